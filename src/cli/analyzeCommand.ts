@@ -1,0 +1,51 @@
+/** `corpus-lens analyze`: a readable summary, or JSON, of each article's structure. */
+import { parseArticle } from '../core/article';
+import { articleToJson, boilerplateBreakdown, describeSource, type ArticleJson } from '../core/articleSummary';
+import type { Cli } from './io';
+import { loadArticles } from './loadArticles';
+
+export async function analyzeCommand(cli: Cli, args: string[]): Promise<number> {
+  const json = takeFlag(args, '--json');
+  if (args.length === 0) return cli.usage('analyze needs a folder or files: corpus-lens analyze <folder|files…> [--json]');
+  const loaded = await loadArticles(cli, args);
+  const parsed = loaded.map((l) => ({ file: l.file, article: parseArticle(l.text, l.metadata) }));
+  if (json) cli.out(JSON.stringify({ articles: parsed.map((p) => articleToJson(p.file, p.article)) }));
+  else for (const p of parsed) cli.out(summarise(articleToJson(p.file, p.article), p.article));
+  return loaded.length > 0 ? 0 : 1;
+}
+
+function summarise(a: ArticleJson, article: ReturnType<typeof parseArticle>): string {
+  const sentences = a.paragraphs.reduce((n, p) => n + p.sentences.length, 0);
+  const unknown = '(unknown)';
+  const lines = [
+    a.file,
+    `  title       ${a.title ?? unknown}`,
+    `  outlet      ${a.outlet ? `${a.outlet}  (${describeSource(article.outlet!.source)})` : unknown}`,
+    `  date        ${a.date ? `${a.date}  (${describeSource(a.dateSource!)})` : unknown}`,
+    `  dateline    ${a.dateline ?? '—'}`,
+    `  body        ${a.paragraphs.length} paragraphs, ${sentences} sentences, ${article.bodyLength.toLocaleString('en')} characters`,
+    `  boilerplate ${a.boilerplate.length ? `${a.boilerplate.length} line${a.boilerplate.length === 1 ? '' : 's'}: ${boilerplateBreakdown(article)}` : 'none found'}`,
+  ];
+  for (const b of a.boilerplate.slice(0, 12)) lines.push(`    ${String(b.line).padStart(4)}  ${b.kind.padEnd(13)} ${clip(b.text, 60)}`);
+  if (a.boilerplate.length > 12) lines.push(`          … ${a.boilerplate.length - 12} more`);
+  return lines.join('\n') + '\n';
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+export function takeFlag(args: string[], flag: string): boolean {
+  const i = args.indexOf(flag);
+  if (i < 0) return false;
+  args.splice(i, 1);
+  return true;
+}
+
+export function takeOption(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  args.splice(i, 2);
+  return value;
+}

@@ -1,0 +1,47 @@
+/** corpus-lens: the analysis behind the extension, from a terminal. */
+import { analyzeCommand } from './analyzeCommand';
+import { processCli, type Cli } from './io';
+
+const VERSION = '0.1.0';
+
+const HELP = `Usage: corpus-lens <command> [options]
+
+Commands:
+  analyze <folder|files…> [--json]   article structure: title, outlet, date, dateline,
+                                     paragraphs and boilerplate
+
+Results go to stdout; warnings about unreadable files go to stderr.
+`;
+
+type Command = (cli: Cli, args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  analyze: analyzeCommand,
+};
+
+export async function main(argv: string[], cli: Cli = processCli()): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stderr.write(HELP);
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    cli.out(VERSION);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) return cli.usage(`unknown command "${name}"\n${HELP}`);
+  return command(cli, args);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`corpus-lens: ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,202 @@
+/** One article's structure: title, outlet, date, dateline, paragraphs, sentences and boilerplate. */
+import { classifyLines, isProseLike, type BoilerplateKind } from './boilerplate';
+import { findExplicitDates } from './dates';
+import { splitLines, trimmedSpan, type TextLine } from './lines';
+import { inferOutlet } from './outlet';
+import { splitSentences, type Span } from './sentences';
+
+export interface ArticleMetadata {
+  title?: string | null;
+  outlet?: string | null;
+  /** ISO `YYYY-MM-DD`. */
+  date?: string | null;
+  url?: string | null;
+}
+
+/** Where a value came from, so the UI can say how sure it is. */
+export type Provenance = 'user' | 'text' | 'published-line' | 'dateline' | 'caption' | 'boilerplate';
+
+export interface Located<T> {
+  readonly value: T;
+  readonly source: Provenance;
+  /** The text the value was read from; absent for user-set values. */
+  readonly span?: Span;
+}
+
+export interface Paragraph extends Span {
+  readonly text: string;
+  readonly sentences: readonly Span[];
+}
+
+export interface BoilerplateSpan extends Span {
+  /** 1-based line number. */
+  readonly line: number;
+  readonly kind: BoilerplateKind;
+  readonly text: string;
+}
+
+export interface Dateline extends Span {
+  readonly text: string;
+  /** The place, in ordinary capitalisation ("Beijing"). */
+  readonly place: string;
+}
+
+export interface Article {
+  readonly title: Located<string> | null;
+  readonly outlet: Located<string> | null;
+  readonly date: Located<string> | null;
+  readonly url: Located<string> | null;
+  readonly dateline: Dateline | null;
+  readonly paragraphs: readonly Paragraph[];
+  readonly boilerplate: readonly BoilerplateSpan[];
+  /** Lines carrying metadata rather than body text ("Published 24.08.2017 23:21"). */
+  readonly metadataLines: readonly Span[];
+  /** Characters of body text, used for summaries and comparisons. */
+  readonly bodyLength: number;
+}
+
+const METADATA_LINE = /^(published|updated|posted|first published|last updated|last modified)\b\s*:?\s*\S/i;
+const BYLINE = /^by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|and)\s*.*)?$/;
+
+/**
+ * Parses one article. Every value is inferred only from evidence in the text; what
+ * cannot be found stays null. `metadata` set by the user wins over inference.
+ */
+export function parseArticle(text: string, metadata: ArticleMetadata = {}): Article {
+  const lines = splitLines(text);
+  const kinds = classifyLines(lines);
+  const boilerplate: BoilerplateSpan[] = [];
+  const metadataLines: Span[] = [];
+  const contentLines: TextLine[] = [];
+  lines.forEach((line, i) => {
+    const span = trimmedSpan(line);
+    if (!span) return;
+    const kind = kinds[i];
+    const trimmed = text.slice(span.start, span.end);
+    if (kind) boilerplate.push({ ...span, line: line.number, kind, text: trimmed });
+    else if (METADATA_LINE.test(trimmed) || (BYLINE.test(trimmed) && trimmed.length < 80)) metadataLines.push(span);
+    else contentLines.push(line);
+  });
+
+  const titleLine = findTitleLine(contentLines, boilerplate);
+  const bodyLines = contentLines.filter((l) => l !== titleLine);
+  const paragraphs = buildParagraphs(text, bodyLines);
+  const dateline = findDateline(text, paragraphs);
+
+  const inferredTitle: Located<string> | null = titleLine
+    ? { value: titleLine.text.trim(), source: 'text', span: trimmedSpan(titleLine)! }
+    : null;
+  const inferredOutlet = inferOutlet(boilerplate.map((b) => ({ text: b.text, start: b.start, kind: b.kind })));
+
+  return {
+    title: userValue(metadata.title) ?? inferredTitle,
+    outlet:
+      userValue(metadata.outlet) ??
+      (inferredOutlet ? { value: inferredOutlet.name, source: 'boilerplate', span: inferredOutlet.span } : null),
+    date: userValue(metadata.date) ?? inferDate(text, metadataLines, dateline, boilerplate),
+    url: userValue(metadata.url),
+    dateline,
+    paragraphs,
+    boilerplate,
+    metadataLines,
+    bodyLength: paragraphs.reduce((n, p) => n + (p.end - p.start), 0),
+  };
+}
+
+function userValue(value: string | null | undefined): Located<string> | null {
+  return value && value.trim() ? { value: value.trim(), source: 'user' } : null;
+}
+
+/**
+ * The headline is the first content line when it reads like one: short, several
+ * words, no closing full stop. Otherwise the article has no title line.
+ */
+function findTitleLine(content: readonly TextLine[], boilerplate: readonly BoilerplateSpan[]): TextLine | null {
+  const first = content[0];
+  if (!first) return null;
+  const t = first.text.trim();
+  const words = t.split(/\s+/).length;
+  if (t.length > 200 || words < 3) return null;
+  if (/[.;,]$/.test(t) && !/\b[A-Z]\.$/.test(t)) return null;
+  if (/^(\[|\()?[A-Z]{3,}/.test(t) && /^(\[[^\]]+\]|\([^)]+\)|[A-Z][A-Z ,.'-]+\s*(\(|—|–|-))/.test(t) && isProseLike(t)) return null;
+  // A content line followed by nothing but boilerplate is a body, not a headline.
+  const next = content[1];
+  if (!next && boilerplate.length === 0) return null;
+  return first;
+}
+
+/** Hard-wrapped lines that continue a sentence are joined into one paragraph. */
+function buildParagraphs(text: string, lines: readonly TextLine[]): Paragraph[] {
+  const spans: Array<{ start: number; end: number; lastLine: number }> = [];
+  for (const line of lines) {
+    const span = trimmedSpan(line)!;
+    const prev = spans[spans.length - 1];
+    const continues =
+      prev &&
+      prev.lastLine === line.number - 1 &&
+      !/[.!?:"”’'»)]$/.test(text.slice(prev.start, prev.end)) &&
+      /^[a-z(,;–—-]/.test(text.slice(span.start, span.end));
+    if (continues) {
+      prev.end = span.end;
+      prev.lastLine = line.number;
+    } else spans.push({ ...span, lastLine: line.number });
+  }
+  return spans.map((s) => ({
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+    sentences: splitSentences(text, s.start, s.end),
+  }));
+}
+
+const DATELINE =
+  /^(?:\[([A-Z][A-Z .,'-]{1,40})\]|\(([A-Z][A-Z .,'-]{1,40})\)|([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)(?=,? (?:[A-Z][a-z]{2,8}\.? \d{1,2},? )?(?:\((?:[A-Z][A-Za-z.&' ]{1,30})\) )?[—–-]{1,2} ))/;
+
+/** "[BEIJING]", "(BEIJING) —", "SEOUL, South Korea (AP) —" opening one of the first paragraphs. */
+function findDateline(text: string, paragraphs: readonly Paragraph[]): Dateline | null {
+  for (const p of paragraphs.slice(0, 3)) {
+    const found = datelineOf(text, p);
+    if (found) return found;
+  }
+  return null;
+}
+
+function datelineOf(text: string, first: Paragraph): Dateline | null {
+  const m = DATELINE.exec(first.text);
+  if (!m) return null;
+  const raw = m[1] ?? m[2] ?? m[3];
+  const place = raw.split(',')[0].trim();
+  if (place.length < 3 || !/[A-Z]{3}/.test(place)) return null;
+  const offset = first.start + m.index + m[0].indexOf(raw);
+  return { start: offset, end: offset + raw.length, text: raw, place: titleCase(place) };
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}
+
+/**
+ * Publication date, by strength of evidence: a "Published …" line, a date in the
+ * dateline sentence, then a photo caption (captions are dated the day of the event).
+ */
+function inferDate(
+  text: string,
+  metadataLines: readonly Span[],
+  dateline: Dateline | null,
+  boilerplate: readonly BoilerplateSpan[],
+): Located<string> | null {
+  for (const line of metadataLines) {
+    const d = findExplicitDates(text.slice(line.start, line.end), line.start)[0];
+    if (d) return { value: d.iso, source: 'published-line', span: d };
+  }
+  if (dateline) {
+    const d = findExplicitDates(text.slice(dateline.start, dateline.end + 40), dateline.start)[0];
+    if (d) return { value: d.iso, source: 'dateline', span: d };
+  }
+  for (const b of boilerplate) {
+    if (b.kind !== 'photo-credit' && b.kind !== 'photo-caption') continue;
+    const d = findExplicitDates(b.text, b.start)[0];
+    if (d) return { value: d.iso, source: 'caption', span: d };
+  }
+  return null;
+}

@@ -1,0 +1,205 @@
+/**
+ * Line-level recognition of the web furniture scraped along with an article:
+ * paywall offers, share bars, related links, credits, footers and the like.
+ */
+import { isBlank, type TextLine } from './lines';
+
+export type BoilerplateKind =
+  | 'subscription'
+  | 'newsletter'
+  | 'share'
+  | 'related'
+  | 'contact'
+  | 'disclaimer'
+  | 'copyright'
+  | 'footer'
+  | 'breadcrumb'
+  | 'read-time'
+  | 'photo-file'
+  | 'photo-credit'
+  | 'photo-caption'
+  | 'credit'
+  | 'widget'
+  | 'advertisement';
+
+interface Rule {
+  kind: BoilerplateKind;
+  test: (line: string, words: number) => boolean;
+}
+
+const SHORT = 120;
+
+const rules: Rule[] = [
+  { kind: 'advertisement', test: (l) => /^(advertisements?|sponsored( content)?|ad|story continues below( this)? ad(vertisement)?)$/i.test(l) },
+  { kind: 'read-time', test: (l) => /^\d+\s*-?\s*(min|mins|minutes?)\s+read$/i.test(l) },
+  { kind: 'breadcrumb', test: (l) => /^you are here:?$/i.test(l) || /^home\s*[>/»›|]/i.test(l) || isSegmentTrail(l) },
+  { kind: 'photo-file', test: (l) => l.length < 150 && /\.(jpe?g|png|gif|webp|tiff?|bmp)$/i.test(l) },
+  {
+    kind: 'photo-credit',
+    test: (l) =>
+      l.length < 400 &&
+      (/\((file )?(photo|photograph|image|picture|pic)s?\s*(by|:|credit:?)[^)]*\)\.?$/i.test(l) ||
+        /^(file )?(photo|photograph|image|picture|credit)s?\s*(by\b|:)/i.test(l) ||
+        /\b(getty images|afp photo|ap photo|reuters\/[A-Z][a-z]+|shutterstock)\b\.?\)?$/i.test(l)),
+  },
+  {
+    kind: 'share',
+    test: (l, w) =>
+      l.length < 80 &&
+      (/^(share|tweet|pin|email|print|whatsapp)( (on|this|via|to|the|article|story|page|with)\b.*)?$/i.test(l) ||
+        (w <= 6 && /^((facebook|twitter|linkedin|whatsapp|reddit|email|pinterest|telegram|x)\s*[|,·•]?\s*)+$/i.test(l))),
+  },
+  {
+    kind: 'related',
+    test: (l) =>
+      l.length < SHORT &&
+      /^(more must-reads?|related( articles?| stories| coverage| news| content| posts?)?:?|read more|read also|also read|recommended( for you| stories)?|most (popular|read|viewed|shared)|you (may|might) (also )?(like|be interested)|more (from|on this|stories|news)\b|see also|trending( now)?|top stories|editor'?s picks?|what to read next)\b/i.test(
+        l,
+      ),
+  },
+  {
+    kind: 'contact',
+    test: (l) =>
+      l.length < SHORT &&
+      (/^(contact us|write to us|email us|send (us )?(a |your )?(tip|news tips?)|letters to the editor)\b/i.test(l) ||
+        /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(l)),
+  },
+  {
+    kind: 'newsletter',
+    test: (l) =>
+      l.length < SHORT &&
+      (/\bnewsletters?\b/i.test(l) || /^(sign up|subscribe) (for|to) (our|the|daily|weekly)\b/i.test(l)),
+  },
+  {
+    kind: 'subscription',
+    test: (l) =>
+      l.length < 200 &&
+      (/(reached your (monthly )?(article )?limit|free articles?\b|subscribe (now|today|to read|to continue)|already (a )?subscri|subscription plans?|digital subscription|subscribers? only|unlimited (digital )?access|renews automatically|cancel any ?time|(log|sign) ?in to (continue|read)|premium stories|become a (member|subscriber)|start your (free )?trial)/i.test(
+        l,
+      ) ||
+        /^(subscribe|log ?in|sign ?in|register)$/i.test(l) ||
+        /^[₹$€£¥]\s?\d[\d,.]*(\s*\/\s*(month|year|week|mo|yr))?$/i.test(l) ||
+        /^\d+\s+(months?|years?|weeks?|days?)$/i.test(l)),
+  },
+  { kind: 'disclaimer', test: (l) => /^\(?disclaimer\b/i.test(l) || /auto-generated from a syndicated feed/i.test(l) },
+  { kind: 'copyright', test: (l) => l.length < 200 && (/^(©|\(c\)\s|copyright\b)/i.test(l) || /\ball rights reserved\b/i.test(l)) },
+  {
+    kind: 'footer',
+    test: (l) =>
+      (l.length < 200 && /\bcan also be accessed at\b/i.test(l)) ||
+      /^(www\.|https?:\/\/)\S+$/i.test(l) ||
+      /^(terms of (use|service)|privacy( policy)?|cookie (policy|settings)|about us|site ?map)(\s*[|·•]\s*.*)?$/i.test(l),
+  },
+  {
+    kind: 'credit',
+    test: (l) =>
+      /^[-–—]{1,2}\s?[A-Z][A-Za-z]{1,15}$/.test(l) ||
+      /^[a-z]{2,4}(\/[a-z]{2,4})+$/.test(l) ||
+      /^\(?(additional )?(reporting|writing|editing|compiled) by\b.{0,200}\)?$/i.test(l) ||
+      /^\((reuters|ap|afp|ians|pti|xinhua|dpa|ani|bloomberg)\)$/i.test(l),
+  },
+  {
+    kind: 'widget',
+    test: (l, w) =>
+      (w <= 4 && /\b(on|in|for|to|about|from|with)\s*:$/i.test(l)) ||
+      /^(tags|topics|filed under|categories|keywords|related topics|listen to this article|watch)\s*:/i.test(l),
+  },
+];
+
+/** "News / China / Koreas": three or more short segments joined by path separators. */
+function isSegmentTrail(line: string): boolean {
+  if (line.length > 80) return false;
+  const parts = line.split(/\s+[/>»›|]\s+/);
+  return parts.length >= 3 && parts.every((p) => p.trim().length > 0 && p.trim().split(/\s+/).length <= 3);
+}
+
+function wordCount(line: string): number {
+  const m = line.match(/\S+/g);
+  return m ? m.length : 0;
+}
+
+/** The kind of boilerplate a single line is, judged on its own, or null. */
+export function classifyLine(raw: string): BoilerplateKind | null {
+  const line = raw.trim();
+  if (!line) return null;
+  const words = wordCount(line);
+  for (const rule of rules) {
+    if (rule.test(line, words)) return rule.kind;
+  }
+  return null;
+}
+
+/** Lines that read like article prose: several words ending in sentence punctuation, or long. */
+export function isProseLike(raw: string): boolean {
+  const line = raw.trim();
+  if (line.length >= 200) return true;
+  return wordCount(line) >= 8 && /[.!?"”’'»)]$/.test(line);
+}
+
+/** The block is named after the kind of furniture it is mostly made of. */
+function commonestTailKind(kinds: readonly (BoilerplateKind | null)[]): BoilerplateKind | null {
+  const counts = new Map<BoilerplateKind, number>();
+  for (const k of kinds) if (k && TAIL_OPENERS.has(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  let best: BoilerplateKind | null = null;
+  for (const [k, n] of counts) if (!best || n > counts.get(best)!) best = k;
+  return best;
+}
+
+/**
+ * A photo's file name is followed by its caption; a caption that ends in a credit is
+ * a caption, not just a credit.
+ */
+function markCaptions(lines: readonly TextLine[], kinds: (BoilerplateKind | null)[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (kinds[i] === 'photo-credit' && lines[i].text.trim().length > 60) kinds[i] = 'photo-caption';
+    if (kinds[i] !== 'photo-file') continue;
+    let j = i + 1;
+    while (j < lines.length && isBlank(lines[j].text)) j++;
+    if (j >= lines.length || kinds[j]) continue;
+    const next = lines[j].text.trim();
+    const sentenceEnds = next.match(/[.!?]["”’']?(\s|$)/g)?.length ?? 0;
+    if (next.length < 400 && sentenceEnds <= 2) kinds[j] = 'photo-caption';
+  }
+}
+
+/** Kinds that open a trailing block of page furniture: nothing after them is article text. */
+const TAIL_OPENERS = new Set<BoilerplateKind>([
+  'subscription',
+  'newsletter',
+  'share',
+  'related',
+  'contact',
+  'disclaimer',
+  'copyright',
+  'footer',
+]);
+
+/**
+ * Classifies every line. Lines are first judged alone; then a trailing block that
+ * starts at page furniture and holds no prose is boilerplate as a whole, since
+ * paywall offers and footers are made of short lines no single rule can know
+ * ("3 Months", "Archives").
+ */
+export function classifyLines(lines: readonly TextLine[]): (BoilerplateKind | null)[] {
+  const kinds = lines.map((l) => classifyLine(l.text));
+  let tailStart = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const text = lines[i].text;
+    if (isBlank(text)) continue;
+    const kind = kinds[i];
+    if (kind && TAIL_OPENERS.has(kind)) {
+      tailStart = i;
+      continue;
+    }
+    if (kind || !isProseLike(text)) continue;
+    break;
+  }
+  const tailKind = tailStart >= 0 ? commonestTailKind(kinds.slice(tailStart)) : null;
+  if (tailKind) {
+    for (let i = tailStart; i < lines.length; i++) {
+      if (!isBlank(lines[i].text) && !kinds[i]) kinds[i] = tailKind;
+    }
+  }
+  markCaptions(lines, kinds);
+  return kinds;
+}

@@ -1,0 +1,136 @@
+/**
+ * The corpus in memory: articles by URI with their content hash. Per-article stages
+ * plug in and are cached by content hash, so an unchanged text is never analysed twice.
+ */
+import { parseArticle, type Article, type ArticleMetadata } from './article';
+import { contentHash } from './text';
+
+export interface ArticleInput {
+  readonly uri: string;
+  readonly text: string;
+  readonly metadata: ArticleMetadata;
+}
+
+/** A per-article analysis step. Bump `version` when its output changes for the same text. */
+export interface Stage<T> {
+  readonly name: string;
+  readonly version: number;
+  run(input: ArticleInput, article: Article): T;
+}
+
+export interface IndexedArticle {
+  readonly uri: string;
+  /** Hash of text and user metadata together: either changing means a new analysis. */
+  readonly hash: string;
+  readonly text: string;
+  readonly metadata: ArticleMetadata;
+  readonly article: Article;
+}
+
+export interface UnreadableFile {
+  readonly uri: string;
+  readonly message: string;
+}
+
+export type ChangeKind = 'added' | 'changed' | 'unchanged';
+
+/** Analysis results kept for texts no longer in the index, so undo or a revert is free. */
+const RECENT_LIMIT = 64;
+
+export class CorpusIndex {
+  private readonly articles = new Map<string, IndexedArticle>();
+  private readonly unreadable = new Map<string, UnreadableFile>();
+  private readonly results = new Map<string, Map<string, unknown>>();
+  private generationCounter = 0;
+
+  /** Increases on every change, so corpus-wide layers can tell when to recompute. */
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  get size(): number {
+    return this.articles.size;
+  }
+
+  upsert(uri: string, text: string, metadata: ArticleMetadata = {}): { change: ChangeKind; entry: IndexedArticle } {
+    const hash = contentHash(text + '\u0000' + JSON.stringify(metadataKey(metadata)));
+    const previous = this.articles.get(uri);
+    this.unreadable.delete(uri);
+    if (previous && previous.hash === hash) return { change: 'unchanged', entry: previous };
+    const article = this.cached(hash, 'article@1', () => parseArticle(text, metadata));
+    const entry: IndexedArticle = { uri, hash, text, metadata, article };
+    this.articles.set(uri, entry);
+    this.generationCounter++;
+    this.trimCache();
+    return { change: previous ? 'changed' : 'added', entry };
+  }
+
+  /** Records a file that could not be read, replacing any earlier analysis of it. */
+  markUnreadable(uri: string, message: string): void {
+    this.articles.delete(uri);
+    this.unreadable.set(uri, { uri, message });
+    this.generationCounter++;
+  }
+
+  remove(uri: string): boolean {
+    const removed = this.articles.delete(uri) || this.unreadable.delete(uri);
+    if (removed) this.generationCounter++;
+    return removed;
+  }
+
+  rename(from: string, to: string): boolean {
+    const entry = this.articles.get(from);
+    if (!entry) return false;
+    this.articles.delete(from);
+    this.articles.set(to, { ...entry, uri: to });
+    this.generationCounter++;
+    return true;
+  }
+
+  get(uri: string): IndexedArticle | undefined {
+    return this.articles.get(uri);
+  }
+
+  /** Articles in URI order, so every consumer sees the same, file-order-free sequence. */
+  list(): IndexedArticle[] {
+    return [...this.articles.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  unreadableFiles(): UnreadableFile[] {
+    return [...this.unreadable.values()];
+  }
+
+  /** Runs (or reuses) a stage for one article. */
+  stage<T>(stage: Stage<T>, uri: string): T | undefined {
+    const entry = this.articles.get(uri);
+    if (!entry) return undefined;
+    return this.cached(entry.hash, `${stage.name}@${stage.version}`, () =>
+      stage.run({ uri: entry.uri, text: entry.text, metadata: entry.metadata }, entry.article),
+    );
+  }
+
+  private cached<T>(hash: string, key: string, compute: () => T): T {
+    let perHash = this.results.get(hash);
+    if (!perHash) {
+      perHash = new Map();
+      this.results.set(hash, perHash);
+    }
+    if (perHash.has(key)) return perHash.get(key) as T;
+    const value = compute();
+    perHash.set(key, value);
+    return value;
+  }
+
+  private trimCache(): void {
+    if (this.results.size <= this.articles.size + RECENT_LIMIT) return;
+    const live = new Set([...this.articles.values()].map((a) => a.hash));
+    for (const hash of this.results.keys()) {
+      if (this.results.size <= this.articles.size + RECENT_LIMIT) break;
+      if (!live.has(hash)) this.results.delete(hash);
+    }
+  }
+}
+
+function metadataKey(m: ArticleMetadata): unknown[] {
+  return [m.title ?? null, m.outlet ?? null, m.date ?? null, m.url ?? null];
+}

@@ -1,0 +1,85 @@
+/** Sends work to the analysis worker and matches answers to requests. */
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { ArticleMetadata } from '../core/article';
+import { AnalysisEngine } from './analysisEngine';
+import type { AnalysisRequest, AnalysisResponse, AnalysisResult } from './analysisProtocol';
+
+type Pending = (response: AnalysisResponse) => void;
+
+export class AnalysisClient {
+  private worker: Worker | undefined;
+  private fallback: AnalysisEngine | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(
+    private readonly distFolder: string,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  analyzeText(uri: string, text: string, metadata: ArticleMetadata): Promise<AnalysisResult> {
+    return this.send({ type: 'analyze', id: this.nextId++, uri, text, metadata }).then((r) => r.result!);
+  }
+
+  analyzeBytes(uri: string, bytes: Uint8Array, metadata: ArticleMetadata): Promise<AnalysisResult> {
+    return this.send({ type: 'analyze', id: this.nextId++, uri, bytes, metadata }).then((r) => r.result!);
+  }
+
+  remove(uri: string): Promise<void> {
+    return this.send({ type: 'remove', id: this.nextId++, uri }).then(() => undefined);
+  }
+
+  rename(from: string, to: string): Promise<void> {
+    return this.send({ type: 'rename', id: this.nextId++, from, to }).then(() => undefined);
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private send(request: AnalysisRequest): Promise<AnalysisResponse> {
+    const worker = this.ensureWorker();
+    if (!worker) return Promise.resolve(this.engine().handle(request));
+    return new Promise((resolve) => {
+      this.pending.set(request.id, resolve);
+      worker.postMessage(request);
+    });
+  }
+
+  private ensureWorker(): Worker | undefined {
+    if (this.worker || this.fallback) return this.worker;
+    try {
+      const worker = new Worker(path.join(this.distFolder, 'analysisWorker.js'));
+      worker.on('message', (response: AnalysisResponse) => {
+        const resolve = this.pending.get(response.id);
+        this.pending.delete(response.id);
+        resolve?.(response);
+      });
+      worker.on('error', (e) => this.workerFailed(e));
+      worker.unref();
+      this.worker = worker;
+    } catch (e) {
+      this.workerFailed(e as Error);
+    }
+    return this.worker;
+  }
+
+  /** A dead worker must not lose queued work: pending requests are answered in-process. */
+  private workerFailed(e: Error): void {
+    this.log(`Analysis worker stopped (${e.message}); analysing on the main thread from now on.`);
+    this.worker = undefined;
+    const engine = this.engine();
+    for (const [id, resolve] of this.pending) {
+      resolve({ type: 'done', id, uri: '', result: { ok: false, message: 'The analysis worker stopped; re-analyze to retry.' } });
+    }
+    this.pending.clear();
+    void engine;
+  }
+
+  private engine(): AnalysisEngine {
+    this.fallback ??= new AnalysisEngine();
+    return this.fallback;
+  }
+}

@@ -1,0 +1,18 @@
+/** Worker-thread entry: analysis never runs on the extension host's thread. */
+import { parentPort } from 'worker_threads';
+import { AnalysisEngine } from './analysisEngine';
+import type { AnalysisRequest } from './analysisProtocol';
+
+const engine = new AnalysisEngine();
+parentPort?.on('message', (request: AnalysisRequest) => {
+  try {
+    parentPort!.postMessage(engine.handle(request));
+  } catch (e) {
+    parentPort!.postMessage({
+      type: 'done',
+      id: request.id,
+      uri: 'uri' in request ? request.uri : request.to,
+      result: { ok: false, message: `Analysis failed: ${(e as Error).message}` },
+    });
+  }
+});

@@ -1,0 +1,248 @@
+/**
+ * Keeps the extension's picture of the corpus current: finds article files, watches
+ * them and their open documents, and hands every text to the analysis worker.
+ * Views read from here and never analyse anything themselves.
+ */
+import * as vscode from 'vscode';
+import type { ArticleJson } from '../core/articleSummary';
+import type { AnalysisClient } from './analysisClient';
+import type { AnalysisResult } from './analysisProtocol';
+import type { CorpusLensSettings } from './settings';
+import type { SidecarFiles } from './sidecarFiles';
+
+export type ArticleState =
+  | { readonly uri: vscode.Uri; readonly status: 'pending' }
+  | { readonly uri: vscode.Uri; readonly status: 'ok'; readonly article: ArticleJson; readonly version: number | null }
+  | { readonly uri: vscode.Uri; readonly status: 'error'; readonly message: string };
+
+/** Above this many files the first indexing also shows a notification with progress. */
+const NOTIFY_ABOVE = 200;
+
+export class CorpusService implements vscode.Disposable {
+  private readonly states = new Map<string, ArticleState>();
+  /** The newest request per article: older answers are dropped, never painted. */
+  private readonly latestRequest = new Map<string, number>();
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private requestCounter = 0;
+  private indexedFlag = false;
+  lastIndexMillis = 0;
+
+  /** Fires with the articles whose analysis changed. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(
+    private settings: CorpusLensSettings,
+    private readonly analysis: AnalysisClient,
+    private readonly sidecars: SidecarFiles,
+    private readonly log: (message: string) => void,
+  ) {
+    this.disposables.push(
+      this.changeEmitter,
+      vscode.workspace.onDidChangeTextDocument((e) => this.onTyping(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onClosed(d)),
+      vscode.workspace.onDidRenameFiles((e) => void this.onRenamed(e)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+    );
+  }
+
+  get indexed(): boolean {
+    return this.indexedFlag;
+  }
+
+  get(uri: vscode.Uri): ArticleState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  isArticle(uri: vscode.Uri): boolean {
+    return this.states.has(uri.toString());
+  }
+
+  /** Articles sorted by path, so every view lists them in the same order. */
+  all(): ArticleState[] {
+    return [...this.states.values()].sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+  }
+
+  applySettings(settings: CorpusLensSettings): void {
+    const scopeChanged = settings.include !== this.settings.include || settings.exclude !== this.settings.exclude;
+    this.settings = settings;
+    if (scopeChanged) void this.reindex();
+  }
+
+  /** Finds every article and analyses it, with progress. */
+  async reindex(): Promise<void> {
+    const started = Date.now();
+    this.watchers.forEach((w) => w.dispose());
+    this.watchers = [];
+    const files = await this.discover();
+    const previous = new Set(this.states.keys());
+    for (const uri of files) previous.delete(uri.toString());
+    for (const gone of previous) this.forget(vscode.Uri.parse(gone));
+    for (const uri of files) if (!this.states.has(uri.toString())) this.states.set(uri.toString(), { uri, status: 'pending' });
+    this.watch();
+    this.changeEmitter.fire(files);
+
+    const location = files.length > NOTIFY_ABOVE ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
+    await vscode.window.withProgress({ location, title: 'Corpus Lens: analysing articles', cancellable: false }, async (progress) => {
+      let done = 0;
+      const step = 100 / Math.max(1, files.length);
+      const batch = 16;
+      for (let i = 0; i < files.length; i += batch) {
+        await Promise.all(files.slice(i, i + batch).map((uri) => this.analyzeUri(uri)));
+        done += Math.min(batch, files.length - i);
+        progress.report({ increment: step * Math.min(batch, files.length - i), message: `${done}/${files.length}` });
+      }
+    });
+    this.indexedFlag = true;
+    this.lastIndexMillis = Date.now() - started;
+    this.log(`Indexed ${files.length} article file(s) in ${this.lastIndexMillis} ms.`);
+    this.changeEmitter.fire([]);
+  }
+
+  /** Re-reads one article (open document text wins over the file on disk). */
+  async analyzeUri(uri: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.analyzeDocument(open);
+    const request = this.nextRequest(uri);
+    let bytes: Uint8Array;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > this.settings.maxFileBytes) {
+        return this.settle(uri, request, null, {
+          ok: false,
+          message: `This file is ${(stat.size / 1048576).toFixed(1)} MB, over the corpusLens.analysis.maxFileSizeMB limit; it is listed but not analysed.`,
+        });
+      }
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (e) {
+      // Deleted or renamed while we were reading: the watcher reports the move.
+      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return this.forget(uri);
+      return this.settle(uri, request, null, { ok: false, message: `Could not read this file: ${(e as Error).message}` });
+    }
+    const metadata = await this.sidecars.metadataFor(uri);
+    const result = await this.analysis.analyzeBytes(uri.toString(), bytes, metadata);
+    this.settle(uri, request, null, result);
+  }
+
+  async analyzeDocument(doc: vscode.TextDocument): Promise<void> {
+    const request = this.nextRequest(doc.uri);
+    const version = doc.version;
+    if (doc.getText().length > this.settings.maxFileBytes) {
+      return this.settle(doc.uri, request, version, { ok: false, message: 'This document is over the corpusLens.analysis.maxFileSizeMB limit; it is not analysed.' });
+    }
+    const metadata = await this.sidecars.metadataFor(doc.uri);
+    const result = await this.analysis.analyzeText(doc.uri.toString(), doc.getText(), metadata);
+    if (doc.isClosed || doc.version !== version) return;
+    this.settle(doc.uri, request, version, result);
+  }
+
+  private nextRequest(uri: vscode.Uri): number {
+    const id = ++this.requestCounter;
+    this.latestRequest.set(uri.toString(), id);
+    return id;
+  }
+
+  private settle(uri: vscode.Uri, request: number, version: number | null, result: AnalysisResult): void {
+    const key = uri.toString();
+    if (this.latestRequest.get(key) !== request || !this.states.has(key)) return;
+    this.states.set(
+      key,
+      result.ok ? { uri, status: 'ok', article: result.article, version } : { uri, status: 'error', message: result.message },
+    );
+    if (!result.ok) this.log(`${vscode.workspace.asRelativePath(uri)}: ${result.message}`);
+    this.changeEmitter.fire([uri]);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (!this.states.delete(key)) return;
+    this.latestRequest.delete(key);
+    void this.analysis.remove(key);
+    this.changeEmitter.fire([uri]);
+  }
+
+  private async discover(): Promise<vscode.Uri[]> {
+    const found: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const uris = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(folder, this.settings.include),
+        new vscode.RelativePattern(folder, this.settings.exclude),
+      );
+      found.push(...uris);
+    }
+    return found.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  private watch(): void {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const articles = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, this.settings.include));
+      articles.onDidCreate((uri) => void this.onCreated(folder, uri));
+      articles.onDidChange((uri) => {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (this.isArticle(uri) && !open?.isDirty) void this.analyzeUri(uri);
+      });
+      articles.onDidDelete((uri) => this.forget(uri));
+      const sidecars = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.corpus-lens/**/*.json'));
+      const sidecarChanged = (uri: vscode.Uri) => {
+        const rel = vscode.workspace.asRelativePath(uri, false).replace(/^\.corpus-lens\//, '').replace(/\.json$/, '');
+        const article = vscode.Uri.joinPath(folder.uri, rel);
+        if (this.isArticle(article)) void this.analyzeUri(article);
+      };
+      sidecars.onDidCreate(sidecarChanged);
+      sidecars.onDidChange(sidecarChanged);
+      sidecars.onDidDelete(sidecarChanged);
+      this.watchers.push(articles, sidecars);
+    }
+  }
+
+  private async onCreated(folder: vscode.WorkspaceFolder, uri: vscode.Uri): Promise<void> {
+    if (this.isArticle(uri)) return this.analyzeUri(uri);
+    const rel = vscode.workspace.asRelativePath(uri, false).replace(/[[\]{}*?]/g, '?');
+    const matches = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, rel), new vscode.RelativePattern(folder, this.settings.exclude), 1);
+    if (matches.length === 0) return;
+    this.states.set(uri.toString(), { uri, status: 'pending' });
+    await this.analyzeUri(uri);
+  }
+
+  private onTyping(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0 || !this.isArticle(e.document.uri)) return;
+    const key = e.document.uri.toString();
+    clearTimeout(this.typingTimers.get(key));
+    this.typingTimers.set(
+      key,
+      setTimeout(() => {
+        this.typingTimers.delete(key);
+        void this.analyzeDocument(e.document);
+      }, this.settings.debounceMs),
+    );
+  }
+
+  /** Closing a document without saving returns the article to its text on disk. */
+  private onClosed(doc: vscode.TextDocument): void {
+    if (this.isArticle(doc.uri)) void this.analyzeUri(doc.uri);
+  }
+
+  private async onRenamed(e: vscode.FileRenameEvent): Promise<void> {
+    for (const { oldUri, newUri } of e.files) {
+      const state = this.states.get(oldUri.toString());
+      if (!state) continue;
+      this.states.delete(oldUri.toString());
+      this.states.set(newUri.toString(), { ...state, uri: newUri } as ArticleState);
+      await this.analysis.rename(oldUri.toString(), newUri.toString());
+      try {
+        await this.sidecars.move(oldUri, newUri);
+      } catch (err) {
+        this.log(`Could not move the sidecar of ${vscode.workspace.asRelativePath(oldUri)}: ${(err as Error).message}`);
+      }
+      this.changeEmitter.fire([oldUri, newUri]);
+    }
+  }
+
+  dispose(): void {
+    this.typingTimers.forEach((t) => clearTimeout(t));
+    this.watchers.forEach((w) => w.dispose());
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

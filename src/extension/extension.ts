@@ -1,0 +1,62 @@
+/** Activation: wires the corpus service to its views. Everything else lives in its own module. */
+import * as vscode from 'vscode';
+import { AnalysisClient } from './analysisClient';
+import { BoilerplateDecorations } from './boilerplateDecorations';
+import { registerCommands } from './commands';
+import { CorpusService } from './corpusService';
+import { EventsTreeProvider } from './eventsView';
+import { readSettings } from './settings';
+import { SidecarFiles } from './sidecarFiles';
+import { createStatusBar } from './statusBar';
+import { createTestApi, type CorpusLensApi } from './testApi';
+
+export function activate(context: vscode.ExtensionContext): CorpusLensApi {
+  const started = Date.now();
+  const output = vscode.window.createOutputChannel('Corpus Lens');
+  const log = (message: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+  const settings = readSettings();
+
+  const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log);
+  const sidecars = new SidecarFiles(log);
+  const corpus = new CorpusService(settings, analysis, sidecars, log);
+  const treeProvider = new EventsTreeProvider(corpus);
+  const tree = vscode.window.createTreeView('corpusLens.events', { treeDataProvider: treeProvider, showCollapseAll: true });
+  const boilerplate = new BoilerplateDecorations(corpus, settings.showBoilerplate);
+
+  const updateContext = () => {
+    void vscode.commands.executeCommand('setContext', 'corpusLens.indexed', corpus.indexed);
+    void vscode.commands.executeCommand('setContext', 'corpusLens.articleCount', corpus.all().length);
+    const active = vscode.window.activeTextEditor?.document.uri;
+    void vscode.commands.executeCommand('setContext', 'corpusLens.activeIsArticle', !!active && corpus.isArticle(active));
+    tree.message = corpus.all().some((a) => a.status === 'error') ? 'Some files could not be analysed: hover them for why.' : undefined;
+  };
+
+  context.subscriptions.push(
+    output,
+    { dispose: () => analysis.dispose() },
+    sidecars,
+    corpus,
+    treeProvider,
+    tree,
+    boilerplate,
+    createStatusBar(corpus),
+    corpus.onDidChange(updateContext),
+    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('corpusLens')) return;
+      const next = readSettings();
+      corpus.applySettings(next);
+      boilerplate.setEnabled(next.showBoilerplate);
+    }),
+    ...registerCommands(corpus, sidecars, tree, output),
+  );
+
+  const indexed = corpus.reindex().catch((e: Error) => log(`Indexing failed: ${e.message}`));
+  const activationMillis = Date.now() - started;
+  log(`Activated in ${activationMillis} ms.`);
+  return createTestApi(corpus, boilerplate, indexed, activationMillis);
+}
+
+export function deactivate(): void {
+  /* everything is disposed through context.subscriptions */
+}

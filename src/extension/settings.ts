@@ -1,0 +1,25 @@
+/** Typed access to the corpusLens.* settings. */
+import * as vscode from 'vscode';
+
+export interface CorpusLensSettings {
+  include: string;
+  exclude: string;
+  showBoilerplate: boolean;
+  debounceMs: number;
+  maxFileBytes: number;
+}
+
+export function readSettings(): CorpusLensSettings {
+  const c = vscode.workspace.getConfiguration('corpusLens');
+  return {
+    include: c.get<string>('include') || '**/seeds/**/*.txt',
+    exclude: c.get<string>('exclude') || '**/{node_modules,.git,.corpus-lens}/**',
+    showBoilerplate: c.get<boolean>('decorations.boilerplate', true),
+    debounceMs: clamp(c.get<number>('analysis.debounceMs', 300), 50, 5000),
+    maxFileBytes: Math.max(1, c.get<number>('analysis.maxFileSizeMB', 20)) * 1024 * 1024,
+  };
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, Number.isFinite(n) ? n : lo));
+}
