@@ -150,7 +150,7 @@ function buildParagraphs(text: string, lines: readonly TextLine[]): Paragraph[] 
 }
 
 const DATELINE =
-  /^(?:\[([A-Z][A-Z .,'-]{1,40})\]|\(([A-Z][A-Z .,'-]{1,40})\)|([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)(?=,? (?:[A-Z][a-z]{2,8}\.? \d{1,2},? )?(?:\((?:[A-Z][A-Za-z.&' ]{1,30})\) )?[—–-]{1,2} ))/;
+  /^(?:\[([A-Z][A-Z .,'-]{1,40})\]|\(([A-Z][A-Z .,'-]{1,40})\)|([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)(?=,? (?:[A-Z][a-z]{2,8}\.? \d{1,2},? (?:\d{4} )?)?(?:\((?:[A-Z][A-Za-z.&' ]{1,30})\) )?[—–-]{1,2} ))/;
 
 /** "[BEIJING]", "(BEIJING) —", "SEOUL, South Korea (AP) —" opening one of the first paragraphs. */
 function findDateline(text: string, paragraphs: readonly Paragraph[]): Dateline | null {

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle, type Article } from '../../src/core/article';
+import { seed } from './seeds';
+
+function boilerplateTexts(a: Article): string[] {
+  return a.boilerplate.map((b) => b.text);
+}
+
+function bodyText(a: Article): string {
+  return a.paragraphs.map((p) => p.text).join('\n');
+}
+
+describe('article model on the seeds', () => {
+  it("reads 001's headline, not the breadcrumb above it", () => {
+    const a = parseArticle(seed('001'));
+    expect(a.title?.value).toBe("China's Xi says willing to put South Korea ties back on track");
+    expect(a.title?.source).toBe('text');
+    expect(boilerplateTexts(a)).toContain('You are here');
+    expect(boilerplateTexts(a)).toContain('Xi Jinping.jpg');
+    expect(boilerplateTexts(a)).toContain('Market voices on:');
+  });
+
+  it("dates 003 from its Published line", () => {
+    const a = parseArticle(seed('003'));
+    expect(a.date?.value).toBe('2017-08-24');
+    expect(a.date?.source).toBe('published-line');
+    expect(bodyText(a)).not.toContain('Published 24.08.2017');
+    expect(boilerplateTexts(a)).toContain('Share on Facebook Share on Twitter');
+  });
+
+  it("dates 004 from the caption that carries May 18, 2017", () => {
+    const a = parseArticle(seed('004'));
+    expect(a.date).toMatchObject({ value: '2017-05-18', source: 'caption' });
+    const text = seed('004');
+    expect(text.slice(a.date!.span!.start, a.date!.span!.end)).toBe('May 18, 2017');
+    expect(a.title?.value).toBe('South Korean envoy in China to mend strained ties');
+    expect(a.outlet?.value).toBe('Press TV');
+    const bp = boilerplateTexts(a);
+    expect(bp).toContain(seed('004').split('\n')[0].trim());
+    expect(bp.some((t) => t.startsWith('Press TV’s website can also be accessed'))).toBe(true);
+    expect(bp).toContain('SHARE THIS ARTICLE');
+  });
+
+  it("finds 000's subscription offer and disclaimer but keeps its whole body", () => {
+    const a = parseArticle(seed('000'));
+    const bp = boilerplateTexts(a);
+    expect(bp.some((t) => t.startsWith('Disclaimer:'))).toBe(true);
+    for (const line of ['Subscribe now for unlimited access.', '₹900', '3 Months', 'Smart Quarterly', 'Archives', 'Access Business Standard across devices — mobile, tablet, or PC, via web or app']) {
+      expect(bp, line).toContain(line);
+    }
+    expect(a.boilerplate.find((b) => b.text === '3 Months')?.kind).toBe('subscription');
+    expect(a.paragraphs).toHaveLength(8);
+    expect(a.paragraphs[0].text.startsWith('Chinese President Xi Jinping on Friday said')).toBe(true);
+    expect(a.paragraphs[7].text.startsWith('In addition, there has also been a decline')).toBe(true);
+    expect(a.outlet?.value).toBe('Business Standard');
+  });
+
+  it('leaves a value unknown rather than inventing it', () => {
+    const a000 = parseArticle(seed('000'));
+    expect(a000.title).toBeNull();
+    expect(a000.date).toBeNull();
+    const a001 = parseArticle(seed('001'));
+    expect(a001.outlet).toBeNull();
+    expect(a001.date).toBeNull();
+  });
+
+  it("finds 002's read time, must-reads and contact line, and its dateline", () => {
+    const a = parseArticle(seed('002'));
+    const bp = boilerplateTexts(a);
+    expect(bp).toEqual(expect.arrayContaining(['4 minute read', 'More Must-Reads from TIME', 'Contact us at letters@time.com']));
+    expect(a.dateline?.place).toBe('Beijing');
+    expect(seed('002').slice(a.dateline!.start, a.dateline!.end)).toBe('BEIJING');
+    expect(a.outlet?.value).toBe('TIME');
+    expect(bodyText(a)).toContain('Infuriated');
+  });
+
+  it('gives every paragraph and sentence exact offsets into the text', () => {
+    for (const prefix of ['000', '001', '002', '003', '004']) {
+      const text = seed(prefix);
+      const a = parseArticle(text);
+      for (const p of a.paragraphs) {
+        expect(text.slice(p.start, p.end)).toBe(p.text);
+        for (const s of p.sentences) {
+          expect(s.start).toBeGreaterThanOrEqual(p.start);
+          expect(s.end).toBeLessThanOrEqual(p.end);
+          expect(text.slice(s.start, s.end).trim()).toBe(text.slice(s.start, s.end));
+        }
+      }
+      for (const b of a.boilerplate) expect(text.slice(b.start, b.end)).toBe(b.text);
+    }
+  });
+
+  it('lets user metadata win over inference', () => {
+    const a = parseArticle(seed('003'), { title: 'My title', outlet: 'Daily Sabah', date: '2017-08-25', url: 'https://example.org/a' });
+    expect(a.title).toEqual({ value: 'My title', source: 'user' });
+    expect(a.outlet?.value).toBe('Daily Sabah');
+    expect(a.date).toEqual({ value: '2017-08-25', source: 'user' });
+    expect(a.url?.value).toBe('https://example.org/a');
+  });
+});
+
+describe('article model on awkward input', () => {
+  it('handles an empty text', () => {
+    const a = parseArticle('');
+    expect(a.title).toBeNull();
+    expect(a.paragraphs).toHaveLength(0);
+    expect(a.boilerplate).toHaveLength(0);
+  });
+
+  it('keeps CRLF offsets exact', () => {
+    const text = 'Storm hits the coast overnight\r\n\r\nA storm hit the coast on Monday. Thousands lost power.\r\nShare on Facebook\r\n';
+    const a = parseArticle(text);
+    expect(a.title?.value).toBe('Storm hits the coast overnight');
+    expect(a.paragraphs).toHaveLength(1);
+    expect(text.slice(a.paragraphs[0].start, a.paragraphs[0].end)).toBe('A storm hit the coast on Monday. Thousands lost power.');
+    expect(a.paragraphs[0].sentences).toHaveLength(2);
+    expect(a.boilerplate.map((b) => b.line)).toEqual([4]);
+  });
+
+  it('treats an article of nothing but boilerplate as having no body', () => {
+    const a = parseArticle('Share on Facebook\nSubscribe now for unlimited access.\n₹900\n3 Months\n');
+    expect(a.paragraphs).toHaveLength(0);
+    expect(a.boilerplate).toHaveLength(4);
+    expect(a.title).toBeNull();
+  });
+
+  it('parses a 5 MB article with its paragraphs and boilerplate', () => {
+    const paragraph = 'The minister said on Tuesday that talks would resume next week. Officials declined to comment further.\n';
+    const text = 'Talks to resume next week\n' + paragraph.repeat(Math.ceil((5 * 1024 * 1024) / paragraph.length)) + 'Share this article\n';
+    const a = parseArticle(text);
+    expect(a.title?.value).toBe('Talks to resume next week');
+    expect(a.paragraphs.length).toBeGreaterThan(50000);
+    expect(a.boilerplate.map((b) => b.kind)).toEqual(['share']);
+  });
+
+  it('joins hard-wrapped lines into one paragraph', () => {
+    const text = 'Rains flood the valley\n\nHeavy rains flooded the valley on Sunday, forcing\nthousands from their homes, officials said.\n\nRescue teams arrived by boat.';
+    const a = parseArticle(text);
+    expect(a.paragraphs.map((p) => p.text)).toEqual([
+      'Heavy rains flooded the valley on Sunday, forcing\nthousands from their homes, officials said.',
+      'Rescue teams arrived by boat.',
+    ]);
+  });
+
+  it('reads a dateline with a date in it', () => {
+    const text = 'Markets rally\n\nWASHINGTON, May 18, 2017 (Reuters) - Stocks rose on Thursday as investors cheered earnings.';
+    const a = parseArticle(text);
+    expect(a.dateline?.place).toBe('Washington');
+    expect(a.date).toMatchObject({ value: '2017-05-18', source: 'dateline' });
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLine, classifyLines } from '../../src/core/boilerplate';
+import { splitLines } from '../../src/core/lines';
+
+describe('boilerplate lines judged alone', () => {
+  it.each([
+    ['You are here', 'breadcrumb'],
+    ['News \u00a0 / \u00a0 China \u00a0 / \u00a0 Koreas', 'breadcrumb'],
+    ['Home > World > Asia', 'breadcrumb'],
+    ['4 minute read', 'read-time'],
+    ['Xi Jinping.jpg', 'photo-file'],
+    ['South Korea President Moon Jae-In. (Photo by AFP)', 'photo-credit'],
+    ['Share on Facebook Share on Twitter', 'share'],
+    ['SHARE THIS ARTICLE', 'share'],
+    ['More Must-Reads from TIME', 'related'],
+    ['Contact us at letters@time.com', 'contact'],
+    ['Disclaimer: No Business Standard Journalist was involved in creation of this content', 'disclaimer'],
+    ['Subscribe now for unlimited access.', 'subscription'],
+    ['₹300/Month', 'subscription'],
+    ['© 2017 Reuters. All rights reserved.', 'copyright'],
+    ['www.presstv.co.uk', 'footer'],
+    ['--IANS', 'credit'],
+    ['ksk/bg', 'credit'],
+    ['Market voices on:', 'widget'],
+    ['Sign up for our daily newsletter', 'newsletter'],
+  ])('%s → %s', (line, kind) => {
+    expect(classifyLine(line)).toBe(kind);
+  });
+
+  it.each([
+    'Infuriated',
+    'China has been infuriated by the U.S. deployment of the THAAD system in South Korea.',
+    '"We hope the new government will correct the problems," he said.',
+    'Shares in Lotte Shopping reversed earlier losses to rise 1.5%.',
+    'The company said it would share the data with regulators next year.',
+  ])('keeps article text: %s', (line) => {
+    expect(classifyLine(line)).toBeNull();
+  });
+});
+
+describe('boilerplate blocks', () => {
+  it('extends a trailing offer block over its short lines, but not back into the body', () => {
+    const text = [
+      'The talks ended without agreement on Friday, and both sides said they would meet again.',
+      'Subscribe to read the full story',
+      'Smart Essential',
+      'Archives',
+      '',
+      'Ad-free Reading',
+    ].join('\n');
+    const kinds = classifyLines(splitLines(text));
+    expect(kinds).toEqual([null, 'subscription', 'subscription', 'subscription', null, 'subscription']);
+  });
+
+  it('does not swallow prose that follows a share bar', () => {
+    const text = ['Share this article', 'The minister resigned on Monday after weeks of protests in the capital.'].join('\n');
+    expect(classifyLines(splitLines(text))).toEqual(['share', null]);
+  });
+});

@@ -1,0 +1,93 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/cli';
+import type { Cli } from '../../src/cli/io';
+import { SEEDS_DIR, seedPath } from './seeds';
+
+function capture(): Cli & { stdout: string; stderr: string } {
+  const c = {
+    stdout: '',
+    stderr: '',
+    out(text: string) {
+      c.stdout += text.endsWith('\n') ? text : text + '\n';
+    },
+    warn(message: string) {
+      c.stderr += message + '\n';
+    },
+    usage(message: string) {
+      c.stderr += message + '\n';
+      return 2;
+    },
+  };
+  return c;
+}
+
+describe('corpus-lens analyze', () => {
+  it('prints {"articles": [...]} with ISO dates for the seeds folder', async () => {
+    const cli = capture();
+    expect(await main(['analyze', SEEDS_DIR, '--json'], cli)).toBe(0);
+    const { articles } = JSON.parse(cli.stdout);
+    expect(articles).toHaveLength(5);
+    expect(articles[1].title).toBe("China's Xi says willing to put South Korea ties back on track");
+    expect(articles[3].date).toBe('2017-08-24');
+    expect(articles[4].date).toBe('2017-05-18');
+    expect(articles[0].boilerplate.some((b: { text: string }) => b.text.startsWith('Disclaimer:'))).toBe(true);
+    for (const a of articles) expect(Object.keys(a)).toEqual(expect.arrayContaining(['file', 'title', 'outlet', 'date', 'paragraphs', 'boilerplate']));
+    expect(cli.stderr).toBe('');
+  });
+
+  it('reports bad inputs on stderr and still analyses the rest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-cli-'));
+    const empty = path.join(dir, 'empty.txt');
+    const binary = path.join(dir, 'image.txt');
+    const latin1 = path.join(dir, 'latin1.txt');
+    writeFileSync(empty, '');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+    writeFileSync(latin1, Buffer.from('Caf\xe9 owners protest new tax on Monday.', 'latin1'));
+    const cli = capture();
+    const code = await main(['analyze', '--json', path.join(dir, 'missing.txt'), empty, binary, latin1, seedPath('003')], cli);
+    expect(code).toBe(0);
+    expect(JSON.parse(cli.stdout).articles.map((a: { file: string }) => a.file)).toEqual([seedPath('003')]);
+    expect(cli.stderr).toContain('missing.txt: no such file or folder');
+    expect(cli.stderr).toContain('empty.txt: is empty');
+    expect(cli.stderr).toContain('image.txt: looks like a binary file');
+    expect(cli.stderr).toContain('latin1.txt: is not valid UTF-8');
+  });
+
+  it('uses metadata from the sidecar beside the corpus', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-meta-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Storm hits coast\n\nA storm hit the coast on Monday, officials said.');
+    const { mkdirSync } = await import('fs');
+    mkdirSync(path.join(dir, '.corpus-lens'));
+    writeFileSync(path.join(dir, '.corpus-lens', 'a.txt.json'), JSON.stringify({ format: 'corpus-lens/article@1', file: 'a.txt', metadata: { outlet: 'Coast Daily', date: '2020-01-06' } }));
+    const cli = capture();
+    await main(['analyze', '--json', path.join(dir, 'a.txt')], cli);
+    const [a] = JSON.parse(cli.stdout).articles;
+    expect(a).toMatchObject({ outlet: 'Coast Daily', date: '2020-01-06', dateSource: 'user' });
+  });
+
+  it('exits 2 with usage for an unknown command and 1 when nothing could be read', async () => {
+    const cli = capture();
+    expect(await main(['frobnicate'], cli)).toBe(2);
+    expect(cli.stdout).toBe('');
+    expect(await main(['analyze', '/no/such/folder'], capture())).toBe(1);
+  });
+});
+
+describe('the built binary', () => {
+  const bin = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+  beforeAll(() => {
+    if (!existsSync(bin)) execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'esbuild.js')]);
+  });
+
+  it('prints a readable summary of the seeds', () => {
+    const r = spawnSync(process.execPath, [bin, 'analyze', SEEDS_DIR], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("title       China's Xi says willing to put South Korea ties back on track");
+    expect(r.stdout).toContain('date        2017-08-24');
+    expect(r.stderr).toBe('');
+  });
+});
