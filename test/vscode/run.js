@@ -1,0 +1,69 @@
+// Runs the integration suites (mocha, real `vscode` API) and the UI end-to-end test
+// inside a real VS Code. Results and screenshots go to test-output/.
+const fs = require('fs');
+const path = require('path');
+const { runTests } = require('@vscode/test-electron');
+const { ROOT, ensureInstalled, tempDir } = require('./codeServer');
+const { runUiTest } = require('./ui.e2e');
+
+function makeWorkspace() {
+  const ws = path.join(tempDir('corpus-lens-ws-'), 'corpus');
+  fs.mkdirSync(path.join(ws, 'seeds'), { recursive: true });
+  for (const f of fs.readdirSync(path.join(ROOT, 'seeds'))) fs.copyFileSync(path.join(ROOT, 'seeds', f), path.join(ws, 'seeds', f));
+  return ws;
+}
+
+function readJson(file, fallback) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return fallback;
+  }
+}
+
+async function runIntegration(out) {
+  const started = Date.now();
+  const resultFile = path.join(out, 'integration-result.json');
+  fs.rmSync(resultFile, { force: true });
+  try {
+    await runTests({
+      vscodeExecutablePath: path.join(__dirname, 'electronShim.js'),
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: path.join(ROOT, 'dist', 'test', 'suite', 'index.js'),
+      launchArgs: [makeWorkspace()],
+      extensionTestsEnv: { CORPUS_LENS_TEST_OUTPUT: out },
+    });
+    console.log(`integration suites: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    console.error(`integration suites: FAILED (${e.message})`);
+  }
+  const r = readJson(resultFile, { passing: 0, failing: 0, exitCode: 1 });
+  // A run that died before mocha reported still counts as one failure.
+  return { passed: r.passing, failed: r.failing || (r.exitCode !== 0 ? 1 : 0) };
+}
+
+async function runUi(out) {
+  try {
+    await runUiTest(makeWorkspace(), out);
+    return { passed: 1, failed: 0 };
+  } catch (e) {
+    console.error(`UI end-to-end: FAILED\n${e.stack || e}`);
+    return { passed: 0, failed: 1 };
+  }
+}
+
+async function main() {
+  const only = process.argv[2];
+  ensureInstalled();
+  const out = path.join(ROOT, 'test-output');
+  fs.mkdirSync(out, { recursive: true });
+  const results = [];
+  if (!only || only === 'integration') results.push(await runIntegration(out));
+  if (!only || only === 'ui') results.push(await runUi(out));
+  const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed }), { passed: 0, failed: 0 });
+  fs.writeFileSync(path.join(out, 'vscode-result.json'), JSON.stringify(total));
+  console.log(`vscode: ${total.passed} passed, ${total.failed} failed`);
+  process.exitCode = total.failed ? 1 : 0;
+}
+
+main();

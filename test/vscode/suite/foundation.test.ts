@@ -1,0 +1,84 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { corpusLens, eventually, EXTENSION_ID, seedUri, workspaceRoot } from './helpers';
+
+describe('Corpus Lens in a real VS Code', () => {
+  it('activates on the seeds workspace and indexes the five articles', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const api = await corpusLens();
+    assert.ok(ext.isActive);
+    const articles = api.articles();
+    assert.strictEqual(articles.length, 5);
+    assert.ok(articles.every((a) => a.status === 'ok'), JSON.stringify(articles));
+    const a001 = articles.find((a) => a.uri.endsWith('001_ac19e9e0453ebfbc.txt'));
+    assert.strictEqual(a001?.title, "China's Xi says willing to put South Korea ties back on track");
+    const a003 = articles.find((a) => a.uri.endsWith('003_4e62b330e5a51c98.txt'));
+    assert.strictEqual(a003?.date, '2017-08-24');
+    console.log(`    activation ${api.activationMillis} ms, indexing ${api.indexMillis()} ms`);
+  });
+
+  it('dims the boilerplate of an open article', async () => {
+    const api = await corpusLens();
+    const doc = await vscode.workspace.openTextDocument(seedUri('004'));
+    await vscode.window.showTextDocument(doc);
+    const ranges = await eventually('boilerplate decorations', () => {
+      const r = api.boilerplateDecorations(doc.uri);
+      return r.length > 0 ? r : undefined;
+    });
+    const texts = ranges.map((r) => doc.getText(r));
+    assert.ok(texts.includes('SHARE THIS ARTICLE'), texts.join(' | '));
+    assert.ok(!texts.some((t) => t.startsWith('China has asked the new government')), 'body text must not be dimmed');
+  });
+
+  it('follows typing after a short pause, and undo restores the analysis', async () => {
+    const api = await corpusLens();
+    const doc = await vscode.workspace.openTextDocument(seedUri('003'));
+    const editor = await vscode.window.showTextDocument(doc);
+    const before = api.boilerplateDecorations(doc.uri).length || (await eventually('decorations of 003', () => api.boilerplateDecorations(doc.uri).length));
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    await editor.edit((b) => b.insert(end, '\nMore Must-Reads from TIME'));
+    await eventually('the new boilerplate line to be decorated', () => api.boilerplateDecorations(doc.uri).length === before + 1);
+    await vscode.commands.executeCommand('undo');
+    await eventually('undo to restore the decorations', () => api.boilerplateDecorations(doc.uri).length === before);
+    assert.strictEqual(doc.isDirty, false);
+  });
+
+  it('uses metadata from the sidecar and reports a corrupt one without touching it', async () => {
+    const api = await corpusLens();
+    const uri = seedUri('001');
+    const sidecar = vscode.Uri.joinPath(workspaceRoot(), '.corpus-lens', 'seeds', '001_ac19e9e0453ebfbc.txt.json');
+    const good = JSON.stringify({ format: 'corpus-lens/article@1', file: 'seeds/001_ac19e9e0453ebfbc.txt', metadata: { outlet: 'The Business Times' } });
+    await vscode.workspace.fs.writeFile(sidecar, Buffer.from(good));
+    await eventually('the sidecar outlet', () => api.articles().find((a) => a.uri === uri.toString())?.outlet === 'The Business Times');
+
+    await vscode.workspace.fs.writeFile(sidecar, Buffer.from('{ "format": '));
+    const diagnostics = await eventually('a diagnostic on the corrupt sidecar', () => {
+      const d = vscode.languages.getDiagnostics(sidecar);
+      return d.length ? d : undefined;
+    });
+    assert.match(diagnostics[0].message, /could not read this sidecar/);
+    assert.strictEqual(Buffer.from(await vscode.workspace.fs.readFile(sidecar)).toString(), '{ "format": ');
+    await eventually('the outlet to fall back to unknown', () => api.articles().find((a) => a.uri === uri.toString())?.outlet === null);
+    await vscode.workspace.fs.delete(sidecar);
+  });
+
+  it('adds new article files, flags unreadable ones and drops deleted ones', async () => {
+    const api = await corpusLens();
+    const added = vscode.Uri.joinPath(workspaceRoot(), 'seeds', 'zz_new.txt');
+    const binary = vscode.Uri.joinPath(workspaceRoot(), 'seeds', 'zz_binary.txt');
+    await vscode.workspace.fs.writeFile(added, Buffer.from('Floods close schools\n\nHeavy rain closed schools across the region on Monday, officials said.\n'));
+    await vscode.workspace.fs.writeFile(binary, Buffer.from([0x89, 0x50, 0, 0, 1, 2, 3]));
+    await eventually('the new article', () => api.articles().find((a) => a.uri === added.toString())?.title === 'Floods close schools');
+    await eventually('the binary file flagged', () => api.articles().find((a) => a.uri === binary.toString())?.status === 'error');
+    await vscode.workspace.fs.delete(added);
+    await vscode.workspace.fs.delete(binary);
+    await eventually('the deleted files to leave the corpus', () => api.articles().length === 5);
+  });
+
+  it('re-analyzes the corpus from the command palette', async () => {
+    const api = await corpusLens();
+    await vscode.commands.executeCommand('corpusLens.reanalyze');
+    assert.strictEqual(api.articles().filter((a) => a.status === 'ok').length, 5);
+  });
+});
