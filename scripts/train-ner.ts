@@ -1,0 +1,38 @@
+// `npm run train:ner`: trains the entity recogniser on CoNLL-2003 train and writes
+// models/ner.json.gz, then scores it on testa. Deterministic: same data, same model.
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import { gzipSync } from 'zlib';
+import { readConllItems, scoreChunks, toDocuments } from '../src/core/ner/conll';
+import { Recognizer } from '../src/core/ner/recognizer';
+import { trainStacked } from '../src/core/ner/train';
+
+const root = path.resolve(__dirname, '..');
+const trainFile = process.env.NER_TRAIN ?? path.join(root, '..', 'shared', 'eval', 'ner', 'conll2003-eng.train');
+const devFile = path.join(root, '..', 'shared', 'eval', 'ner', 'conll2003-eng.testa');
+const epochs = Number(process.env.NER_EPOCHS ?? 10);
+const minCount = Number(process.env.NER_MIN_COUNT ?? 2);
+
+const started = Date.now();
+const docs = toDocuments(readConllItems(readFileSync(trainFile, 'utf8')));
+const { first, second } = trainStacked(docs, { epochs, minCount, seed: 2003, log: (m) => console.error(m) });
+const recognizer = new Recognizer(first, second);
+const serialized = recognizer.serialize(`CoNLL-2003 eng.train; ${epochs} epochs; min count ${minCount}`);
+const bytes = gzipSync(JSON.stringify(serialized), { level: 9 });
+const out = path.join(root, 'models', 'ner.json.gz');
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, bytes);
+console.error(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s; ${(bytes.length / 1048576).toFixed(2)} MB → ${path.relative(root, out)}`);
+
+const reloaded = Recognizer.deserialize(serialized);
+const gold: string[][] = [];
+const predicted: string[][] = [];
+for (const d of toDocuments(readConllItems(readFileSync(devFile, 'utf8')))) {
+  const tags = reloaded.tagDocument(d.sentences.map((s) => s.tokens.map((t) => t.word)));
+  d.sentences.forEach((s, i) => {
+    gold.push(s.tokens.map((t) => t.gold));
+    predicted.push(tags[i]);
+  });
+}
+const score = scoreChunks(gold, predicted);
+console.error(`testa: F1 ${score.overall.f1.toFixed(4)}  ` + Object.entries(score.byType).map(([t, s]) => `${t} ${s.f1.toFixed(3)}`).join('  '));

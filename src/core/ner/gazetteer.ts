@@ -1,0 +1,57 @@
+/** Names seen as entities in training text, matched longest-first in new sentences. */
+
+const MAX_LENGTH = 6;
+
+export class Gazetteer {
+  /** Lower-cased, space-joined name → entity types it was tagged with (most frequent first). */
+  /** First word of every name → the longest name starting with it, in words. */
+  private readonly firstWords = new Map<string, number>();
+
+  constructor(private readonly entries: Map<string, string[]>) {
+    for (const name of entries.keys()) {
+      const words = name.split(' ');
+      this.firstWords.set(words[0], Math.max(this.firstWords.get(words[0]) ?? 0, words.length));
+    }
+  }
+
+  static fromCounts(counts: Map<string, Map<string, number>>, minShare = 0.25): Gazetteer {
+    const entries = new Map<string, string[]>();
+    for (const [name, byType] of counts) {
+      const total = [...byType.values()].reduce((a, b) => a + b, 0);
+      const types = [...byType].filter(([, n]) => n / total >= minShare).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      if (types.length) entries.set(name, types.map(([t]) => t));
+    }
+    return new Gazetteer(entries);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  toJSON(): Array<[string, string[]]> {
+    return [...this.entries];
+  }
+
+  static fromJSON(data: Array<[string, string[]]>): Gazetteer {
+    return new Gazetteer(new Map(data));
+  }
+
+  /** For each token, the gazetteer labels covering it, as "TYPE:B" or "TYPE:I". */
+  match(lower: readonly string[]): string[][] {
+    const out: string[][] = lower.map(() => []);
+    for (let i = 0; i < lower.length; i++) {
+      const longest = this.firstWords.get(lower[i]);
+      if (longest === undefined) continue;
+      for (let len = Math.min(MAX_LENGTH, longest, lower.length - i); len >= 1; len--) {
+        const types = this.entries.get(lower.slice(i, i + len).join(' '));
+        if (!types) continue;
+        for (const t of types) {
+          out[i].push(`${t}:B${len === 1 ? 'U' : ''}`);
+          for (let k = i + 1; k < i + len; k++) out[k].push(`${t}:I`);
+        }
+        break;
+      }
+    }
+    return out;
+  }
+}

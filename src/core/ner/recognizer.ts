@@ -1,0 +1,34 @@
+/** The entity recogniser: two stacked taggers plus document-level consistency. */
+import { applyDocumentConsistency } from './consistency';
+import { stackedFeatures } from './features';
+import { Tagger, type SerializedTagger } from './tagger';
+
+export interface SerializedRecognizer {
+  format: 'corpus-lens/ner-stacked@1';
+  trainedOn: string;
+  first: SerializedTagger;
+  second: SerializedTagger;
+}
+
+export class Recognizer {
+  constructor(
+    private readonly first: Tagger,
+    private readonly second: Tagger,
+  ) {}
+
+  /** IOB2 tags for every sentence of one document. */
+  tagDocument(sentences: readonly (readonly string[])[]): string[][] {
+    const firstPass = this.first.tagDocument(sentences);
+    const secondPass = this.second.tagDocument(sentences, stackedFeatures(sentences, firstPass));
+    return applyDocumentConsistency(sentences, secondPass);
+  }
+
+  serialize(trainedOn: string): SerializedRecognizer {
+    return { format: 'corpus-lens/ner-stacked@1', trainedOn, first: this.first.serialize(trainedOn), second: this.second.serialize(trainedOn) };
+  }
+
+  static deserialize(data: SerializedRecognizer): Recognizer {
+    if (data.format !== 'corpus-lens/ner-stacked@1') throw new Error(`unknown entity model format ${String(data.format)}`);
+    return new Recognizer(Tagger.deserialize(data.first), Tagger.deserialize(data.second));
+  }
+}

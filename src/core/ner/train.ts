@@ -1,0 +1,203 @@
+/** Training the tagger: an averaged perceptron over greedy decoding, deterministic. */
+import { toIob2, type ConllDocument } from './conll';
+import { documentContext, historyFeatures, sentenceFeatures, stackedFeatures, wordShape } from './features';
+import { Gazetteer } from './gazetteer';
+import { allowed, NUM_TAGS, TAGS, Tagger } from './tagger';
+
+export interface TrainOptions {
+  epochs: number;
+  /** Features seen fewer times than this are dropped before training. */
+  minCount: number;
+  seed: number;
+  log?: (message: string) => void;
+}
+
+interface Example {
+  words: string[];
+  lower: string[];
+  shapes: string[];
+  gold: number[];
+  features: string[][];
+}
+
+/** Entity names in `docs`, counted by type, for a gazetteer. */
+export function countNames(docs: readonly ConllDocument[]): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const d of docs) {
+    for (const s of d.sentences) {
+      const tags = toIob2(s.tokens.map((t) => t.gold));
+      let i = 0;
+      while (i < tags.length) {
+        if (!tags[i].startsWith('B-')) {
+          i++;
+          continue;
+        }
+        const type = tags[i].slice(2);
+        let j = i + 1;
+        while (j < tags.length && tags[j] === `I-${type}`) j++;
+        const name = s.tokens.slice(i, j).map((t) => t.word.toLowerCase()).join(' ');
+        const byType = counts.get(name) ?? new Map<string, number>();
+        byType.set(type, (byType.get(type) ?? 0) + 1);
+        counts.set(name, byType);
+        i = j;
+      }
+    }
+  }
+  return counts;
+}
+
+/**
+ * Gazetteer features for training come from the other half of the documents
+ * (jackknifing), so the model learns how much a gazetteer hit is worth on unseen text.
+ */
+function examples(docs: readonly ConllDocument[], extra?: ExtraFeatures): Example[] {
+  const halves = [docs.filter((_, i) => i % 2 === 0), docs.filter((_, i) => i % 2 === 1)];
+  const gazetteers = [Gazetteer.fromCounts(countNames(halves[1])), Gazetteer.fromCounts(countNames(halves[0]))];
+  const out: Example[] = [];
+  docs.forEach((d, di) => {
+    const sentences = d.sentences.map((s) => s.tokens.map((t) => t.word));
+    const ctx = documentContext(sentences);
+    d.sentences.forEach((s, si) => {
+      const words = sentences[si];
+      const features = sentenceFeatures(words, ctx, gazetteers[di % 2]);
+      const more = extra?.[di]?.[si];
+      if (more) features.forEach((f, i) => f.push(...more[i]));
+      out.push({
+        words,
+        lower: words.map((w) => w.toLowerCase()),
+        shapes: words.map(wordShape),
+        gold: toIob2(s.tokens.map((t) => t.gold)).map((t) => TAGS.indexOf(t as (typeof TAGS)[number])),
+        features,
+      });
+    });
+  });
+  return out;
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Per document, per sentence, per token: features added to the static ones (stacking). */
+export type ExtraFeatures = readonly (readonly (readonly (readonly string[])[])[])[];
+
+export function trainTagger(docs: readonly ConllDocument[], options: TrainOptions, extra?: ExtraFeatures): Tagger {
+  const log = options.log ?? (() => {});
+  const data = examples(docs, extra);
+  const counts = new Map<string, number>();
+  for (const ex of data) for (const fs of ex.features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [f, n] of counts) if (n >= options.minCount) index.set(f, index.size);
+  // History features are few; all are admitted as they appear.
+  const staticIds = data.map((ex) => ex.features.map((fs) => Int32Array.from(fs.map((f) => index.get(f) ?? -1).filter((id) => id >= 0))));
+  log(`${data.length} sentences, ${index.size} static features (min count ${options.minCount})`);
+
+  let capacity = (index.size + 200_000) * NUM_TAGS;
+  let w = new Float64Array(capacity);
+  let u = new Float64Array(capacity);
+  const idOf = (f: string): number => {
+    let id = index.get(f);
+    if (id === undefined) {
+      id = index.size;
+      index.set(f, id);
+      if ((id + 1) * NUM_TAGS > capacity) {
+        capacity *= 2;
+        const w2 = new Float64Array(capacity);
+        w2.set(w);
+        const u2 = new Float64Array(capacity);
+        u2.set(u);
+        w = w2;
+        u = u2;
+      }
+    }
+    return id;
+  };
+
+  let step = 1;
+  const order = data.map((_, i) => i);
+  const random = rng(options.seed);
+  const scores = new Float64Array(NUM_TAGS);
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const e of order) {
+      const ex = data[e];
+      const predicted: string[] = [];
+      for (let t = 0; t < ex.words.length; t++) {
+        const prev1 = t > 0 ? predicted[t - 1] : '<s>';
+        const prev2 = t > 1 ? predicted[t - 2] : '<s>';
+        const hist = historyFeatures(prev2, prev1, ex.lower[t], ex.shapes[t]).map(idOf);
+        const ids = staticIds[e][t];
+        scores.fill(0);
+        for (const list of [ids, hist]) {
+          for (const id of list) {
+            const base = id * NUM_TAGS;
+            for (let c = 0; c < NUM_TAGS; c++) scores[c] += w[base + c];
+          }
+        }
+        let guess = -1;
+        let bestScore = -Infinity;
+        for (let c = 0; c < NUM_TAGS; c++) {
+          if (allowed(prev1, TAGS[c]) && scores[c] > bestScore) {
+            bestScore = scores[c];
+            guess = c;
+          }
+        }
+        const gold = ex.gold[t];
+        if (guess !== gold) {
+          errors++;
+          for (const list of [ids, hist]) {
+            for (const id of list) {
+              const base = id * NUM_TAGS;
+              w[base + gold] += 1;
+              u[base + gold] += step;
+              w[base + guess] -= 1;
+              u[base + guess] -= step;
+            }
+          }
+        }
+        predicted.push(TAGS[guess]);
+        tokens++;
+        step++;
+      }
+    }
+    log(`epoch ${epoch}: ${(100 * (1 - errors / tokens)).toFixed(2)}% tokens right while training`);
+  }
+  const averaged = new Float64Array(index.size * NUM_TAGS);
+  for (let i = 0; i < averaged.length; i++) averaged[i] = w[i] - u[i] / step;
+  return new Tagger(index, averaged, Gazetteer.fromCounts(countNames(docs)));
+}
+
+/**
+ * The two-stage recogniser: a first tagger, then a second that also sees what the first
+ * said about each word across the document. The second stage trains on first-stage
+ * output for documents the first stage did not train on (two folds), as at test time.
+ */
+export function trainStacked(docs: readonly ConllDocument[], options: TrainOptions): { first: Tagger; second: Tagger } {
+  const log = options.log ?? (() => {});
+  const words = docs.map((d) => d.sentences.map((s) => s.tokens.map((t) => t.word)));
+  const folds = [0, 1].map((k) => docs.map((_, i) => i).filter((i) => i % 2 === k));
+  const extra: string[][][][] = docs.map(() => []);
+  for (const [k, fold] of folds.entries()) {
+    const other = folds[1 - k];
+    log(`stage 1, fold ${k + 1}/2`);
+    const tagger = trainTagger(other.map((i) => docs[i]), { ...options, log: () => {} });
+    for (const i of fold) extra[i] = stackedFeatures(words[i], tagger.tagDocument(words[i]));
+  }
+  log('stage 1 on all documents');
+  const first = trainTagger(docs, options);
+  log('stage 2');
+  const second = trainTagger(docs, options, extra);
+  return { first, second };
+}
