@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, '..');
 const trainFile = process.env.NER_TRAIN ?? path.join(root, '..', 'shared', 'eval', 'ner', 'conll2003-eng.train');
 const devFile = path.join(root, '..', 'shared', 'eval', 'ner', 'conll2003-eng.testa');
 const epochs = Number(process.env.NER_EPOCHS ?? 10);
-const minCount = Number(process.env.NER_MIN_COUNT ?? 2);
+const minCount = Number(process.env.NER_MIN_COUNT ?? 1);
 
 const started = Date.now();
 const docs = toDocuments(readConllItems(readFileSync(trainFile, 'utf8')));

@@ -1,5 +1,7 @@
 /** corpus-lens: the analysis behind the extension, from a terminal. */
 import { analyzeCommand } from './analyzeCommand';
+import { entitiesCommand } from './entitiesCommand';
+import { nerCommand } from './nerCommand';
 import { processCli, type Cli } from './io';
 
 const VERSION = '0.1.0';
@@ -9,6 +11,9 @@ const HELP = `Usage: corpus-lens <command> [options]
 Commands:
   analyze <folder|files…> [--json]   article structure: title, outlet, date, dateline,
                                      paragraphs and boilerplate
+  ner --conll FILE                   tag CoNLL tokens; prints "token gold predicted"
+  entities FILE…                     one JSON line per file: entity mentions with
+                                     corpus-wide entity ids
 
 Results go to stdout; warnings about unreadable files go to stderr.
 `;
@@ -17,6 +22,8 @@ type Command = (cli: Cli, args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
+  ner: nerCommand,
+  entities: entitiesCommand,
 };
 
 export async function main(argv: string[], cli: Cli = processCli()): Promise<number> {

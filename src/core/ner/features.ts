@@ -43,6 +43,8 @@ export interface DocumentContext {
   readonly lowerSeen: ReadonlySet<string>;
   /** Words seen capitalised away from a sentence start. */
   readonly capSeen: ReadonlySet<string>;
+  /** The desk slug a wire story opens with ("SOCCER - …"), which changes what names mean. */
+  readonly topic: string | null;
 }
 
 export function documentContext(sentences: readonly (readonly string[])[]): DocumentContext {
@@ -55,7 +57,9 @@ export function documentContext(sentences: readonly (readonly string[])[]): Docu
       else if (i > 0 && !allCaps && /^\p{Lu}\p{Ll}/u.test(w)) capSeen.add(w.toLowerCase());
     });
   }
-  return { lowerSeen, capSeen };
+  const head = sentences[0] ?? [];
+  const topic = head.length > 2 && /^[A-Z]{3,}$/.test(head[0]) && head[1] === '-' ? head[0] : null;
+  return { lowerSeen, capSeen, topic };
 }
 
 export function isAllCapsSentence(words: readonly string[]): boolean {
@@ -101,7 +105,15 @@ export function sentenceFeatures(words: readonly string[], doc: DocumentContext,
       'll+=' + l + '|' + at(lower, i + 1),
       'ls+=' + l + '|' + at(shapes, i + 1),
       'sl-=' + at(shapes, i - 1) + '|' + l,
+      'w-1=' + at(words, i - 1),
+      'w+1=' + at(words, i + 1),
+      's-2=' + at(shapes, i - 2),
+      's+2=' + at(shapes, i + 2),
+      'p4=' + l.slice(0, 4),
+      's5=' + l.slice(-5),
     ];
+    const hyphen = l.indexOf('-');
+    if (hyphen > 0) f.push('h1=' + l.slice(0, hyphen), 'h2=' + l.slice(l.lastIndexOf('-') + 1));
     if (i === 0) f.push('first|s=' + s);
     if (caps) f.push('caps|l=' + l, 'caps|s=' + s);
     if (/^\p{Lu}/u.test(w)) {
@@ -110,7 +122,14 @@ export function sentenceFeatures(words: readonly string[], doc: DocumentContext,
       if (i === 0 && !doc.capSeen.has(l)) f.push('first|nocap');
     }
     if (w.length > 1 && w.endsWith('.')) f.push('dot');
-    for (const g of gaz[i] ?? []) f.push('g=' + g, 'gs=' + g + '|' + s);
+    if (gazetteer) {
+      if (/^\p{Lu}/u.test(w)) for (const r of gazetteer.partsOf(l)) if (r.startsWith('PER')) f.push('gp=' + r);
+    }
+    for (const g of gaz[i] ?? []) {
+      f.push('g=' + g, 'gs=' + g + '|' + s);
+      if (doc.topic) f.push('tg=' + doc.topic + '|' + g);
+    }
+    if (doc.topic && /^\p{Lu}/u.test(w)) f.push('ts=' + doc.topic + '|' + s, 'tl=' + doc.topic + '|' + l);
     out.push(f);
   }
   return out;

@@ -7,11 +7,35 @@ export class Gazetteer {
   /** First word of every name → the longest name starting with it, in words. */
   private readonly firstWords = new Map<string, number>();
 
+  /** Single words by the part of names they usually are: "PER:first" (John), "ORG:last" (Inc). */
+  private readonly parts = new Map<string, string[]>();
+
   constructor(private readonly entries: Map<string, string[]>) {
-    for (const name of entries.keys()) {
+    const partCounts = new Map<string, Map<string, number>>();
+    for (const [name, types] of entries) {
       const words = name.split(' ');
       this.firstWords.set(words[0], Math.max(this.firstWords.get(words[0]) ?? 0, words.length));
+      if (words.length < 2) continue;
+      const t = types[0];
+      for (const [w, role] of [[words[0], 'first'], [words[words.length - 1], 'last']] as const) {
+        const m = partCounts.get(w) ?? new Map<string, number>();
+        m.set(`${t}:${role}`, (m.get(`${t}:${role}`) ?? 0) + 1);
+        partCounts.set(w, m);
+      }
     }
+    for (const [w, m] of partCounts) {
+      const roles = [...m].filter(([, n]) => n >= 2).map(([r]) => r).sort();
+      if (roles.length) this.parts.set(w, roles);
+    }
+  }
+
+  typesOf(lowerName: string): readonly string[] | undefined {
+    return this.entries.get(lowerName);
+  }
+
+  /** The name-part roles of one lower-cased word. */
+  partsOf(lower: string): readonly string[] {
+    return this.parts.get(lower) ?? [];
   }
 
   static fromCounts(counts: Map<string, Map<string, number>>, minShare = 0.25): Gazetteer {

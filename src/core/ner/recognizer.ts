@@ -23,6 +23,12 @@ export class Recognizer {
     return applyDocumentConsistency(sentences, secondPass);
   }
 
+  /** The one type a name had in training, if it had exactly one (a prior for voting). */
+  knownType(name: string): 'PER' | 'ORG' | 'LOC' | 'MISC' | undefined {
+    const types = this.first.gazetteer?.typesOf(name.toLowerCase());
+    return types && types.length === 1 ? (types[0] as 'PER' | 'ORG' | 'LOC' | 'MISC') : undefined;
+  }
+
   serialize(trainedOn: string): SerializedRecognizer {
     return { format: 'corpus-lens/ner-stacked@1', trainedOn, first: this.first.serialize(trainedOn), second: this.second.serialize(trainedOn) };
   }

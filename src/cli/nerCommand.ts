@@ -1,0 +1,36 @@
+/** `corpus-lens ner --conll FILE`: tags CoNLL tokens, echoing `token gold predicted`. */
+import { promises as fs } from 'fs';
+import { readConllItems, toDocuments } from '../core/ner/conll';
+import { describeFsError } from '../node/files';
+import { loadRecognizer } from '../node/models';
+import { takeOption } from './analyzeCommand';
+import type { Cli } from './io';
+
+export async function nerCommand(cli: Cli, args: string[]): Promise<number> {
+  const file = takeOption(args, '--conll');
+  if (!file || args.length) return cli.usage('usage: corpus-lens ner --conll FILE');
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    cli.warn(`${file}: ${describeFsError(e)}`);
+    return 1;
+  }
+  const items = readConllItems(text);
+  const recognizer = loadRecognizer();
+  // Each -DOCSTART- block is one document, so document-level consistency applies within it.
+  const predicted: string[] = [];
+  for (const doc of toDocuments(items)) {
+    const tags = recognizer.tagDocument(doc.sentences.map((s) => s.tokens.map((t) => t.word)));
+    for (const sentence of tags) predicted.push(...sentence);
+  }
+  const lines: string[] = [];
+  let k = 0;
+  for (const item of items) {
+    if (item.kind === 'blank') lines.push('');
+    else if (item.kind === 'docstart') lines.push('-DOCSTART- O O');
+    else lines.push(`${item.token.word} ${item.token.gold} ${predicted[k++]}`);
+  }
+  cli.out(lines.join('\n'));
+  return 0;
+}

@@ -1,0 +1,157 @@
+/** Entity mentions in one article: names from the recogniser, dates from chrono-node. */
+import * as chrono from 'chrono-node';
+import type { Article } from '../article';
+import { chunks } from '../ner/conll';
+import { isoDay } from '../dates';
+import type { Recognizer } from '../ner/recognizer';
+import { tokenize } from '../ner/tokenize';
+import { isKnownPlace } from './places';
+
+export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC' | 'DATE' | 'TIME';
+
+export interface EntityMention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly type: EntityType;
+  /** "NORP" for nationality and group words (Chinese, South Korean), a kind of MISC. */
+  readonly subtype?: 'NORP';
+  /** ISO day a DATE mention resolves to, when it resolves to one. */
+  readonly value?: string;
+  /** The type this name had in the training data, when it had exactly one. */
+  readonly prior?: EntityType;
+}
+
+/** Sentences longer than this many tokens are cut: a 1 MB "line" must not stall the tagger. */
+const MAX_SENTENCE_TOKENS = 250;
+
+const NORP = /^(?:(?:North|South|East|West|Central|Latin|Southeast|Northeast)[ -])?[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic|ean)$/;
+
+export function findMentions(text: string, article: Article, recognizer: Recognizer): EntityMention[] {
+  const sentences = article.paragraphs.flatMap((p) => p.sentences);
+  const tokenized = sentences.flatMap((s) => {
+    const tokens = tokenize(text, s.start, s.end);
+    const pieces = [];
+    for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) pieces.push(tokens.slice(i, i + MAX_SENTENCE_TOKENS));
+    return pieces;
+  });
+  const tags = recognizer.tagDocument(tokenized.map((ts) => ts.map((t) => t.text)));
+  const names: EntityMention[] = [];
+  tokenized.forEach((tokens, i) => {
+    for (const c of chunks(tags[i])) {
+      const start = tokens[c.start].start;
+      const end = tokens[c.end - 1].end;
+      const surface = text.slice(start, end);
+      const type = c.type as EntityType;
+      const prior = isKnownPlace(surface) ? 'LOC' : recognizer.knownType(surface);
+      const mention: EntityMention = type === 'MISC' && NORP.test(surface) ? { start, end, text: surface, type, subtype: 'NORP' } : { start, end, text: surface, type };
+      names.push(prior ? { ...mention, prior } : mention);
+    }
+  });
+  const cleaned = trimToAcronymExpansion(text, applyOrganisationCues(text, names)).filter((m) => !TITLE_ONLY.test(m.text));
+  names.length = 0;
+  names.push(...cleaned);
+  const inTitle = article.title?.span ? titleMentions(text, article.title.span, names) : [];
+  const dates = findDateMentions(text, article, [...names, ...inTitle]);
+  return [...inTitle, ...names, ...dates].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const TITLE_ONLY = /^(mr|mrs|ms|dr|sir|president|minister)\.?$/i;
+
+/** Words that, right before a name or in apposition after it, say it is an organisation. */
+const ORG_BEFORE = /\b(?:shares (?:in|of)|stake in|chain|firm|company|companies|conglomerate|manufacturers?|makers?|carmakers?|retailers?|brands?|operator|group|giant|insurer|lender|bank|airline|broadcaster|newspaper|agency|rival)\s+(?:the\s+)?$/i;
+const ORG_AFTER = /^(?:\s+(?:conglomerate|group|shares?|stock|corp(?:oration)?|company|inc|chain|brand)\b|,\s+(?:\S+\s+){0,6}?(?:firm|company|conglomerate|operator|maker|manufacturer|retailer|chain|carrier|group|lender|insurer)\b)/i;
+
+/**
+ * Company names unseen in training are often typed as people or places; the words
+ * around them ("shares in", "the supermarket chain", "…, its largest cosmetics firm")
+ * settle it. A coordinated name ("Hyundai and Kia") shares the cue.
+ */
+function applyOrganisationCues(text: string, names: readonly EntityMention[]): EntityMention[] {
+  const out = names.map((m) => ({ ...m }));
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i];
+    if (m.subtype) continue;
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    const after = text.slice(m.end, m.end + 80);
+    if (!ORG_BEFORE.test(before) && !ORG_AFTER.test(after)) continue;
+    out[i] = { ...m, type: 'ORG' };
+    const next = out[i + 1];
+    if (next && /^\s+(?:and|or|&)\s+$/.test(text.slice(m.end, next.start)) && !next.subtype) out[i + 1] = { ...next, type: 'ORG' };
+  }
+  // A capitalised name the tagger missed right after "shares in" or "the … chain" is one too.
+  for (const cue of text.matchAll(/\b(?:[Ss]hares (?:in|of)|chain|conglomerate|firm|manufacturers?)\s+((?:\p{Lu}[\p{L}&'-]*)(?:\s+\p{Lu}[\p{L}&'-]*){0,3})/gu)) {
+    const start = cue.index! + cue[0].length - cue[1].length;
+    const end = start + cue[1].length;
+    if (out.some((m) => m.start < end && m.end > start)) continue;
+    out.push({ start, end, text: cue[1], type: 'ORG' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** "U.S. Terminal High Altitude Area Defense (THAAD)": the name is the part the acronym spells. */
+function trimToAcronymExpansion(text: string, names: readonly EntityMention[]): EntityMention[] {
+  return names.map((m) => {
+    const acronym = /^\s*\((\p{Lu}[\p{L}.]{1,9})\)/u.exec(text.slice(m.end, m.end + 14))?.[1].replace(/\./g, '').toLowerCase();
+    if (!acronym) return m;
+    const words = [...m.text.matchAll(/\S+/g)];
+    for (let k = 1; k < words.length; k++) {
+      const initials = words.slice(k).filter((w) => /^\p{Lu}/u.test(w[0])).map((w) => w[0][0]).join('').toLowerCase();
+      if (initials === acronym) {
+        const start = m.start + words[k].index!;
+        return { ...m, start, text: text.slice(start, m.end) };
+      }
+    }
+    return m;
+  });
+}
+
+/**
+ * Headlines are title-cased, which misleads a tagger trained on sentence case, so a
+ * headline gets the names the body already established, where they occur in it.
+ */
+function titleMentions(text: string, span: { start: number; end: number }, body: readonly EntityMention[]): EntityMention[] {
+  const title = text.slice(span.start, span.end);
+  const known = new Map<string, EntityMention>();
+  for (const m of body) if (m.text.length > 1 && !known.has(m.text)) known.set(m.text, m);
+  const found: EntityMention[] = [];
+  const taken: boolean[] = [];
+  for (const [surface, m] of [...known].sort((a, b) => b[0].length - a[0].length)) {
+    let from = 0;
+    for (;;) {
+      const at = title.indexOf(surface, from);
+      if (at < 0) break;
+      from = at + surface.length;
+      const before = title[at - 1];
+      const after = title[at + surface.length];
+      if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) continue;
+      if (taken.slice(at, at + surface.length).some(Boolean)) continue;
+      for (let k = at; k < at + surface.length; k++) taken[k] = true;
+      found.push({ ...m, start: span.start + at, end: span.start + at + surface.length, text: surface });
+    }
+  }
+  return found;
+}
+
+function findDateMentions(text: string, article: Article, names: readonly EntityMention[]): EntityMention[] {
+  const reference = article.date ? new Date(`${article.date.value}T12:00:00Z`) : undefined;
+  const out: EntityMention[] = [];
+  for (const p of article.paragraphs) {
+    for (const r of chrono.parse(p.text, reference ? { instant: reference } : undefined)) {
+      // "on Thursday," → "Thursday": the preposition and punctuation are not the date.
+      const lead = /^(?:on|in|at|by|since|from|until|during)\s+/i.exec(r.text)?.[0].length ?? 0;
+      const trail = /[\s,.;:]+$/.exec(r.text)?.[0].length ?? 0;
+      const start = p.start + r.index + lead;
+      const end = p.start + r.index + r.text.length - trail;
+      if (end <= start) continue;
+      if (names.some((n) => n.start < end && n.end > start)) continue;
+      const c = r.start;
+      const isDate = c.isCertain('day') || c.isCertain('month') || c.isCertain('year') || c.isCertain('weekday');
+      const isTime = c.isCertain('hour');
+      if (!isDate && !isTime) continue;
+      const value = isDate && reference ? (isoDay(c.get('year')!, c.get('month')!, c.get('day')!) ?? undefined) : undefined;
+      out.push({ start, end, text: text.slice(start, end), type: isDate ? 'DATE' : 'TIME', ...(value ? { value } : {}) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,260 @@
+/**
+ * Resolution across the corpus: every mention of one referent gets one entity, with a
+ * canonical name and its aliases ("Xi", "Mr Xi", "Xi Jinping"; "Thaad", "THAAD",
+ * "Terminal High Altitude Area Defense (THAAD)"; "U.S.", "United States").
+ */
+import type { EntityMention, EntityType } from './mentions';
+
+export interface ArticleMentions {
+  /** The article's id (URI or path), used to order results independently of input order. */
+  readonly article: string;
+  readonly text: string;
+  readonly mentions: readonly EntityMention[];
+}
+
+export interface MentionRef {
+  readonly article: string;
+  readonly index: number;
+}
+
+export interface ResolvedEntity {
+  readonly id: string;
+  readonly type: EntityType;
+  readonly subtype?: 'NORP';
+  readonly canonical: string;
+  /** Every distinct surface form, canonical first. */
+  readonly aliases: readonly string[];
+  readonly mentions: readonly MentionRef[];
+}
+
+export interface Resolution {
+  readonly entities: readonly ResolvedEntity[];
+  /** The entity of one mention (by its index in that article's mention list). */
+  entityFor(article: string, index: number): ResolvedEntity | undefined;
+  /** Per article, per mention index: the entity id. */
+  entityOf(article: string, index: number): string | undefined;
+  byId(id: string): ResolvedEntity | undefined;
+}
+
+/** Well-known short forms with no expansion nearby in the text. */
+const KNOWN_ALIASES: Record<string, string> = {
+  'u.s.': 'united states',
+  us: 'united states',
+  usa: 'united states',
+  'u.s.a.': 'united states',
+  america: 'united states',
+  'u.k.': 'united kingdom',
+  uk: 'united kingdom',
+  britain: 'united kingdom',
+  'great britain': 'united kingdom',
+  'u.n.': 'united nations',
+  un: 'united nations',
+  eu: 'european union',
+  'e.u.': 'european union',
+  dprk: 'north korea',
+  prc: 'china',
+  "people's republic of china": 'china',
+  'republic of korea': 'south korea',
+  rok: 'south korea',
+};
+
+/** Words that may trail an organisation's name without making it another one. */
+const ORG_TAILS = new Set(['news agency', 'agency', 'news', 'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'group', 'company', 'corporation', 'plc', 'llc', 'party']);
+
+const TITLE_WORDS = /^(?:(?:mr|mrs|ms|dr|prof|sir|president|premier|minister|chancellor|senator|sen|gov|governor|general|gen|king|queen|prince|pope|chairman|secretary)\.?\s+)+/i;
+
+/** Case, hyphen, title and possessive variants of a name fold to one key. */
+export function nameKey(surface: string): string {
+  return surface
+    .replace(/['’]s$/i, '')
+    .replace(TITLE_WORDS, '')
+    .toLowerCase()
+    .replace(/[-‐–]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function acronymOf(words: readonly string[]): string {
+  return words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('')
+    .toLowerCase();
+}
+
+class UnionFind {
+  private readonly parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]];
+      x = this.parent[x];
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+interface Node {
+  article: string;
+  index: number;
+  mention: EntityMention;
+  key: string;
+}
+
+export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
+  const articles = [...input].sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0));
+  const nodes: Node[] = [];
+  const uf = new UnionFind();
+  for (const a of articles) {
+    a.mentions.forEach((mention, index) => {
+      // A date resolved to a day is the same day everywhere; "Friday" alone only within its article.
+      const temporal = mention.type === 'DATE' || mention.type === 'TIME';
+      const key = !temporal ? nameKey(mention.text) : mention.value ? `${mention.type}:${mention.value}` : `${mention.type}:${a.article}:${mention.text.toLowerCase()}`;
+      nodes.push({ article: a.article, index, mention, key });
+      uf.add();
+    });
+  }
+  const named = nodes.map((n, i) => [n, i] as const).filter(([n]) => n.mention.type !== 'DATE' && n.mention.type !== 'TIME');
+
+  // 1. Same key (case, hyphens, titles, possessives folded), or a known short form.
+  const byKey = new Map<string, number>();
+  const keyOf = (n: Node) => KNOWN_ALIASES[n.key] ?? n.key;
+  for (const [n, i] of nodes.map((n, i) => [n, i] as const)) {
+    const k = n.mention.type === 'DATE' || n.mention.type === 'TIME' ? n.key : `name:${keyOf(n)}`;
+    const first = byKey.get(k);
+    if (first === undefined) byKey.set(k, i);
+    else uf.union(first, i);
+  }
+
+  // 2. Acronyms written out nearby: "Terminal High Altitude Area Defense (THAAD)".
+  for (const a of articles) {
+    for (const m of a.text.matchAll(/((?:\p{Lu}[\p{L}-]*\s+){1,7}?(?:(?:of|and|for|the)\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,7}\p{Lu}[\p{L}-]*)\s*\((\p{Lu}[\p{L}.]{1,9})\)/gu)) {
+      const acronym = m[2].replace(/\./g, '').toLowerCase();
+      const words = m[1].split(/\s+/);
+      for (let from = 0; from < words.length; from++) {
+        const tail = words.slice(from);
+        if (acronymOf(tail) !== acronym) continue;
+        const expansion = nameKey(tail.join(' '));
+        const e = byKey.get(`name:${expansion}`);
+        const s = byKey.get(`name:${acronym}`);
+        if (e !== undefined && s !== undefined) uf.union(e, s);
+        break;
+      }
+    }
+  }
+
+  // 3. Organisations with a generic tail: "Xinhua" ~ "Xinhua News Agency".
+  const orgKeys = new Map<string, number>();
+  for (const [n, i] of named) if (n.mention.type === 'ORG') orgKeys.set(keyOf(n), i);
+  for (const [key, i] of orgKeys) {
+    for (const tail of ORG_TAILS) {
+      if (!key.endsWith(' ' + tail)) continue;
+      const head = orgKeys.get(key.slice(0, -tail.length - 1));
+      if (head !== undefined) uf.union(head, i);
+    }
+  }
+
+  // 4. One-word person mentions join the full name they are part of: "Xi" → "Xi Jinping",
+  //    preferring a full name in the same article; ambiguous surnames stay apart.
+  const fullNames = named.filter(([n]) => n.mention.type === 'PER' && n.key.includes(' '));
+  const partIndex = new Map<string, Array<readonly [Node, number]>>();
+  for (const entry of fullNames) {
+    const words = entry[0].key.split(' ');
+    for (const part of new Set([words[0], words[words.length - 1]])) {
+      const list = partIndex.get(part) ?? [];
+      list.push(entry);
+      partIndex.set(part, list);
+    }
+  }
+  for (const [n, i] of named) {
+    if (n.key.includes(' ') || (n.mention.type !== 'PER' && n.mention.type !== 'ORG' && n.mention.type !== 'MISC')) continue;
+    const candidates = partIndex.get(n.key);
+    if (!candidates) continue;
+    const pick = (list: ReadonlyArray<readonly [Node, number]>) => {
+      const roots = new Set(list.map(([, j]) => uf.find(j)));
+      return roots.size === 1 ? list[0][1] : undefined;
+    };
+    const local = candidates.filter(([c]) => c.article === n.article);
+    const target = local.length ? pick(local) : pick(candidates);
+    if (target !== undefined) uf.union(target, i);
+  }
+
+  // Build entities.
+  const groups = new Map<number, number[]>();
+  nodes.forEach((_, i) => {
+    const r = uf.find(i);
+    const g = groups.get(r) ?? [];
+    g.push(i);
+    groups.set(r, g);
+  });
+  const entities: ResolvedEntity[] = [];
+  const idOf = new Map<string, string>();
+  const usedIds = new Set<string>();
+  for (const members of groups.values()) {
+    const ms = members.map((i) => nodes[i]);
+    const type = voteType(ms.map((n) => n.mention));
+    const canonical = canonicalName(ms.map((n) => n.mention.text), type);
+    const subtype = ms.some((n) => n.mention.subtype === 'NORP') && type === 'MISC' ? 'NORP' : undefined;
+    let id = `${type}:${slug(canonical)}`;
+    for (let k = 2; usedIds.has(id); k++) id = `${type}:${slug(canonical)}-${k}`;
+    usedIds.add(id);
+    const forms = new Map<string, number>();
+    for (const n of ms) forms.set(n.mention.text, (forms.get(n.mention.text) ?? 0) + 1);
+    const aliases = [canonical, ...[...forms.keys()].filter((f) => f !== canonical).sort((a, b) => forms.get(b)! - forms.get(a)! || a.localeCompare(b))];
+    entities.push({ id, type, ...(subtype ? { subtype } : {}), canonical, aliases, mentions: ms.map((n) => ({ article: n.article, index: n.index })) });
+    for (const n of ms) idOf.set(`${n.article}\u0000${n.index}`, id);
+  }
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
+  const byIdMap = new Map(entities.map((e) => [e.id, e]));
+  return {
+    entities,
+    entityOf: (article, index) => idOf.get(`${article}\u0000${index}`),
+    entityFor: (article, index) => byIdMap.get(idOf.get(`${article}\u0000${index}`) ?? ''),
+    byId: (id) => byIdMap.get(id),
+  };
+}
+
+/** Each mention votes its type; a known type of the name (training data, place list) adds ¾ of a vote a mention. */
+function voteType(mentions: readonly EntityMention[]): EntityType {
+  const votes = new Map<EntityType, number>();
+  for (const m of mentions) {
+    votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+    if (m.prior) votes.set(m.prior, (votes.get(m.prior) ?? 0) + 0.75);
+  }
+  return [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+}
+
+function majority<T extends string>(values: readonly T[]): T {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+}
+
+/**
+ * The fullest common form: for people the most frequent multi-word name; for acronyms
+ * written out, the expansion; otherwise the most frequent form, longer on ties.
+ */
+function canonicalName(forms: readonly string[], type: EntityType): string {
+  const cleaned = forms.map((f) => f.replace(/['’]s$/i, '').replace(TITLE_WORDS, '').trim() || f);
+  const counts = new Map<string, number>();
+  for (const f of cleaned) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => {
+    const wa = a[0].split(/\s+/).length > 1 ? 1 : 0;
+    const wb = b[0].split(/\s+/).length > 1 ? 1 : 0;
+    if (type !== 'DATE' && type !== 'TIME' && wa !== wb) return wb - wa;
+    return b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1);
+  });
+  return ranked[0][0];
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'x';
+}
