@@ -1,5 +1,6 @@
 /** corpus-lens: the analysis behind the extension, from a terminal. */
 import { analyzeCommand } from './analyzeCommand';
+import { boilerplateCommand } from './boilerplateCommand';
 import { entitiesCommand } from './entitiesCommand';
 import { nerCommand } from './nerCommand';
 import { processCli, type Cli } from './io';
@@ -14,6 +15,8 @@ Commands:
   ner --conll FILE                   tag CoNLL tokens; prints "token gold predicted"
   entities FILE…                     one JSON line per file: entity mentions with
                                      corpus-wide entity ids
+  boilerplate FILE…                  one JSON line per file: every line, boilerplate
+                                     or not, and its kind
 
 Results go to stdout; warnings about unreadable files go to stderr.
 `;
@@ -24,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   ner: nerCommand,
   entities: entitiesCommand,
+  boilerplate: boilerplateCommand,
 };
 
 export async function main(argv: string[], cli: Cli = processCli()): Promise<number> {

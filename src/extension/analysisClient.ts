@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { ArticleMetadata } from '../core/article';
 import { AnalysisEngine } from './analysisEngine';
-import type { AnalysisRequest, AnalysisResponse, AnalysisResult } from './analysisProtocol';
+import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot } from './analysisProtocol';
 
 type Pending = (response: AnalysisResponse) => void;
 
@@ -24,6 +24,13 @@ export class AnalysisClient {
 
   analyzeBytes(uri: string, bytes: Uint8Array, metadata: ArticleMetadata): Promise<AnalysisResult> {
     return this.send({ type: 'analyze', id: this.nextId++, uri, bytes, metadata }).then((r) => r.result!);
+  }
+
+  entities(): Promise<EntitySnapshot> {
+    return this.send({ type: 'entities', id: this.nextId++ }).then((r) => {
+      if (r.type !== 'entities') throw new Error('unexpected answer to an entities request');
+      return r.snapshot;
+    });
   }
 
   remove(uri: string): Promise<void> {

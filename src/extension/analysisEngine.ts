@@ -1,11 +1,18 @@
 /** Runs the core analysis for the worker (or in-process when no worker can start). */
 import { articleToJson } from '../core/articleSummary';
 import { CorpusIndex } from '../core/corpusIndex';
+import { bodySpans, entityStage, resolveCorpus } from '../core/entities/stage';
+import { splitLines } from '../core/lines';
+import type { Recognizer } from '../core/ner/recognizer';
 import { decodeArticleBytes } from '../core/text';
-import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol';
+import { loadRecognizer } from '../node/models';
+import type { AnalysisRequest, AnalysisResponse, EntitySnapshot, EntitySummary, MentionLocation } from './analysisProtocol';
 
 export class AnalysisEngine {
   private readonly index = new CorpusIndex();
+  private recognizer: Recognizer | undefined;
+  private readonly entities = entityStage(() => (this.recognizer ??= loadRecognizer()));
+  private snapshot: EntitySnapshot | undefined;
 
   handle(request: AnalysisRequest): AnalysisResponse {
     switch (request.type) {
@@ -17,7 +24,71 @@ export class AnalysisEngine {
         return { type: 'done', id: request.id, uri: request.to, result: null };
       case 'analyze':
         return { type: 'done', id: request.id, uri: request.uri, result: this.analyze(request) };
+      case 'entities':
+        return { type: 'entities', id: request.id, uri: '', result: null, snapshot: this.entitySnapshot() };
     }
+  }
+
+  /** Mentions of every article resolved across the corpus; recomputed only after changes. */
+  private entitySnapshot(): EntitySnapshot {
+    if (this.snapshot && this.snapshot.generation === this.index.generation) return this.snapshot;
+    const started = Date.now();
+    const articles = this.index.list();
+    let perArticle;
+    try {
+      perArticle = articles.map((a) => ({ id: a.uri, text: a.text, mentions: this.index.stage(this.entities, a.uri) ?? [], body: bodySpans(a.article) }));
+    } catch (e) {
+      return { generation: this.index.generation, entities: [], mentions: {}, millis: 0, error: `The entity model could not be loaded: ${(e as Error).message}` };
+    }
+    const corpus = resolveCorpus(perArticle);
+    const resolution = corpus.resolution;
+    perArticle = perArticle.map((a, i) => ({ ...a, mentions: corpus.mentions[i] }));
+    const mentions: Record<string, MentionLocation[]> = {};
+    const lineStarts = new Map<string, number[]>();
+    const position = (uri: string, text: string, offset: number) => {
+      let starts = lineStarts.get(uri);
+      if (!starts) {
+        starts = splitLines(text).map((l) => l.start);
+        lineStarts.set(uri, starts);
+      }
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo, character: offset - starts[lo] };
+    };
+    for (const a of perArticle) {
+      mentions[a.id] = a.mentions.map((m, i) => {
+        const s = position(a.id, a.text, m.start);
+        const e = position(a.id, a.text, m.end);
+        const entity = resolution.entityFor(a.id, i);
+        return { start: m.start, end: m.end, text: m.text, type: entity?.type ?? m.type, ...(entity?.subtype ? { subtype: entity.subtype } : {}), line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, entityId: entity?.id ?? '' };
+      });
+    }
+    const entities: EntitySummary[] = resolution.entities.map((e) => {
+      const first = e.mentions[0];
+      const firstArticle = perArticle.find((a) => a.id === first.article)!;
+      const m = firstArticle.mentions[first.index];
+      const entry = this.index.get(first.article)!;
+      const sentence = entry.article.paragraphs.flatMap((p) => p.sentences).find((s) => s.start <= m.start && s.end >= m.end);
+      const pos = position(first.article, firstArticle.text, m.start);
+      return {
+        id: e.id,
+        type: e.type,
+        ...(e.subtype ? { subtype: e.subtype } : {}),
+        canonical: e.canonical,
+        aliases: e.aliases,
+        firstSentence: sentence ? firstArticle.text.slice(sentence.start, sentence.end) : m.text,
+        firstMention: { uri: first.article, ...pos },
+        mentionCount: e.mentions.length,
+        articleCount: new Set(e.mentions.map((x) => x.article)).size,
+      };
+    });
+    this.snapshot = { generation: this.index.generation, entities, mentions, millis: Date.now() - started };
+    return this.snapshot;
   }
 
   private analyze(request: Extract<AnalysisRequest, { type: 'analyze' }>): AnalysisResponse['result'] {

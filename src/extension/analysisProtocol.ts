@@ -13,10 +13,51 @@ export type AnalysisRequest =
       metadata: ArticleMetadata;
     }
   | { type: 'remove'; id: number; uri: string }
+  | { type: 'entities'; id: number }
   | { type: 'rename'; id: number; from: string; to: string };
 
 export type AnalysisResult =
   | { ok: true; article: ArticleJson; bodyLength: number; hash: string; millis: number }
   | { ok: false; message: string };
 
-export type AnalysisResponse = { type: 'done'; id: number; uri: string; result: AnalysisResult | null };
+export type AnalysisResponse =
+  | { type: 'done'; id: number; uri: string; result: AnalysisResult | null }
+  | { type: 'entities'; id: number; uri: ''; result: null; snapshot: EntitySnapshot };
+
+/** A mention with editor positions, so other articles' mentions need no open document. */
+export interface MentionLocation {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly type: string;
+  readonly subtype?: string;
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+  readonly entityId: string;
+}
+
+export interface EntitySummary {
+  readonly id: string;
+  readonly type: string;
+  readonly subtype?: string;
+  readonly canonical: string;
+  readonly aliases: readonly string[];
+  /** The sentence of the first mention in the corpus (articles in path order). */
+  readonly firstSentence: string;
+  readonly firstMention: { readonly uri: string; readonly line: number; readonly character: number };
+  readonly mentionCount: number;
+  readonly articleCount: number;
+}
+
+/** The corpus-wide entity layer as of one index generation. */
+export interface EntitySnapshot {
+  readonly generation: number;
+  readonly entities: readonly EntitySummary[];
+  /** Per article URI: its mentions in text order. */
+  readonly mentions: Readonly<Record<string, readonly MentionLocation[]>>;
+  readonly millis: number;
+  /** Set when the entity model could not be loaded; entities are then empty. */
+  readonly error?: string;
+}

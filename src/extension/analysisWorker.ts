@@ -11,7 +11,7 @@ parentPort?.on('message', (request: AnalysisRequest) => {
     parentPort!.postMessage({
       type: 'done',
       id: request.id,
-      uri: 'uri' in request ? request.uri : request.to,
+      uri: 'uri' in request ? request.uri : 'to' in request ? request.to : '',
       result: { ok: false, message: `Analysis failed: ${(e as Error).message}` },
     });
   }

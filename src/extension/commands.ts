@@ -3,12 +3,14 @@ import * as vscode from 'vscode';
 import type { ArticleMetadata } from '../core/article';
 import { withMetadata } from '../core/sidecar';
 import type { ArticleState, CorpusService } from './corpusService';
+import type { EventsNode, EventsTreeProvider } from './eventsView';
 import type { SidecarFiles } from './sidecarFiles';
 
 export function registerCommands(
   corpus: CorpusService,
   sidecars: SidecarFiles,
-  tree: vscode.TreeView<ArticleState>,
+  tree: vscode.TreeView<EventsNode>,
+  treeProvider: EventsTreeProvider,
   output: vscode.OutputChannel,
 ): vscode.Disposable[] {
   return [
@@ -17,15 +19,15 @@ export function registerCommands(
     vscode.commands.registerCommand('corpusLens.openArticle', (uri: vscode.Uri) => vscode.window.showTextDocument(uri)),
     vscode.commands.registerCommand('corpusLens.revealActiveArticle', async () => {
       const uri = vscode.window.activeTextEditor?.document.uri;
-      const state = uri && corpus.get(uri);
-      if (!state) {
+      const node = uri && treeProvider.nodeFor(uri);
+      if (!node) {
         void vscode.window.showInformationMessage('The active editor is not an article of the corpus.');
         return;
       }
-      await tree.reveal(state, { select: true, focus: true });
+      await tree.reveal(node, { select: true, focus: true });
     }),
-    vscode.commands.registerCommand('corpusLens.setArticleMetadata', (target?: ArticleState | vscode.Uri) =>
-      setArticleMetadata(corpus, sidecars, target),
+    vscode.commands.registerCommand('corpusLens.setArticleMetadata', (target?: EventsNode | vscode.Uri) =>
+      setArticleMetadata(corpus, sidecars, target && !(target instanceof vscode.Uri) && target.kind === 'article' ? target.state : (target as vscode.Uri | undefined)),
     ),
   ];
 }

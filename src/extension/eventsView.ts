@@ -1,32 +1,88 @@
-/** The Events view. Until events are clustered it lists the articles, flat. */
+/** The Events view. Until events are clustered it lists the articles, each with its top entities. */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { MentionLocation } from './analysisProtocol';
 import { describeSource } from '../core/articleSummary';
 import type { ArticleState, CorpusService } from './corpusService';
+import { mentionRange, typeLabel, type EntityService } from './entityService';
 
-export class EventsTreeProvider implements vscode.TreeDataProvider<ArticleState>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<ArticleState | undefined>();
+export type EventsNode = { kind: 'article'; state: ArticleState } | { kind: 'entity'; article: vscode.Uri; entityId: string; first: MentionLocation; count: number };
+
+const TOP_ENTITIES = 6;
+const ICONS: Record<string, string> = { PER: 'person', ORG: 'organization', LOC: 'location', MISC: 'symbol-misc', NORP: 'account' };
+
+export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<EventsNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly articleNodes = new Map<string, EventsNode>();
 
-  constructor(private readonly corpus: CorpusService) {
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly entities: EntityService,
+  ) {
     // Coalesce bursts (the first indexing fires once per article) into one repaint.
-    this.subscription = corpus.onDidChange(() => {
+    const refresh = () => {
       clearTimeout(this.refreshTimer);
       this.refreshTimer = setTimeout(() => this.emitter.fire(undefined), 50);
-    });
+    };
+    this.subscriptions = [corpus.onDidChange(refresh), entities.onDidChange(refresh)];
   }
 
-  getChildren(element?: ArticleState): ArticleState[] {
-    return element ? [] : this.corpus.all();
+  /** The node of one article, for reveal(). */
+  nodeFor(uri: vscode.Uri): EventsNode | undefined {
+    const state = this.corpus.get(uri);
+    return state ? this.articleNode(state) : undefined;
   }
 
-  getParent(): undefined {
-    return undefined;
+  getChildren(element?: EventsNode): EventsNode[] {
+    if (!element) return this.corpus.all().map((s) => this.articleNode(s));
+    if (element.kind !== 'article' || element.state.status !== 'ok') return [];
+    const uri = element.state.uri;
+    const counts = new Map<string, { first: MentionLocation; count: number }>();
+    for (const m of this.entities.mentionsIn(uri)) {
+      if (m.type === 'DATE' || m.type === 'TIME' || !m.entityId) continue;
+      const c = counts.get(m.entityId) ?? { first: m, count: 0 };
+      c.count++;
+      counts.set(m.entityId, c);
+    }
+    return [...counts]
+      .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+      .slice(0, TOP_ENTITIES)
+      .map(([entityId, c]) => ({ kind: 'entity', article: uri, entityId, first: c.first, count: c.count }));
   }
 
-  getTreeItem(state: ArticleState): vscode.TreeItem {
+  getParent(node: EventsNode): EventsNode | undefined {
+    return node.kind === 'entity' ? this.nodeFor(node.article) : undefined;
+  }
+
+  getTreeItem(node: EventsNode): vscode.TreeItem {
+    return node.kind === 'article' ? this.articleItem(node.state) : this.entityItem(node);
+  }
+
+  private articleNode(state: ArticleState): EventsNode {
+    const key = state.uri.toString();
+    const existing = this.articleNodes.get(key);
+    if (existing && existing.kind === 'article' && existing.state === state) return existing;
+    const node: EventsNode = { kind: 'article', state };
+    this.articleNodes.set(key, node);
+    return node;
+  }
+
+  private entityItem(node: Extract<EventsNode, { kind: 'entity' }>): vscode.TreeItem {
+    const e = this.entities.entity(node.entityId);
+    const item = new vscode.TreeItem(e?.canonical ?? node.first.text, vscode.TreeItemCollapsibleState.None);
+    item.id = `${node.article.toString()}#${node.entityId}`;
+    item.description = `${typeLabel(e?.type ?? node.first.type, e?.subtype)} · ${node.count}×`;
+    item.iconPath = new vscode.ThemeIcon(ICONS[e?.subtype ?? e?.type ?? ''] ?? 'symbol-field');
+    item.tooltip = e ? `${e.canonical} — ${e.mentionCount} mentions in ${e.articleCount} articles` : node.first.text;
+    item.contextValue = 'entity';
+    item.command = { command: 'vscode.open', title: 'Show Mention', arguments: [node.article, { selection: mentionRange(node.first) }] };
+    return item;
+  }
+
+  private articleItem(state: ArticleState): vscode.TreeItem {
     const fileName = path.basename(state.uri.fsPath);
     const item = new vscode.TreeItem(fileName, vscode.TreeItemCollapsibleState.None);
     item.id = state.uri.toString();
@@ -47,13 +103,14 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<ArticleState>
       item.iconPath = new vscode.ThemeIcon('file-text');
       item.description = [a.outlet ?? 'outlet unknown', a.date ?? 'date unknown'].join(' · ');
       item.tooltip = articleTooltip(fileName, state);
+      if (this.entities.mentionsIn(state.uri).length) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     }
     return item;
   }
 
   dispose(): void {
     clearTimeout(this.refreshTimer);
-    this.subscription.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
     this.emitter.dispose();
   }
 }

@@ -4,6 +4,9 @@ import { AnalysisClient } from './analysisClient';
 import { BoilerplateDecorations } from './boilerplateDecorations';
 import { registerCommands } from './commands';
 import { CorpusService } from './corpusService';
+import { EntityDecorations } from './entityDecorations';
+import { registerEntityNavigation } from './entityNavigation';
+import { EntityService } from './entityService';
 import { EventsTreeProvider } from './eventsView';
 import { readSettings } from './settings';
 import { SidecarFiles } from './sidecarFiles';
@@ -19,9 +22,11 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log);
   const sidecars = new SidecarFiles(log);
   const corpus = new CorpusService(settings, analysis, sidecars, log);
-  const treeProvider = new EventsTreeProvider(corpus);
+  const entities = new EntityService(corpus, analysis, log);
+  const treeProvider = new EventsTreeProvider(corpus, entities);
   const tree = vscode.window.createTreeView('corpusLens.events', { treeDataProvider: treeProvider, showCollapseAll: true });
   const boilerplate = new BoilerplateDecorations(corpus, settings.showBoilerplate);
+  const entityDecorations = new EntityDecorations(corpus, entities, settings.entityKinds);
 
   const updateContext = () => {
     void vscode.commands.executeCommand('setContext', 'corpusLens.indexed', corpus.indexed);
@@ -39,6 +44,9 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     treeProvider,
     tree,
     boilerplate,
+    entities,
+    entityDecorations,
+    ...registerEntityNavigation(corpus, entities),
     createStatusBar(corpus),
     corpus.onDidChange(updateContext),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
@@ -47,14 +55,18 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       const next = readSettings();
       corpus.applySettings(next);
       boilerplate.setEnabled(next.showBoilerplate);
+      entityDecorations.setShown(next.entityKinds);
     }),
-    ...registerCommands(corpus, sidecars, tree, output),
+    ...registerCommands(corpus, sidecars, tree, treeProvider, output),
   );
 
-  const indexed = corpus.reindex().catch((e: Error) => log(`Indexing failed: ${e.message}`));
+  const indexed = corpus
+    .reindex()
+    .then(() => entities.refreshNow())
+    .catch((e: Error) => log(`Indexing failed: ${e.message}`));
   const activationMillis = Date.now() - started;
   log(`Activated in ${activationMillis} ms.`);
-  return createTestApi(corpus, boilerplate, indexed, activationMillis);
+  return createTestApi(corpus, boilerplate, entities, entityDecorations, indexed, activationMillis);
 }
 
 export function deactivate(): void {

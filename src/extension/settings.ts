@@ -5,6 +5,7 @@ export interface CorpusLensSettings {
   include: string;
   exclude: string;
   showBoilerplate: boolean;
+  entityKinds: ReadonlySet<string>;
   debounceMs: number;
   maxFileBytes: number;
 }
@@ -15,6 +16,7 @@ export function readSettings(): CorpusLensSettings {
     include: c.get<string>('include') || '**/seeds/**/*.txt',
     exclude: c.get<string>('exclude') || '**/{node_modules,.git,.corpus-lens}/**',
     showBoilerplate: c.get<boolean>('decorations.boilerplate', true),
+    entityKinds: new Set(c.get<string[]>('decorations.entities', ['PER', 'ORG', 'LOC', 'GROUP', 'MISC', 'DATE'])),
     debounceMs: clamp(c.get<number>('analysis.debounceMs', 300), 50, 5000),
     maxFileBytes: Math.max(1, c.get<number>('analysis.maxFileSizeMB', 20)) * 1024 * 1024,
   };

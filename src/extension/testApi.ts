@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import type { BoilerplateDecorations } from './boilerplateDecorations';
 import type { CorpusService } from './corpusService';
+import type { EntityDecorations } from './entityDecorations';
+import type { EntityService } from './entityService';
 
 export interface CorpusLensApi {
   readonly activationMillis: number;
@@ -12,11 +14,17 @@ export interface CorpusLensApi {
   indexMillis(): number;
   articles(): Array<{ uri: string; status: string; title: string | null; outlet: string | null; date: string | null }>;
   boilerplateDecorations(uri: vscode.Uri): readonly vscode.Range[];
+  /** Waits until entities reflect every change so far. */
+  entitiesSettled(): Promise<void>;
+  entities(): Array<{ id: string; type: string; canonical: string; aliases: readonly string[]; mentionCount: number }>;
+  entityDecorationCount(uri: vscode.Uri): number;
 }
 
 export function createTestApi(
   corpus: CorpusService,
   boilerplate: BoilerplateDecorations,
+  entities: EntityService,
+  entityDecorations: EntityDecorations,
   indexed: Promise<void>,
   activationMillis: number,
 ): CorpusLensApi {
@@ -33,5 +41,8 @@ export function createTestApi(
         date: s.status === 'ok' ? s.article.date : null,
       })),
     boilerplateDecorations: (uri) => boilerplate.rangesFor(uri),
+    entitiesSettled: () => entities.refreshNow(),
+    entities: () => entities.entities().map((e) => ({ id: e.id, type: e.type, canonical: e.canonical, aliases: e.aliases, mentionCount: e.mentionCount })),
+    entityDecorationCount: (uri) => entityDecorations.paintedCount(uri),
   };
 }

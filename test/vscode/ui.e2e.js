@@ -88,6 +88,20 @@ async function runUiTest(workspace, out) {
       });
       assert.ok(bodyOpacity && bodyOpacity.every((o) => o === '1'), `body text is dimmed: ${bodyOpacity}`);
     });
+    await step('hovering a name shows the entity across the corpus', async () => {
+      const name = page.locator('.monaco-editor .view-line span', { hasText: /^Wang$/ }).first();
+      await name.waitFor({ timeout: 30_000 });
+      await name.hover();
+      const hover = page.locator('.monaco-hover:visible');
+      await hover.first().waitFor({ timeout: 15_000 });
+      const text = await hover.first().innerText();
+      assert.match(text, /Wang Yi/, text);
+      assert.match(text, /person/, text);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(shots, 'entity-hover.png') });
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    });
     await step('screenshot', async () => {
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(shots, 'foundation-events-and-boilerplate.png') });

@@ -1,0 +1,127 @@
+/** Hover, Go to Definition, Find All References, highlights, workspace symbols and Go to Related for entities. */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { MentionLocation } from './analysisProtocol';
+import type { CorpusService } from './corpusService';
+import { mentionRange, typeLabel, type EntityService } from './entityService';
+
+export function registerEntityNavigation(corpus: CorpusService, entities: EntityService): vscode.Disposable[] {
+  // Articles can be any text file the include glob matches; each provider checks membership.
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+  const at = (doc: vscode.TextDocument, pos: vscode.Position) => (corpus.isArticle(doc.uri) ? entities.mentionAt(doc.uri, pos) : undefined);
+  const location = (uri: vscode.Uri, m: MentionLocation) => new vscode.Location(uri, mentionRange(m));
+
+  return [
+    vscode.languages.registerHoverProvider(selector, {
+      provideHover(doc, pos) {
+        const m = at(doc, pos);
+        if (!m) return undefined;
+        return new vscode.Hover(entityHover(corpus, entities, m), mentionRange(m));
+      },
+    }),
+    vscode.languages.registerDefinitionProvider(selector, {
+      provideDefinition(doc, pos) {
+        const m = at(doc, pos);
+        const first = m && entities.mentionsOf(m.entityId)[0];
+        return first ? location(first.uri, first.mention) : undefined;
+      },
+    }),
+    vscode.languages.registerReferenceProvider(selector, {
+      provideReferences(doc, pos) {
+        const m = at(doc, pos);
+        return m ? entities.mentionsOf(m.entityId).map((r) => location(r.uri, r.mention)) : undefined;
+      },
+    }),
+    vscode.languages.registerDocumentHighlightProvider(selector, {
+      provideDocumentHighlights(doc, pos) {
+        const m = at(doc, pos);
+        if (!m) return undefined;
+        return entities
+          .mentionsIn(doc.uri)
+          .filter((x) => x.entityId === m.entityId)
+          .map((x) => new vscode.DocumentHighlight(mentionRange(x), vscode.DocumentHighlightKind.Read));
+      },
+    }),
+    vscode.languages.registerWorkspaceSymbolProvider({
+      provideWorkspaceSymbols(query) {
+        const q = query.toLowerCase();
+        const out: vscode.SymbolInformation[] = [];
+        for (const e of entities.entities()) {
+          if (e.type === 'DATE' || e.type === 'TIME') continue;
+          if (q && !e.aliases.some((a) => a.toLowerCase().includes(q))) continue;
+          const first = entities.mentionsOf(e.id)[0];
+          if (!first) continue;
+          out.push(new vscode.SymbolInformation(e.canonical, symbolKind(e.type), typeLabel(e.type, e.subtype), location(first.uri, first.mention)));
+          if (out.length >= 500) break;
+        }
+        return out;
+      },
+    }),
+    vscode.commands.registerCommand('corpusLens.goToRelatedMention', async () => {
+      const editor = vscode.window.activeTextEditor;
+      const m = editor && at(editor.document, editor.selection.active);
+      if (!editor || !m) {
+        void vscode.window.showInformationMessage('Put the cursor on a person, organisation, place or date in an article first.');
+        return;
+      }
+      const entity = entities.entity(m.entityId);
+      const items = entities
+        .mentionsOf(m.entityId)
+        .filter((r) => !(r.uri.toString() === editor.document.uri.toString() && r.mention.start === m.start))
+        .map((r) => ({
+          label: r.mention.text,
+          description: `${articleTitle(corpus, r.uri)} · line ${r.mention.line + 1}`,
+          detail: path.basename(r.uri.fsPath),
+          target: r,
+        }));
+      const otherArticles = items.filter((i) => i.target.uri.toString() !== editor.document.uri.toString());
+      const pick = await vscode.window.showQuickPick([...otherArticles, ...items.filter((i) => !otherArticles.includes(i))], {
+        title: `${entity?.canonical ?? m.text}: ${items.length} other mention${items.length === 1 ? '' : 's'}`,
+        placeHolder: 'Go to a mention of the same entity',
+        matchOnDescription: true,
+      });
+      if (!pick) return;
+      const range = mentionRange(pick.target.mention);
+      await vscode.window.showTextDocument(pick.target.uri, { selection: range });
+    }),
+  ];
+}
+
+function symbolKind(type: string): vscode.SymbolKind {
+  return type === 'PER' ? vscode.SymbolKind.Object : type === 'ORG' ? vscode.SymbolKind.Class : type === 'LOC' ? vscode.SymbolKind.Namespace : vscode.SymbolKind.Constant;
+}
+
+function articleTitle(corpus: CorpusService, uri: vscode.Uri): string {
+  const state = corpus.get(uri);
+  return (state?.status === 'ok' && state.article.title) || path.basename(uri.fsPath);
+}
+
+function entityHover(corpus: CorpusService, entities: EntityService, m: MentionLocation): vscode.MarkdownString {
+  const e = entities.entity(m.entityId);
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: ['vscode.open'] };
+  if (!e) {
+    md.appendMarkdown(`**${escape(m.text)}** — ${typeLabel(m.type, m.subtype)}`);
+    return md;
+  }
+  md.appendMarkdown(`**${escape(e.canonical)}** — ${typeLabel(e.type, e.subtype)}\n\n`);
+  if (e.aliases.length > 1) md.appendMarkdown(`Also written: ${e.aliases.slice(1, 8).map((a) => `*${escape(a)}*`).join(', ')}\n\n`);
+  const perArticle = new Map<string, { uri: vscode.Uri; count: number; line: number }>();
+  for (const r of entities.mentionsOf(e.id)) {
+    const key = r.uri.toString();
+    const entry = perArticle.get(key) ?? { uri: r.uri, count: 0, line: r.mention.line };
+    entry.count++;
+    perArticle.set(key, entry);
+  }
+  md.appendMarkdown(`$(references) ${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'} in ${e.articleCount} article${e.articleCount === 1 ? '' : 's'}:\n\n`);
+  for (const { uri, count, line } of [...perArticle.values()].slice(0, 12)) {
+    const link = `${uri.with({ fragment: `L${line + 1}` }).toString()}`;
+    md.appendMarkdown(`- [${escape(articleTitle(corpus, uri))}](${link}) — ${count}\n`);
+  }
+  md.appendMarkdown(`\nFirst mention: *“${escape(e.firstSentence.length > 300 ? e.firstSentence.slice(0, 299) + '…' : e.firstSentence)}”*`);
+  return md;
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}

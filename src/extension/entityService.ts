@@ -1,0 +1,100 @@
+/** The corpus-wide entity layer as the views see it, refreshed from the worker after changes. */
+import * as vscode from 'vscode';
+import type { AnalysisClient } from './analysisClient';
+import type { EntitySnapshot, EntitySummary, MentionLocation } from './analysisProtocol';
+import type { CorpusService } from './corpusService';
+
+export class EntityService implements vscode.Disposable {
+  private snapshot: EntitySnapshot = { generation: -1, entities: [], mentions: {}, millis: 0 };
+  private byId = new Map<string, EntitySummary>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private refreshing: Promise<void> | undefined;
+  private reportedError = false;
+  readonly onDidChange = this.emitter.event;
+
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly analysis: AnalysisClient,
+    private readonly log: (message: string) => void,
+  ) {
+    this.subscription = corpus.onDidChange(() => this.schedule());
+  }
+
+  /** Resolves once the entity layer reflects every change made so far. */
+  async refreshNow(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.refreshing;
+    this.refreshing = this.refresh();
+    await this.refreshing;
+  }
+
+  entities(): readonly EntitySummary[] {
+    return this.snapshot.entities;
+  }
+
+  entity(id: string): EntitySummary | undefined {
+    return this.byId.get(id);
+  }
+
+  mentionsIn(uri: vscode.Uri): readonly MentionLocation[] {
+    return this.snapshot.mentions[uri.toString()] ?? [];
+  }
+
+  mentionAt(uri: vscode.Uri, position: vscode.Position): MentionLocation | undefined {
+    return this.mentionsIn(uri).find((m) => {
+      const start = new vscode.Position(m.line, m.character);
+      const end = new vscode.Position(m.endLine, m.endCharacter);
+      return position.isAfterOrEqual(start) && position.isBeforeOrEqual(end);
+    });
+  }
+
+  /** Every mention of one entity across the corpus, articles in path order. */
+  mentionsOf(entityId: string): Array<{ uri: vscode.Uri; mention: MentionLocation }> {
+    const out: Array<{ uri: vscode.Uri; mention: MentionLocation }> = [];
+    for (const uri of Object.keys(this.snapshot.mentions).sort()) {
+      for (const m of this.snapshot.mentions[uri]) if (m.entityId === entityId) out.push({ uri: vscode.Uri.parse(uri), mention: m });
+    }
+    return out;
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refreshNow(), 150);
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      const next = await this.analysis.entities();
+      if (next.error && !this.reportedError) {
+        this.reportedError = true;
+        this.log(next.error);
+        void vscode.window.showWarningMessage(`Corpus Lens: ${next.error}`);
+      }
+      if (next.generation === this.snapshot.generation) return;
+      this.snapshot = next;
+      this.byId = new Map(next.entities.map((e) => [e.id, e]));
+      this.log(`Resolved ${next.entities.length} entities in ${next.millis} ms.`);
+      this.emitter.fire();
+    } catch (e) {
+      this.log(`Entity resolution failed: ${(e as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
+
+export function mentionRange(m: MentionLocation): vscode.Range {
+  return new vscode.Range(m.line, m.character, m.endLine, m.endCharacter);
+}
+
+/** The label users read for a type: "person", "organisation", … */
+export function typeLabel(type: string, subtype?: string): string {
+  if (subtype === 'NORP') return 'group (nationality)';
+  return ({ PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other name', DATE: 'date', TIME: 'time' } as Record<string, string>)[type] ?? type;
+}
