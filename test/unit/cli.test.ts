@@ -91,3 +91,41 @@ describe('the built binary', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('corpus-lens ner, entities and boilerplate', () => {
+  it('ner --conll echoes every line as "token gold predicted", keeping -DOCSTART- and blanks', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-ner-'));
+    const file = path.join(dir, 'mini.conll');
+    writeFileSync(file, '-DOCSTART- O\n\nEU I-ORG\nrejects O\nGerman I-MISC\ncall O\n. O\n\nPeter I-PER\nBlackburn I-PER\n');
+    const cli = capture();
+    expect(await main(['ner', '--conll', file], cli)).toBe(0);
+    const lines = cli.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(10);
+    expect(lines[0]).toBe('-DOCSTART- O O');
+    expect(lines[1]).toBe('');
+    expect(lines[2]).toMatch(/^EU I-ORG [BI]-ORG$/);
+    expect(lines[8]).toMatch(/^Peter I-PER B-PER$/);
+    expect(lines[9]).toMatch(/^Blackburn I-PER I-PER$/);
+  });
+
+  it('entities prints one JSON line per file with shared entity ids', async () => {
+    const cli = capture();
+    expect(await main(['entities', seedPath('001'), seedPath('002')], cli)).toBe(0);
+    const [a, b] = cli.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(a.file).toBe(seedPath('001'));
+    const xiA = a.entities.find((e: { text: string }) => e.text === 'Mr Xi');
+    const xiB = b.entities.find((e: { text: string }) => e.text === 'Xi Jinping');
+    expect(xiA.entityId).toBe(xiB.entityId);
+    expect(xiA.type).toBe('PER');
+    for (const e of a.entities) expect(Object.keys(e)).toEqual(['start', 'end', 'text', 'type', 'entityId']);
+  });
+
+  it('boilerplate lists every line with its verdict', async () => {
+    const cli = capture();
+    expect(await main(['boilerplate', seedPath('002')], cli)).toBe(0);
+    const { file, lines } = JSON.parse(cli.stdout);
+    expect(file).toBe(seedPath('002'));
+    expect(lines[2]).toEqual({ line: 3, text: '4 minute read', boilerplate: true, kind: 'read-time' });
+    expect(lines[0]).toMatchObject({ line: 1, boilerplate: false, kind: null });
+  });
+});
