@@ -4,7 +4,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { readConllItems, scoreChunks, toDocuments } from '../src/core/ner/conll';
-import { Recognizer } from '../src/core/ner/recognizer';
+import { Recognizer, type SerializedRecognizer } from '../src/core/ner/recognizer';
+import { Tagger } from '../src/core/ner/tagger';
 import { trainStacked } from '../src/core/ner/train';
 
 const root = path.resolve(__dirname, '..');
@@ -16,8 +17,12 @@ const minCount = Number(process.env.NER_MIN_COUNT ?? 1);
 const started = Date.now();
 const docs = toDocuments(readConllItems(readFileSync(trainFile, 'utf8')));
 const { first, second } = trainStacked(docs, { epochs, minCount, seed: 2003, log: (m) => console.error(m) });
-const recognizer = new Recognizer(first, second);
-const serialized = recognizer.serialize(`CoNLL-2003 eng.train; ${epochs} epochs; min count ${minCount}`);
+const serialized: SerializedRecognizer = {
+  format: 'corpus-lens/ner-stacked@2',
+  trainedOn: `CoNLL-2003 eng.train; ${epochs} epochs; min count ${minCount}`,
+  first: Tagger.serialize(first.rows, first.weights, first.gazetteer),
+  second: Tagger.serialize(second.rows, second.weights, second.gazetteer),
+};
 const bytes = gzipSync(JSON.stringify(serialized), { level: 9 });
 const out = path.join(root, 'models', 'ner.json.gz');
 mkdirSync(path.dirname(out), { recursive: true });

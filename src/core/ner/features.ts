@@ -1,8 +1,10 @@
 /**
- * Features of one token for the entity tagger. Static features depend only on the words
- * (computed once a sentence); history features on the tags already chosen to the left.
+ * Features of one token for the entity tagger, as 32-bit hashes. Static features depend
+ * only on the words (computed once a sentence); history features on the tags already
+ * chosen to the left; stacked features on a first tagging pass over the whole document.
  */
 import type { Gazetteer } from './gazetteer';
+import { hashString, mix, template } from './hashing';
 
 function charClass(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -15,18 +17,8 @@ function charClass(ch: string): string {
   return /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
 }
 
-const shapeCache = new Map<string, string>();
-
+/** "Xxxx", "XX", "dd.d": character classes with repeats folded after the first two. */
 export function wordShape(w: string): string {
-  const cached = shapeCache.get(w);
-  if (cached !== undefined) return cached;
-  const shape = computeShape(w);
-  if (shapeCache.size > 200_000) shapeCache.clear();
-  shapeCache.set(w, shape);
-  return shape;
-}
-
-function computeShape(w: string): string {
   let out = '';
   let last = '';
   for (const ch of w) {
@@ -36,6 +28,49 @@ function computeShape(w: string): string {
   }
   return out.length > 6 ? out.slice(0, 6) : out;
 }
+
+/** Everything about a word type that features need, hashed once per distinct word. */
+interface WordInfo {
+  readonly lower: string;
+  readonly upperInitial: boolean;
+  readonly w: number;
+  readonly l: number;
+  readonly s: number;
+  /** Hashed features of the word alone (affixes, hyphen parts, trailing dot). */
+  readonly own: readonly number[];
+}
+
+const T = Object.fromEntries(
+  ['b', 'w', 'l', 's', 'l-1', 'l+1', 'l-2', 'l+2', 's-1', 's+1', 's-2', 's+2', 'sss', 'll-', 'll+', 'ls+', 'sl-', 'w-1', 'w+1', 'p2', 'p3', 'p4', 's2', 's3', 's4', 's5', 'h1', 'h2', 'dot', 'first|s', 'caps|l', 'caps|s', 'doc:lower', 'doc:cap', 'first|nocap', 'gp', 'g', 'gs', 'tg', 'ts', 'tl', 't-1', 't-2', 't-1l', 't-1s', 'p1', 'p1-1', 'p1+1', 'agg', 'agg|p1', 'aggall'].map((n) => [n, template(n)]),
+) as Record<string, number>;
+
+const WORD_CACHE_LIMIT = 200_000;
+const wordCache = new Map<string, WordInfo>();
+
+function wordInfo(w: string): WordInfo {
+  const cached = wordCache.get(w);
+  if (cached) return cached;
+  const lower = w.toLowerCase();
+  const own = [
+    mix(T.p2, hashString(lower.slice(0, 2))),
+    mix(T.p3, hashString(lower.slice(0, 3))),
+    mix(T.p4, hashString(lower.slice(0, 4))),
+    mix(T.s2, hashString(lower.slice(-2))),
+    mix(T.s3, hashString(lower.slice(-3))),
+    mix(T.s4, hashString(lower.slice(-4))),
+    mix(T.s5, hashString(lower.slice(-5))),
+  ];
+  const hyphen = lower.indexOf('-');
+  if (hyphen > 0) own.push(mix(T.h1, hashString(lower.slice(0, hyphen))), mix(T.h2, hashString(lower.slice(lower.lastIndexOf('-') + 1))));
+  if (w.length > 1 && w.endsWith('.')) own.push(T.dot);
+  const info: WordInfo = { lower, upperInitial: /^\p{Lu}/u.test(w), w: hashString(w), l: hashString(lower), s: hashString(wordShape(w)), own };
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(w, info);
+  return info;
+}
+
+const START: WordInfo = { lower: '<s>', upperInitial: false, w: hashString('<s>'), l: hashString('<s>'), s: hashString('<s>'), own: [] };
+const END: WordInfo = { lower: '</s>', upperInitial: false, w: hashString('</s>'), l: hashString('</s>'), s: hashString('</s>'), own: [] };
 
 /** What the document says about its words, for features that look past the sentence. */
 export interface DocumentContext {
@@ -71,67 +106,86 @@ export function isAllCapsSentence(words: readonly string[]): boolean {
   return letters >= 2;
 }
 
+const smallHashes = new Map<string, number>();
+function small(s: string): number {
+  let h = smallHashes.get(s);
+  if (h === undefined) {
+    h = hashString(s);
+    if (smallHashes.size < 10_000) smallHashes.set(s, h);
+  }
+  return h;
+}
+
 /** Static features of every token in a sentence. */
-export function sentenceFeatures(words: readonly string[], doc: DocumentContext, gazetteer: Gazetteer | null): string[][] {
+export function sentenceFeatures(words: readonly string[], doc: DocumentContext, gazetteer: Gazetteer | null): number[][] {
   const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(wordShape);
+  const infos = words.map(wordInfo);
+  const at = (i: number) => (i < 0 ? START : i >= n ? END : infos[i]);
   const caps = isAllCapsSentence(words);
-  const gaz = gazetteer ? gazetteer.match(lower) : [];
-  const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : arr[i]);
-  const out: string[][] = [];
+  const gaz = gazetteer ? gazetteer.match(infos.map((x) => x.lower)) : [];
+  const topic = doc.topic ? small(doc.topic) : 0;
+  const out: number[][] = [];
   for (let i = 0; i < n; i++) {
-    const w = words[i];
-    const l = lower[i];
-    const s = shapes[i];
+    const x = infos[i];
+    const p1 = at(i - 1);
+    const n1 = at(i + 1);
     const f = [
-      'b',
-      'w=' + w,
-      'l=' + l,
-      's=' + s,
-      'p2=' + l.slice(0, 2),
-      'p3=' + l.slice(0, 3),
-      's2=' + l.slice(-2),
-      's3=' + l.slice(-3),
-      's4=' + l.slice(-4),
-      'l-1=' + at(lower, i - 1),
-      'l+1=' + at(lower, i + 1),
-      'l-2=' + at(lower, i - 2),
-      'l+2=' + at(lower, i + 2),
-      's-1=' + at(shapes, i - 1),
-      's+1=' + at(shapes, i + 1),
-      'sss=' + at(shapes, i - 1) + '|' + s + '|' + at(shapes, i + 1),
-      'll-=' + at(lower, i - 1) + '|' + l,
-      'll+=' + l + '|' + at(lower, i + 1),
-      'ls+=' + l + '|' + at(shapes, i + 1),
-      'sl-=' + at(shapes, i - 1) + '|' + l,
-      'w-1=' + at(words, i - 1),
-      'w+1=' + at(words, i + 1),
-      's-2=' + at(shapes, i - 2),
-      's+2=' + at(shapes, i + 2),
-      'p4=' + l.slice(0, 4),
-      's5=' + l.slice(-5),
+      T.b,
+      mix(T.w, x.w),
+      mix(T.l, x.l),
+      mix(T.s, x.s),
+      mix(T['l-1'], p1.l),
+      mix(T['l+1'], n1.l),
+      mix(T['l-2'], at(i - 2).l),
+      mix(T['l+2'], at(i + 2).l),
+      mix(T['s-1'], p1.s),
+      mix(T['s+1'], n1.s),
+      mix(mix(mix(T.sss, p1.s), x.s), n1.s),
+      mix(mix(T['ll-'], p1.l), x.l),
+      mix(mix(T['ll+'], x.l), n1.l),
+      mix(mix(T['ls+'], x.l), n1.s),
+      mix(mix(T['sl-'], p1.s), x.l),
+      mix(T['w-1'], p1.w),
+      mix(T['w+1'], n1.w),
+      mix(T['s-2'], at(i - 2).s),
+      mix(T['s+2'], at(i + 2).s),
+      ...x.own,
     ];
-    const hyphen = l.indexOf('-');
-    if (hyphen > 0) f.push('h1=' + l.slice(0, hyphen), 'h2=' + l.slice(l.lastIndexOf('-') + 1));
-    if (i === 0) f.push('first|s=' + s);
-    if (caps) f.push('caps|l=' + l, 'caps|s=' + s);
-    if (/^\p{Lu}/u.test(w)) {
-      if (doc.lowerSeen.has(l)) f.push('doc:lower');
-      if (doc.capSeen.has(l)) f.push('doc:cap');
-      if (i === 0 && !doc.capSeen.has(l)) f.push('first|nocap');
-    }
-    if (w.length > 1 && w.endsWith('.')) f.push('dot');
-    if (gazetteer) {
-      if (/^\p{Lu}/u.test(w)) for (const r of gazetteer.partsOf(l)) if (r.startsWith('PER')) f.push('gp=' + r);
+    if (i === 0) f.push(mix(T['first|s'], x.s));
+    if (caps) f.push(mix(T['caps|l'], x.l), mix(T['caps|s'], x.s));
+    if (x.upperInitial) {
+      if (doc.lowerSeen.has(x.lower)) f.push(T['doc:lower']);
+      if (doc.capSeen.has(x.lower)) f.push(T['doc:cap']);
+      if (i === 0 && !doc.capSeen.has(x.lower)) f.push(T['first|nocap']);
+      if (gazetteer) for (const r of gazetteer.partsOf(x.lower)) if (r.startsWith('PER')) f.push(mix(T.gp, small(r)));
+      if (topic) f.push(mix(mix(T.ts, topic), x.s), mix(mix(T.tl, topic), x.l));
     }
     for (const g of gaz[i] ?? []) {
-      f.push('g=' + g, 'gs=' + g + '|' + s);
-      if (doc.topic) f.push('tg=' + doc.topic + '|' + g);
+      const hg = small(g);
+      f.push(mix(T.g, hg), mix(mix(T.gs, hg), x.s));
+      if (topic) f.push(mix(mix(T.tg, topic), hg));
     }
-    if (doc.topic && /^\p{Lu}/u.test(w)) f.push('ts=' + doc.topic + '|' + s, 'tl=' + doc.topic + '|' + l);
     out.push(f);
   }
+  return out;
+}
+
+const tagHashes = new Map<string, number>();
+function tagHash(tag: string): number {
+  let h = tagHashes.get(tag);
+  if (h === undefined) {
+    h = hashString(tag);
+    tagHashes.set(tag, h);
+  }
+  return h;
+}
+
+/** History features: the tags chosen for the previous two tokens. */
+export function historyFeatures(prev2: string, prev1: string, word: string, out: number[]): number[] {
+  const x = wordInfo(word);
+  const t1 = tagHash(prev1);
+  out.length = 0;
+  out.push(mix(T['t-1'], t1), mix(mix(T['t-2'], tagHash(prev2)), t1), mix(mix(T['t-1l'], t1), x.l), mix(mix(T['t-1s'], t1), x.s));
   return out;
 }
 
@@ -140,12 +194,12 @@ export function sentenceFeatures(words: readonly string[], doc: DocumentContext,
  * type it got most often at its other occurrences, and this token's own first-pass tag
  * with its neighbours'. Lets the second pass make a document agree with itself.
  */
-export function stackedFeatures(words: readonly (readonly string[])[], firstPass: readonly (readonly string[])[]): string[][][] {
+export function stackedFeatures(words: readonly (readonly string[])[], firstPass: readonly (readonly string[])[]): number[][][] {
   const byWord = new Map<string, Map<string, number>>();
   words.forEach((ws, s) =>
     ws.forEach((w, i) => {
       const tag = firstPass[s][i];
-      if (!/^\p{Lu}/u.test(w) && tag === 'O') return;
+      if (tag === 'O' && !wordInfo(w).upperInitial) return;
       const type = tag === 'O' ? 'O' : tag.slice(2);
       const m = byWord.get(w) ?? new Map<string, number>();
       m.set(type, (m.get(type) ?? 0) + 1);
@@ -156,7 +210,12 @@ export function stackedFeatures(words: readonly (readonly string[])[], firstPass
     ws.map((w, i) => {
       const own = firstPass[s][i];
       const ownType = own === 'O' ? 'O' : own.slice(2);
-      const f = ['p1=' + own, 'p1-1=' + (i > 0 ? firstPass[s][i - 1] : '<s>') + '|' + own, 'p1+1=' + own + '|' + (i + 1 < ws.length ? firstPass[s][i + 1] : '</s>')];
+      const hOwn = tagHash(own);
+      const f = [
+        mix(T.p1, hOwn),
+        mix(mix(T['p1-1'], tagHash(i > 0 ? firstPass[s][i - 1] : '<s>')), hOwn),
+        mix(mix(T['p1+1'], hOwn), tagHash(i + 1 < ws.length ? firstPass[s][i + 1] : '</s>')),
+      ];
       const counts = byWord.get(w);
       if (counts) {
         let bestType = '';
@@ -171,16 +230,12 @@ export function stackedFeatures(words: readonly (readonly string[])[], firstPass
           }
         }
         if (others > 0) {
-          f.push('agg=' + bestType, 'agg|p1=' + bestType + '|' + ownType);
-          if (bestN === others) f.push('aggall=' + bestType);
+          const hb = tagHash(bestType);
+          f.push(mix(T.agg, hb), mix(mix(T['agg|p1'], hb), tagHash(ownType)));
+          if (bestN === others) f.push(mix(T.aggall, hb));
         }
       }
       return f;
     }),
   );
-}
-
-/** History features: the tags chosen for the previous two tokens. */
-export function historyFeatures(prev2: string, prev1: string, lower: string, shape: string): string[] {
-  return ['t-1=' + prev1, 't-2=' + prev2 + '|' + prev1, 't-1l=' + prev1 + '|' + lower, 't-1s=' + prev1 + '|' + shape];
 }

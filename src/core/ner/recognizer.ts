@@ -4,7 +4,7 @@ import { stackedFeatures } from './features';
 import { Tagger, type SerializedTagger } from './tagger';
 
 export interface SerializedRecognizer {
-  format: 'corpus-lens/ner-stacked@1';
+  format: 'corpus-lens/ner-stacked@2';
   trainedOn: string;
   first: SerializedTagger;
   second: SerializedTagger;
@@ -18,8 +18,10 @@ export class Recognizer {
 
   /** IOB2 tags for every sentence of one document. */
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
-    const firstPass = this.first.tagDocument(sentences);
-    const secondPass = this.second.tagDocument(sentences, stackedFeatures(sentences, firstPass));
+    // Both stages were trained with one gazetteer, so their static features are the same.
+    const staticFeatures = this.first.staticFeatures(sentences);
+    const firstPass = this.first.tagDocument(sentences, undefined, staticFeatures);
+    const secondPass = this.second.tagDocument(sentences, stackedFeatures(sentences, firstPass), staticFeatures);
     return applyDocumentConsistency(sentences, secondPass);
   }
 
@@ -29,12 +31,9 @@ export class Recognizer {
     return types && types.length === 1 ? (types[0] as 'PER' | 'ORG' | 'LOC' | 'MISC') : undefined;
   }
 
-  serialize(trainedOn: string): SerializedRecognizer {
-    return { format: 'corpus-lens/ner-stacked@1', trainedOn, first: this.first.serialize(trainedOn), second: this.second.serialize(trainedOn) };
-  }
 
   static deserialize(data: SerializedRecognizer): Recognizer {
-    if (data.format !== 'corpus-lens/ner-stacked@1') throw new Error(`unknown entity model format ${String(data.format)}`);
+    if (data.format !== 'corpus-lens/ner-stacked@2') throw new Error(`unknown entity model format ${String(data.format)}`);
     return new Recognizer(Tagger.deserialize(data.first), Tagger.deserialize(data.second));
   }
 }

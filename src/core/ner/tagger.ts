@@ -1,6 +1,7 @@
 /** A greedy left-to-right entity tagger scored by a linear (averaged perceptron) model. */
-import { documentContext, historyFeatures, sentenceFeatures, wordShape, type DocumentContext } from './features';
+import { documentContext, historyFeatures, sentenceFeatures } from './features';
 import { Gazetteer } from './gazetteer';
+import { HashedWeights, type Scorer } from './hashing';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export const NUM_TAGS = TAGS.length;
@@ -11,117 +12,98 @@ export function allowed(prev: string, tag: string): boolean {
   return prev !== 'O' && prev !== '<s>' && prev.slice(2) === tag.slice(2);
 }
 
+/** allowed() as a table: ALLOWED[prevIndex + 1][tagIndex], prevIndex -1 for the sentence start. */
+const ALLOWED = [-1, ...TAGS.map((_, i) => i)].map((p) => TAGS.map((t) => allowed(p < 0 ? '<s>' : TAGS[p], t)));
+
 export interface SerializedTagger {
-  format: 'corpus-lens/ner@1';
+  format: 'corpus-lens/ner-hashed@1';
   tags: string[];
-  features: string[];
-  /** Int16 weights, `features.length × tags.length`, base64; real weight = value × scale. */
+  /** Int32 feature hashes, one a weight row, base64. */
+  hashes: string;
+  /** Int16 weights, `hashes × tags`, base64; real weight = value × scale. */
   weights: string;
   scale: number;
   gazetteer: Array<[string, string[]]>;
-  trainedOn: string;
 }
 
 export class Tagger {
   constructor(
-    private readonly featureIndex: Map<string, number>,
-    private readonly weights: Float32Array | Float64Array,
+    private readonly scorer: Scorer,
     readonly gazetteer: Gazetteer | null,
   ) {}
 
-  /** Tags every sentence of one document; the document gives context to all of them. */
-  tagDocument(sentences: readonly (readonly string[])[], extra?: readonly (readonly (readonly string[])[])[]): string[][] {
+  /** Static features of every sentence of a document (shareable between taggers with one gazetteer). */
+  staticFeatures(sentences: readonly (readonly string[])[]): number[][][] {
     const doc = documentContext(sentences);
-    return sentences.map((s, i) => this.tagSentence(s, doc, extra?.[i]));
+    return sentences.map((s) => sentenceFeatures(s, doc, this.gazetteer));
   }
 
-  tagSentence(words: readonly string[], doc: DocumentContext, extra?: readonly (readonly string[])[]): string[] {
-    const feats = sentenceFeatures(words, doc, this.gazetteer);
-    if (extra) feats.forEach((f, i) => f.push(...extra[i]));
+  /** Tags every sentence of one document; the document gives context to all of them. */
+  tagDocument(sentences: readonly (readonly string[])[], extra?: readonly (readonly (readonly number[])[])[], staticFeatures?: readonly (readonly (readonly number[])[])[]): string[][] {
+    const feats = staticFeatures ?? this.staticFeatures(sentences);
+    return sentences.map((s, i) => this.tagSentence(s, feats[i], extra?.[i]));
+  }
+
+  tagSentence(words: readonly string[], feats: readonly (readonly number[])[], extra?: readonly (readonly number[])[]): string[] {
     const tags: string[] = [];
     const scores = new Float64Array(NUM_TAGS);
+    const history: number[] = [];
+    let prev1 = -1;
+    let prev2 = -1;
     for (let i = 0; i < words.length; i++) {
-      const prev1 = i > 0 ? tags[i - 1] : '<s>';
-      const prev2 = i > 1 ? tags[i - 2] : '<s>';
-      this.score(feats[i], historyFeatures(prev2, prev1, words[i].toLowerCase(), wordShape(words[i])), scores);
-      tags.push(best(scores, prev1));
+      scores.fill(0);
+      this.scorer.add(feats[i], scores);
+      if (extra) this.scorer.add(extra[i], scores);
+      this.scorer.add(historyFeatures(prev2 < 0 ? '<s>' : TAGS[prev2], prev1 < 0 ? '<s>' : TAGS[prev1], words[i], history), scores);
+      const allowedHere = ALLOWED[prev1 + 1];
+      let bestTag = 0;
+      let bestScore = -Infinity;
+      for (let c = 0; c < NUM_TAGS; c++) {
+        if (allowedHere[c] && scores[c] > bestScore) {
+          bestScore = scores[c];
+          bestTag = c;
+        }
+      }
+      tags.push(TAGS[bestTag]);
+      prev2 = prev1;
+      prev1 = bestTag;
     }
     return tags;
   }
 
-  score(staticFeatures: readonly string[], history: readonly string[], scores: Float64Array): void {
-    scores.fill(0);
-    const w = this.weights;
-    for (const list of [staticFeatures, history]) {
-      for (const f of list) {
-        const id = this.featureIndex.get(f);
-        if (id === undefined) continue;
-        const base = id * NUM_TAGS;
-        for (let c = 0; c < NUM_TAGS; c++) scores[c] += w[base + c];
-      }
-    }
-  }
-
-  serialize(trainedOn: string): SerializedTagger {
-    const rows: Array<[string, number]> = [];
+  /** Rows whose weights all round to zero are dropped; the rest are quantised to 16 bits. */
+  static serialize(rows: ReadonlyMap<number, number>, weights: Float64Array, gazetteer: Gazetteer): SerializedTagger {
     let maxAbs = 0;
-    for (const [f, id] of this.featureIndex) {
-      let rowMax = 0;
-      for (let c = 0; c < NUM_TAGS; c++) rowMax = Math.max(rowMax, Math.abs(this.weights[id * NUM_TAGS + c]));
-      if (rowMax > 1e-6) rows.push([f, id]);
-      maxAbs = Math.max(maxAbs, rowMax);
-    }
+    for (let i = 0; i < weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(weights[i]));
     const scale = maxAbs / 32767 || 1;
-    const q = new Int16Array(rows.length * NUM_TAGS);
-    rows.forEach(([, id], r) => {
-      for (let c = 0; c < NUM_TAGS; c++) q[r * NUM_TAGS + c] = Math.round(this.weights[id * NUM_TAGS + c] / scale);
-    });
-    // Rows whose weights all round to zero carry nothing.
-    const keep = rows.map((_, r) => q.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS).some((v) => v !== 0));
-    const features: string[] = [];
-    const packed = new Int16Array(keep.filter(Boolean).length * NUM_TAGS);
-    let k = 0;
-    rows.forEach(([f], r) => {
-      if (!keep[r]) return;
-      features.push(f);
-      packed.set(q.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS), k * NUM_TAGS);
-      k++;
-    });
+    const keptHashes: number[] = [];
+    const keptWeights: number[] = [];
+    const sorted = [...rows].sort((a, b) => a[0] - b[0]);
+    for (const [hash, row] of sorted) {
+      const q = Array.from({ length: NUM_TAGS }, (_, c) => Math.round(weights[row * NUM_TAGS + c] / scale));
+      if (q.every((v) => v === 0)) continue;
+      keptHashes.push(hash);
+      keptWeights.push(...q);
+    }
     return {
-      format: 'corpus-lens/ner@1',
+      format: 'corpus-lens/ner-hashed@1',
       tags: [...TAGS],
-      features,
-      weights: bytesToBase64(new Uint8Array(packed.buffer)),
+      hashes: bytesToBase64(new Uint8Array(Int32Array.from(keptHashes).buffer)),
+      weights: bytesToBase64(new Uint8Array(Int16Array.from(keptWeights).buffer)),
       scale,
-      gazetteer: this.gazetteer?.toJSON() ?? [],
-      trainedOn,
+      gazetteer: gazetteer.toJSON(),
     };
   }
 
   static deserialize(data: SerializedTagger): Tagger {
-    if (data.format !== 'corpus-lens/ner@1') throw new Error(`unknown NER model format ${String(data.format)}`);
+    if (data.format !== 'corpus-lens/ner-hashed@1') throw new Error(`unknown NER model format ${String(data.format)}`);
     if (data.tags.join() !== TAGS.join()) throw new Error('NER model tags do not match this version');
-    const bytes = base64ToBytes(data.weights);
-    const q = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
-    const weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) weights[i] = q[i] * data.scale;
-    const index = new Map<string, number>();
-    data.features.forEach((f, i) => index.set(f, i));
-    return new Tagger(index, weights, Gazetteer.fromJSON(data.gazetteer));
+    const hb = base64ToBytes(data.hashes);
+    const hashes = new Int32Array(hb.buffer, hb.byteOffset, hb.byteLength / 4);
+    const wb = base64ToBytes(data.weights);
+    const q = new Int16Array(wb.buffer, wb.byteOffset, wb.byteLength / 2);
+    return new Tagger(new HashedWeights(hashes, q, NUM_TAGS, data.scale), Gazetteer.fromJSON(data.gazetteer));
   }
-}
-
-export function best(scores: Float64Array, prev: string): string {
-  let bestTag = 'O';
-  let bestScore = -Infinity;
-  for (let c = 0; c < NUM_TAGS; c++) {
-    if (!allowed(prev, TAGS[c])) continue;
-    if (scores[c] > bestScore) {
-      bestScore = scores[c];
-      bestTag = TAGS[c];
-    }
-  }
-  return bestTag;
 }
 
 function bytesToBase64(bytes: Uint8Array): string {
@@ -131,6 +113,13 @@ function bytesToBase64(bytes: Uint8Array): string {
 }
 
 function base64ToBytes(b64: string): Uint8Array {
+  if (typeof Buffer !== 'undefined') {
+    const b = Buffer.from(b64, 'base64');
+    // Copy to an aligned buffer: typed-array views need offsets that are multiples of 4.
+    const out = new Uint8Array(b.length);
+    out.set(b);
+    return out;
+  }
   const s = atob(b64);
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);

@@ -1,7 +1,8 @@
 /** Training the tagger: an averaged perceptron over greedy decoding, deterministic. */
 import { toIob2, type ConllDocument } from './conll';
-import { documentContext, historyFeatures, sentenceFeatures, stackedFeatures, wordShape } from './features';
+import { documentContext, historyFeatures, sentenceFeatures, stackedFeatures } from './features';
 import { Gazetteer } from './gazetteer';
+import { MapScorer } from './hashing';
 import { allowed, NUM_TAGS, TAGS, Tagger } from './tagger';
 
 export interface TrainOptions {
@@ -14,10 +15,8 @@ export interface TrainOptions {
 
 interface Example {
   words: string[];
-  lower: string[];
-  shapes: string[];
   gold: number[];
-  features: string[][];
+  features: number[][];
 }
 
 /** Entity names in `docs`, counted by type, for a gazetteer. */
@@ -64,8 +63,6 @@ function examples(docs: readonly ConllDocument[], extra?: ExtraFeatures): Exampl
       if (more) features.forEach((f, i) => f.push(...more[i]));
       out.push({
         words,
-        lower: words.map((w) => w.toLowerCase()),
-        shapes: words.map(wordShape),
         gold: toIob2(s.tokens.map((t) => t.gold)).map((t) => TAGS.indexOf(t as (typeof TAGS)[number])),
         features,
       });
@@ -86,28 +83,36 @@ function rng(seed: number): () => number {
 }
 
 /** Per document, per sentence, per token: features added to the static ones (stacking). */
-export type ExtraFeatures = readonly (readonly (readonly (readonly string[])[])[])[];
+export type ExtraFeatures = readonly (readonly (readonly (readonly number[])[])[])[];
 
-export function trainTagger(docs: readonly ConllDocument[], options: TrainOptions, extra?: ExtraFeatures): Tagger {
+/** A trained tagger with what serialisation needs: feature hash → row, and the weights. */
+export interface TrainedTagger {
+  readonly tagger: Tagger;
+  readonly rows: ReadonlyMap<number, number>;
+  readonly weights: Float64Array;
+  readonly gazetteer: Gazetteer;
+}
+
+export function trainTagger(docs: readonly ConllDocument[], options: TrainOptions, extra?: ExtraFeatures): TrainedTagger {
   const log = options.log ?? (() => {});
   const data = examples(docs, extra);
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (const ex of data) for (const fs of ex.features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const index = new Map<string, number>();
-  for (const [f, n] of counts) if (n >= options.minCount) index.set(f, index.size);
-  // History features are few; all are admitted as they appear.
-  const staticIds = data.map((ex) => ex.features.map((fs) => Int32Array.from(fs.map((f) => index.get(f) ?? -1).filter((id) => id >= 0))));
-  log(`${data.length} sentences, ${index.size} static features (min count ${options.minCount})`);
+  const rows = new Map<number, number>();
+  for (const [f, n] of counts) if (n >= options.minCount) rows.set(f, rows.size);
+  const staticRows = data.map((ex) => ex.features.map((fs) => Int32Array.from(fs.map((f) => rows.get(f) ?? -1).filter((r) => r >= 0))));
+  log(`${data.length} sentences, ${rows.size} static features (min count ${options.minCount})`);
 
-  let capacity = (index.size + 200_000) * NUM_TAGS;
+  let capacity = (rows.size + 200_000) * NUM_TAGS;
   let w = new Float64Array(capacity);
   let u = new Float64Array(capacity);
-  const idOf = (f: string): number => {
-    let id = index.get(f);
-    if (id === undefined) {
-      id = index.size;
-      index.set(f, id);
-      if ((id + 1) * NUM_TAGS > capacity) {
+  // History features are few; all are admitted as they appear.
+  const rowOf = (f: number): number => {
+    let r = rows.get(f);
+    if (r === undefined) {
+      r = rows.size;
+      rows.set(f, r);
+      if ((r + 1) * NUM_TAGS > capacity) {
         capacity *= 2;
         const w2 = new Float64Array(capacity);
         w2.set(w);
@@ -117,13 +122,14 @@ export function trainTagger(docs: readonly ConllDocument[], options: TrainOption
         u = u2;
       }
     }
-    return id;
+    return r;
   };
 
   let step = 1;
   const order = data.map((_, i) => i);
   const random = rng(options.seed);
   const scores = new Float64Array(NUM_TAGS);
+  const history: number[] = [];
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -137,8 +143,8 @@ export function trainTagger(docs: readonly ConllDocument[], options: TrainOption
       for (let t = 0; t < ex.words.length; t++) {
         const prev1 = t > 0 ? predicted[t - 1] : '<s>';
         const prev2 = t > 1 ? predicted[t - 2] : '<s>';
-        const hist = historyFeatures(prev2, prev1, ex.lower[t], ex.shapes[t]).map(idOf);
-        const ids = staticIds[e][t];
+        const hist = historyFeatures(prev2, prev1, ex.words[t], history).map(rowOf);
+        const ids = staticRows[e][t];
         scores.fill(0);
         for (const list of [ids, hist]) {
           for (const id of list) {
@@ -174,9 +180,10 @@ export function trainTagger(docs: readonly ConllDocument[], options: TrainOption
     }
     log(`epoch ${epoch}: ${(100 * (1 - errors / tokens)).toFixed(2)}% tokens right while training`);
   }
-  const averaged = new Float64Array(index.size * NUM_TAGS);
+  const averaged = new Float64Array(rows.size * NUM_TAGS);
   for (let i = 0; i < averaged.length; i++) averaged[i] = w[i] - u[i] / step;
-  return new Tagger(index, averaged, Gazetteer.fromCounts(countNames(docs)));
+  const gazetteer = Gazetteer.fromCounts(countNames(docs));
+  return { tagger: new Tagger(new MapScorer(rows, averaged, NUM_TAGS), gazetteer), rows, weights: averaged, gazetteer };
 }
 
 /**
@@ -184,15 +191,15 @@ export function trainTagger(docs: readonly ConllDocument[], options: TrainOption
  * said about each word across the document. The second stage trains on first-stage
  * output for documents the first stage did not train on (two folds), as at test time.
  */
-export function trainStacked(docs: readonly ConllDocument[], options: TrainOptions): { first: Tagger; second: Tagger } {
+export function trainStacked(docs: readonly ConllDocument[], options: TrainOptions): { first: TrainedTagger; second: TrainedTagger } {
   const log = options.log ?? (() => {});
   const words = docs.map((d) => d.sentences.map((s) => s.tokens.map((t) => t.word)));
   const folds = [0, 1].map((k) => docs.map((_, i) => i).filter((i) => i % 2 === k));
-  const extra: string[][][][] = docs.map(() => []);
+  const extra: number[][][][] = docs.map(() => []);
   for (const [k, fold] of folds.entries()) {
     const other = folds[1 - k];
     log(`stage 1, fold ${k + 1}/2`);
-    const tagger = trainTagger(other.map((i) => docs[i]), { ...options, log: () => {} });
+    const { tagger } = trainTagger(other.map((i) => docs[i]), { ...options, log: () => {} });
     for (const i of fold) extra[i] = stackedFeatures(words[i], tagger.tagDocument(words[i]));
   }
   log('stage 1 on all documents');

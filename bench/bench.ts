@@ -1,0 +1,73 @@
+// `npm run bench`: speed and memory of the analysis on one core. Figures go to stdout
+// and test-output/bench.json; README reports them.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import { parseArticle } from '../src/core/article';
+import { CorpusIndex } from '../src/core/corpusIndex';
+import { findMentions } from '../src/core/entities/mentions';
+import { bodySpans, entityStage, resolveCorpus } from '../src/core/entities/stage';
+import { readConllItems, toDocuments } from '../src/core/ner/conll';
+import { loadRecognizer, modelPath } from '../src/node/models';
+
+const root = path.resolve(__dirname, '..');
+const shared = path.join(root, '..', 'shared');
+const results: Record<string, number | string> = {};
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = fn();
+  return [r, performance.now() - t0];
+}
+
+/** Best of `runs`, after one warm-up run. */
+function best(runs: number, fn: () => void): number {
+  fn();
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) min = Math.min(min, time(fn)[1]);
+  return min;
+}
+
+const [recognizer, loadMs] = time(() => loadRecognizer(modelPath()));
+results['entity model load (ms)'] = Math.round(loadMs);
+
+const testa = toDocuments(readConllItems(readFileSync(path.join(shared, 'eval', 'ner', 'conll2003-eng.testa'), 'utf8')));
+const docs = testa.map((d) => d.sentences.map((s) => s.tokens.map((t) => t.word)));
+const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.length, 0), 0);
+const nerMs = best(3, () => docs.forEach((d) => recognizer.tagDocument(d)));
+results['NER tokens'] = tokens;
+results['NER tokens/s (CoNLL testa, one core)'] = Math.round(tokens / (nerMs / 1000));
+
+const seedsDir = path.join(root, 'seeds');
+const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ id: f, text: readFileSync(path.join(seedsDir, f), 'utf8') }));
+const parseMs = best(20, () => seeds.forEach((s) => parseArticle(s.text)));
+results['article parse, 5 seeds (ms)'] = +parseMs.toFixed(2);
+
+const rawTokens = seeds.reduce((n, s) => n + (s.text.match(/\S+/g)?.length ?? 0), 0);
+const entityMs = best(5, () => {
+  const analysed = seeds.map((s) => {
+    const article = parseArticle(s.text);
+    return { id: s.id, text: s.text, mentions: findMentions(s.text, article, recognizer), body: bodySpans(article) };
+  });
+  resolveCorpus(analysed);
+});
+results['entities + resolution, 5 seeds (ms)'] = +entityMs.toFixed(1);
+results['entities pipeline words/s (seeds)'] = Math.round(rawTokens / (entityMs / 1000));
+
+const indexMs = best(5, () => {
+  const index = new CorpusIndex();
+  const stage = entityStage(() => recognizer);
+  for (const s of seeds) {
+    index.upsert(s.id, s.text);
+    index.stage(stage, s.id);
+  }
+});
+results['index 5 seeds with entities, cold cache (ms)'] = +indexMs.toFixed(1);
+
+const mem = process.memoryUsage();
+results['RSS after benchmarks (MB)'] = Math.round(mem.rss / 1048576);
+results['heap used (MB)'] = Math.round(mem.heapUsed / 1048576);
+
+const width = Math.max(...Object.keys(results).map((k) => k.length));
+for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(width)}  ${typeof v === 'number' ? v.toLocaleString('en') : v}`);
+mkdirSync(path.join(root, 'test-output'), { recursive: true });
+writeFileSync(path.join(root, 'test-output', 'bench.json'), JSON.stringify(results, null, 2));
