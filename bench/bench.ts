@@ -7,7 +7,9 @@ import { CorpusIndex } from '../src/core/corpusIndex';
 import { findMentions } from '../src/core/entities/mentions';
 import { bodySpans, entityStage, resolveCorpus } from '../src/core/entities/stage';
 import { readConllItems, toDocuments } from '../src/core/ner/conll';
-import { loadRecognizer, modelPath } from '../src/node/models';
+import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type EventArticle } from '../src/core/events/cluster';
+import { toEventArticle } from '../src/core/events/input';
+import { loadBackgroundIdf, loadRecognizer, modelPath } from '../src/node/models';
 
 const root = path.resolve(__dirname, '..');
 const shared = path.join(root, '..', 'shared');
@@ -63,8 +65,33 @@ const indexMs = best(5, () => {
 });
 results['index 5 seeds with entities, cold cache (ms)'] = +indexMs.toFixed(1);
 
+// Event clustering at scale: copies of the evaluation articles, each copy shifted by whole
+// years so it forms events of its own, as a growing corpus would.
+const evalRecords = ['giveme5w1h-news-cluster.jsonl', 'basil-articles.jsonl'].flatMap((f) =>
+  readFileSync(path.join(shared, 'eval', 'events', f), 'utf8').trim().split('\n').map((l) => toEventArticle(JSON.parse(l))),
+).filter((a): a is EventArticle => typeof a !== 'string');
+const background = loadBackgroundIdf();
+function syntheticCorpus(n: number): EventArticle[] {
+  const out: EventArticle[] = [];
+  for (let k = 0; out.length < n; k++) {
+    for (const a of evalRecords) {
+      if (out.length >= n) break;
+      const year = a.date ? Number(a.date.slice(0, 4)) + 20 * k : null;
+      out.push({ ...a, id: `${a.id}#${k}`, date: a.date && year ? `${year}${a.date.slice(4)}` : null });
+    }
+  }
+  return out;
+}
+for (const n of [1000, 2500, 5000, 10000]) {
+  const corpus = syntheticCorpus(n);
+  const before = process.memoryUsage().rss;
+  const [, ms] = time(() => clusterArticles(corpus, { ...DEFAULT_CLUSTER_OPTIONS, background }));
+  results[`cluster ${n.toLocaleString('en')} articles (s)`] = +(ms / 1000).toFixed(2);
+  results[`cluster ${n.toLocaleString('en')} articles, RSS growth (MB)`] = Math.round((process.memoryUsage().rss - before) / 1048576);
+}
+
 const mem = process.memoryUsage();
-results['RSS after benchmarks (MB)'] = Math.round(mem.rss / 1048576);
+results['peak RSS after benchmarks (MB)'] = Math.round(mem.rss / 1048576);
 results['heap used (MB)'] = Math.round(mem.heapUsed / 1048576);
 
 const width = Math.max(...Object.keys(results).map((k) => k.length));

@@ -2,6 +2,7 @@
 import { analyzeCommand } from './analyzeCommand';
 import { boilerplateCommand } from './boilerplateCommand';
 import { entitiesCommand } from './entitiesCommand';
+import { eventsCommand } from './eventsCommand';
 import { nerCommand } from './nerCommand';
 import { processCli, type Cli } from './io';
 
@@ -17,6 +18,8 @@ Commands:
                                      corpus-wide entity ids
   boilerplate FILE…                  one JSON line per file: every line, boilerplate
                                      or not, and its kind
+  events FILE.jsonl [--threshold N]  group articles (JSON lines with id and text) by
+                                     the news event they report: {"id", "event"} lines
 
 Results go to stdout; warnings about unreadable files go to stderr.
 `;
@@ -28,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   ner: nerCommand,
   entities: entitiesCommand,
   boilerplate: boilerplateCommand,
+  events: eventsCommand,
 };
 
 export async function main(argv: string[], cli: Cli = processCli()): Promise<number> {

@@ -1,0 +1,328 @@
+/**
+ * Grouping articles into the events they report. Articles become TF-IDF vectors;
+ * candidate pairs come from an inverted index over each article's strongest terms
+ * (so cost grows near-linearly, not with all pairs); pair similarity is cosine scaled
+ * by how far apart the articles' dates are; clusters form by average linkage.
+ */
+import { DEFAULT_TERM_OPTIONS, termIdCounts, type TermOptions } from './terms';
+
+export interface EventArticle {
+  readonly id: string;
+  readonly title: string;
+  readonly body: string;
+  /** ISO day, or null when unknown. */
+  readonly date: string | null;
+}
+
+/** Document frequencies from a reference corpus, so IDF means something in a small corpus. */
+export interface BackgroundIdf {
+  readonly documents: number;
+  readonly df: ReadonlyMap<string, number>;
+}
+
+export interface ClusterOptions extends TermOptions {
+  readonly background?: BackgroundIdf;
+  /** Average similarity two groups need to merge. */
+  readonly threshold: number;
+  /** An article left alone joins the event it is most similar to on average if at least this. */
+  readonly attachThreshold: number;
+  /** The dated reports of one event span at most this many days (undated ones never block a merge). */
+  readonly maxSpanDays: number;
+  /** How many of an article's strongest terms index it for candidate pairs. */
+  readonly indexTerms: number;
+  /** Terms in more than this share of articles do not make candidates. */
+  readonly maxDocFrequency: number;
+}
+
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
+  ...DEFAULT_TERM_OPTIONS,
+  threshold: 0.11,
+  attachThreshold: 0.02,
+  maxSpanDays: 90,
+  indexTerms: 20,
+  maxDocFrequency: 0.1,
+};
+
+export interface Vector {
+  readonly terms: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** Sublinear TF × IDF, L2-normalised; terms sorted by id so dot products merge in one pass. */
+export function vectorize(articles: readonly EventArticle[], options: TermOptions & { background?: BackgroundIdf }): { vectors: Vector[]; termIds: Map<string, number>; df: Int32Array } {
+  // Ids in first-seen order: deterministic, since articles arrive sorted by id.
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const counts = articles.map((a) => termIdCounts(a.title, a.body, options, termIds, terms));
+  const df = new Int32Array(terms.length);
+  for (const c of counts) for (const t of c.keys()) df[t]++;
+  const n = articles.length;
+  const bg = options.background;
+  const total = n + (bg?.documents ?? 0) + 1;
+  const idf = new Float64Array(terms.length);
+  for (let t = 0; t < terms.length; t++) idf[t] = Math.log(total / (df[t] + (bg?.df.get(terms[t]) ?? 0) + 0.5));
+  const vectors = counts.map((c) => {
+    const ids = Int32Array.from(c.keys()).sort();
+    const weights = new Float64Array(ids.length);
+    let norm = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const w = (1 + Math.log(c.get(ids[k])!)) * idf[ids[k]];
+      weights[k] = w;
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < weights.length; k++) weights[k] /= norm;
+    return { terms: ids, weights };
+  });
+  return { vectors, termIds, df };
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    if (a.terms[i] === b.terms[j]) s += a.weights[i++] * b.weights[j++];
+    else if (a.terms[i] < b.terms[j]) i++;
+    else j++;
+  }
+  return s;
+}
+
+/** Reports of one event cluster in time; unknown dates do not count against a pair. */
+export function dateFactor(a: string | null, b: string | null): number {
+  if (!a || !b) return 1;
+  const days = Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+  if (!Number.isFinite(days)) return 1;
+  // Follow-ups keep coming for months (Giveme5W1H's "events" span up to years), so far
+  // apart is a penalty, not a veto.
+  if (days <= 2) return 1;
+  if (days <= 7) return 0.95;
+  if (days <= 31) return 0.8;
+  if (days <= 90) return 0.6;
+  return 0.45;
+}
+
+function tooFarApart(a: number, b: number, maxSpanDays: number): boolean {
+  return !Number.isNaN(a) && !Number.isNaN(b) && Math.abs(a - b) > maxSpanDays;
+}
+
+/** Candidate pairs with their similarity, each pair once (i < j). */
+export function similarPairs(articles: readonly EventArticle[], vectors: readonly Vector[], df: Int32Array, options: ClusterOptions): Array<[number, number, number]> {
+  const maxDf = Math.max(3, Math.ceil(options.maxDocFrequency * articles.length));
+  const postings = new Map<number, number[]>();
+  vectors.forEach((v, i) => {
+    const order = [...v.terms.keys()].filter((k) => df[v.terms[k]] > 1 && df[v.terms[k]] <= maxDf).sort((x, y) => v.weights[y] - v.weights[x] || v.terms[x] - v.terms[y]);
+    for (const k of order.slice(0, options.indexTerms)) {
+      const list = postings.get(v.terms[k]) ?? [];
+      list.push(i);
+      postings.set(v.terms[k], list);
+    }
+  });
+  const seen = new Set<number>();
+  const pairs: Array<[number, number, number]> = [];
+  const n = articles.length;
+  const days = articles.map((a) => (a.date ? Date.parse(a.date) / 86_400_000 : NaN));
+  for (const list of postings.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x];
+        const j = list[y];
+        const key = i * n + j;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // Two reports dated further apart than an event may span can never share an
+        // event, so their similarity is never needed.
+        if (tooFarApart(days[i], days[j], options.maxSpanDays)) continue;
+        const sim = cosine(vectors[i], vectors[j]) * dateFactor(articles[i].date, articles[j].date);
+        if (sim > 0) pairs.push([i, j, sim]);
+      }
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Average-linkage clustering over the candidate graph: repeatedly merges the two groups
+ * with the highest average pair similarity (pairs never compared count as 0) while it is
+ * at least the threshold. A max-heap with stale-entry checks keeps it near n log n.
+ * Deterministic: ties go to the lower group indices.
+ */
+export function averageLinkage(n: number, pairs: ReadonlyArray<readonly [number, number, number]>, threshold: number, days?: readonly number[], maxSpanDays = Infinity): number[] {
+  const members = Array.from({ length: n }, (_, i) => [i]);
+  // Earliest and latest known day of each group (NaN while the group has no date).
+  const first = Float64Array.from({ length: n }, (_, i) => days?.[i] ?? NaN);
+  const last = Float64Array.from(first);
+  const spanOk = (a: number, b: number) => {
+    if (Number.isNaN(first[a]) || Number.isNaN(first[b])) return true;
+    return Math.max(last[a], last[b]) - Math.min(first[a], first[b]) <= maxSpanDays;
+  };
+  const version = new Int32Array(n);
+  const alive = new Uint8Array(n).fill(1);
+  const links = Array.from({ length: n }, () => new Map<number, number>());
+  for (const [i, j, s] of pairs) {
+    links[i].set(j, (links[i].get(j) ?? 0) + s);
+    links[j].set(i, (links[j].get(i) ?? 0) + s);
+  }
+  const score = (a: number, b: number) => (links[a].get(b) ?? 0) / (members[a].length * members[b].length);
+  const heap = new PairHeap();
+  const push = (a: number, b: number) => {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const s = score(x, y);
+    if (s >= threshold) heap.push({ s, a: x, b: y, va: version[x], vb: version[y] });
+  };
+  for (let a = 0; a < n; a++) for (const b of links[a].keys()) if (a < b) push(a, b);
+  for (;;) {
+    const top = heap.pop();
+    if (!top) break;
+    const { a, b } = top;
+    if (!alive[a] || !alive[b] || version[a] !== top.va || version[b] !== top.vb) continue;
+    if (!spanOk(a, b)) continue;
+    if (!Number.isNaN(first[b])) {
+      first[a] = Number.isNaN(first[a]) ? first[b] : Math.min(first[a], first[b]);
+      last[a] = Number.isNaN(last[a]) ? last[b] : Math.max(last[a], last[b]);
+    }
+    for (const [c, s] of links[b]) {
+      if (c === a) continue;
+      links[a].set(c, (links[a].get(c) ?? 0) + s);
+      links[c].set(a, (links[c].get(a) ?? 0) + s);
+      links[c].delete(b);
+    }
+    links[a].delete(b);
+    links[b].clear();
+    members[a].push(...members[b]);
+    members[b] = [];
+    alive[b] = 0;
+    version[a]++;
+    for (const c of links[a].keys()) push(a, c);
+  }
+  const label = new Array<number>(n);
+  members.forEach((m, g) => m.forEach((i) => (label[i] = g)));
+  return label;
+}
+
+/**
+ * A report that shares little wording with the rest of its event (a follow-up, a short
+ * item) is often left alone; it joins the group it is closest to on average, if close enough.
+ */
+export function attachSingletons(labels: readonly number[], pairs: ReadonlyArray<readonly [number, number, number]>, threshold: number, days?: readonly number[], maxSpanDays = Infinity): number[] {
+  const out = [...labels];
+  const size = new Map<number, number>();
+  const range = new Map<number, [number, number]>();
+  labels.forEach((l, i) => {
+    size.set(l, (size.get(l) ?? 0) + 1);
+    const d = days?.[i];
+    if (d === undefined || Number.isNaN(d)) return;
+    const r = range.get(l);
+    range.set(l, r ? [Math.min(r[0], d), Math.max(r[1], d)] : [d, d]);
+  });
+  const fits = (i: number, l: number) => {
+    const d = days?.[i];
+    const r = range.get(l);
+    return d === undefined || Number.isNaN(d) || !r || Math.max(r[1], d) - Math.min(r[0], d) <= maxSpanDays;
+  };
+  const neighbours = new Map<number, Array<[number, number]>>();
+  for (const [i, j, s] of pairs) {
+    for (const [x, y] of [
+      [i, j],
+      [j, i],
+    ]) {
+      const list = neighbours.get(x);
+      if (list) list.push([y, s]);
+      else neighbours.set(x, [[y, s]]);
+    }
+  }
+  for (let i = 0; i < labels.length; i++) {
+    if (size.get(labels[i]) !== 1) continue;
+    const sums = new Map<number, number>();
+    for (const [j, s] of neighbours.get(i) ?? []) if (size.get(labels[j])! > 1 && fits(i, labels[j])) sums.set(labels[j], (sums.get(labels[j]) ?? 0) + s);
+    let best = -1;
+    let bestScore = threshold;
+    for (const [l, sum] of [...sums].sort((a, b) => a[0] - b[0])) {
+      const avg = sum / size.get(l)!;
+      if (avg >= bestScore) {
+        bestScore = avg;
+        best = l;
+      }
+    }
+    if (best >= 0) out[i] = best;
+  }
+  return out;
+}
+
+interface HeapEntry {
+  s: number;
+  a: number;
+  b: number;
+  va: number;
+  vb: number;
+}
+
+/** Highest similarity first; ties to the lower (a, b). */
+class PairHeap {
+  private readonly items: HeapEntry[] = [];
+  private before(x: HeapEntry, y: HeapEntry): boolean {
+    return x.s > y.s || (x.s === y.s && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+  }
+  push(e: HeapEntry): void {
+    const h = this.items;
+    h.push(e);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.before(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+  pop(): HeapEntry | undefined {
+    const h = this.items;
+    if (h.length === 0) return undefined;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.before(h[l], h[m])) m = l;
+        if (r < h.length && this.before(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/**
+ * Event names per article: "event-1", "event-2", … numbered by each event's smallest
+ * article id, so neither the grouping nor the names depend on input order.
+ */
+export function eventNames(articles: readonly EventArticle[], labels: readonly number[]): string[] {
+  const smallest = new Map<number, string>();
+  articles.forEach((a, i) => {
+    const s = smallest.get(labels[i]);
+    if (s === undefined || a.id < s) smallest.set(labels[i], a.id);
+  });
+  const order = [...smallest].sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0)).map(([l]) => l);
+  const name = new Map(order.map((l, k) => [l, `event-${k + 1}`]));
+  return labels.map((l) => name.get(l)!);
+}
+
+/** Event label per article, as the index of the event's first article (in id order). */
+export function clusterArticles(articles: readonly EventArticle[], options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): number[] {
+  // Sorting by id makes the result independent of input order.
+  const order = articles.map((_, i) => i).sort((a, b) => (articles[a].id < articles[b].id ? -1 : articles[a].id > articles[b].id ? 1 : a - b));
+  const sorted = order.map((i) => articles[i]);
+  const { vectors, df } = vectorize(sorted, options);
+  const pairs = similarPairs(sorted, vectors, df, options);
+  const days = sorted.map((a) => (a.date ? Date.parse(a.date) / 86_400_000 : NaN));
+  const labels = attachSingletons(averageLinkage(sorted.length, pairs, options.threshold, days, options.maxSpanDays), pairs, options.attachThreshold, days, options.maxSpanDays);
+  const out = new Array<number>(articles.length);
+  order.forEach((orig, k) => (out[orig] = labels[k]));
+  return out;
+}
