@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { ArticleMetadata } from '../core/article';
 import { AnalysisEngine } from './analysisEngine';
-import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot } from './analysisProtocol';
+import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot, EventsSnapshot } from './analysisProtocol';
 
 type Pending = (response: AnalysisResponse) => void;
 
@@ -18,12 +18,19 @@ export class AnalysisClient {
     private readonly log: (message: string) => void,
   ) {}
 
-  analyzeText(uri: string, text: string, metadata: ArticleMetadata): Promise<AnalysisResult> {
-    return this.send({ type: 'analyze', id: this.nextId++, uri, text, metadata }).then((r) => r.result!);
+  analyzeText(uri: string, text: string, metadata: ArticleMetadata, pinnedEvent: string | null): Promise<AnalysisResult> {
+    return this.send({ type: 'analyze', id: this.nextId++, uri, text, metadata, pinnedEvent }).then((r) => r.result!);
   }
 
-  analyzeBytes(uri: string, bytes: Uint8Array, metadata: ArticleMetadata): Promise<AnalysisResult> {
-    return this.send({ type: 'analyze', id: this.nextId++, uri, bytes, metadata }).then((r) => r.result!);
+  analyzeBytes(uri: string, bytes: Uint8Array, metadata: ArticleMetadata, pinnedEvent: string | null): Promise<AnalysisResult> {
+    return this.send({ type: 'analyze', id: this.nextId++, uri, bytes, metadata, pinnedEvent }).then((r) => r.result!);
+  }
+
+  events(threshold: number, maxSpanDays: number): Promise<EventsSnapshot> {
+    return this.send({ type: 'events', id: this.nextId++, threshold, maxSpanDays }).then((r) => {
+      if (r.type !== 'events') throw new Error('unexpected answer to an events request');
+      return r.events;
+    });
   }
 
   entities(): Promise<EntitySnapshot> {

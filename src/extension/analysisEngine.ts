@@ -2,17 +2,60 @@
 import { articleToJson } from '../core/articleSummary';
 import { CorpusIndex } from '../core/corpusIndex';
 import { bodySpans, entityStage, resolveCorpus } from '../core/entities/stage';
+import { DEFAULT_CLUSTER_OPTIONS } from '../core/events/cluster';
+import { corpusEvents, type CorpusArticle } from '../core/events/corpusEvents';
 import { splitLines } from '../core/lines';
 import type { Recognizer } from '../core/ner/recognizer';
 import { decodeArticleBytes } from '../core/text';
-import { loadRecognizer } from '../node/models';
-import type { AnalysisRequest, AnalysisResponse, EntitySnapshot, EntitySummary, MentionLocation } from './analysisProtocol';
+import { loadBackgroundIdf, loadRecognizer } from '../node/models';
+import type { AnalysisRequest, AnalysisResponse, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation } from './analysisProtocol';
 
 export class AnalysisEngine {
   private readonly index = new CorpusIndex();
   private recognizer: Recognizer | undefined;
   private readonly entities = entityStage(() => (this.recognizer ??= loadRecognizer()));
   private snapshot: EntitySnapshot | undefined;
+  private readonly pinned = new Map<string, string | null>();
+  private eventsCache: { key: string; value: EventsSnapshot } | undefined;
+
+  /** Events over the whole corpus; names come from the entity layer, pins from sidecars. */
+  private events(threshold: number, maxSpanDays: number): EventsSnapshot {
+    const key = `${this.index.generation}:${threshold}:${maxSpanDays}`;
+    if (this.eventsCache?.key === key) return this.eventsCache.value;
+    const started = Date.now();
+    const entities = this.entitySnapshot();
+    const byId = new Map(entities.entities.map((e) => [e.id, e]));
+    const names = new Map<string, Array<[string, number, string]>>();
+    for (const [uri, mentions] of Object.entries(entities.mentions)) {
+      const counts = new Map<string, [string, number, string]>();
+      for (const m of mentions) {
+        if (m.type === 'DATE' || m.type === 'TIME' || m.subtype === 'NORP' || !m.entityId) continue;
+        const e = byId.get(m.entityId);
+        if (!e) continue;
+        const c = counts.get(e.id) ?? [e.canonical, 0, e.type];
+        c[1]++;
+        counts.set(e.id, c);
+      }
+      names.set(uri, [...counts.values()]);
+    }
+    const articles: CorpusArticle[] = this.index.list().map((a) => ({
+      id: a.uri,
+      title: a.article.title?.value ?? '',
+      body: a.article.paragraphs.map((p) => p.text).join('\n'),
+      date: a.article.date?.value ?? null,
+      pinnedEvent: this.pinned.get(a.uri) ?? null,
+      names: names.get(a.uri) ?? [],
+    }));
+    let value: EventsSnapshot;
+    try {
+      const events = corpusEvents(articles, { ...DEFAULT_CLUSTER_OPTIONS, threshold, maxSpanDays, background: loadBackgroundIdf() });
+      value = { generation: this.index.generation, events, millis: Date.now() - started };
+    } catch (e) {
+      value = { generation: this.index.generation, events: [], millis: 0, error: `Events could not be computed: ${(e as Error).message}` };
+    }
+    this.eventsCache = { key, value };
+    return value;
+  }
 
   handle(request: AnalysisRequest): AnalysisResponse {
     switch (request.type) {
@@ -26,6 +69,8 @@ export class AnalysisEngine {
         return { type: 'done', id: request.id, uri: request.uri, result: this.analyze(request) };
       case 'entities':
         return { type: 'entities', id: request.id, uri: '', result: null, snapshot: this.entitySnapshot() };
+      case 'events':
+        return { type: 'events', id: request.id, uri: '', result: null, events: this.events(request.threshold, request.maxSpanDays) };
     }
   }
 
@@ -106,6 +151,10 @@ export class AnalysisEngine {
       return { ok: false, message: 'This file is empty.' };
     }
     const started = Date.now();
+    if ((this.pinned.get(request.uri) ?? null) !== request.pinnedEvent) {
+      this.pinned.set(request.uri, request.pinnedEvent);
+      this.eventsCache = undefined;
+    }
     const { entry } = this.index.upsert(request.uri, text, request.metadata);
     const fileName = decodeURIComponent(request.uri.slice(request.uri.lastIndexOf('/') + 1));
     return {

@@ -1,6 +1,7 @@
 /** The one message protocol between the extension host and the analysis worker. */
 import type { ArticleMetadata } from '../core/article';
 import type { ArticleJson } from '../core/articleSummary';
+import type { CorpusEvent } from '../core/events/corpusEvents';
 
 export type AnalysisRequest =
   | {
@@ -11,9 +12,12 @@ export type AnalysisRequest =
       text?: string;
       bytes?: Uint8Array;
       metadata: ArticleMetadata;
+      /** The event the user pinned the article to (from its sidecar), or null. */
+      pinnedEvent: string | null;
     }
   | { type: 'remove'; id: number; uri: string }
   | { type: 'entities'; id: number }
+  | { type: 'events'; id: number; threshold: number; maxSpanDays: number }
   | { type: 'rename'; id: number; from: string; to: string };
 
 export type AnalysisResult =
@@ -22,7 +26,15 @@ export type AnalysisResult =
 
 export type AnalysisResponse =
   | { type: 'done'; id: number; uri: string; result: AnalysisResult | null }
-  | { type: 'entities'; id: number; uri: ''; result: null; snapshot: EntitySnapshot };
+  | { type: 'entities'; id: number; uri: ''; result: null; snapshot: EntitySnapshot }
+  | { type: 'events'; id: number; uri: ''; result: null; events: EventsSnapshot };
+
+export interface EventsSnapshot {
+  readonly generation: number;
+  readonly events: readonly CorpusEvent[];
+  readonly millis: number;
+  readonly error?: string;
+}
 
 /** A mention with editor positions, so other articles' mentions need no open document. */
 export interface MentionLocation {

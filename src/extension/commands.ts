@@ -20,6 +20,8 @@ export function registerCommands(
     vscode.commands.registerCommand('corpusLens.revealActiveArticle', async () => {
       const uri = vscode.window.activeTextEditor?.document.uri;
       const node = uri && treeProvider.nodeFor(uri);
+      const eventNode = uri && treeProvider.eventNodeFor(uri);
+      if (eventNode) await tree.reveal(eventNode, { expand: true });
       if (!node) {
         void vscode.window.showInformationMessage('The active editor is not an article of the corpus.');
         return;

@@ -121,8 +121,8 @@ export class CorpusService implements vscode.Disposable {
       if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return this.forget(uri);
       return this.settle(uri, request, null, { ok: false, message: `Could not read this file: ${(e as Error).message}` });
     }
-    const metadata = await this.sidecars.metadataFor(uri);
-    const result = await this.analysis.analyzeBytes(uri.toString(), bytes, metadata);
+    const user = await this.sidecars.userDataFor(uri);
+    const result = await this.analysis.analyzeBytes(uri.toString(), bytes, user.metadata, user.pinnedEvent);
     this.settle(uri, request, null, result);
   }
 
@@ -132,8 +132,8 @@ export class CorpusService implements vscode.Disposable {
     if (doc.getText().length > this.settings.maxFileBytes) {
       return this.settle(doc.uri, request, version, { ok: false, message: 'This document is over the corpusLens.analysis.maxFileSizeMB limit; it is not analysed.' });
     }
-    const metadata = await this.sidecars.metadataFor(doc.uri);
-    const result = await this.analysis.analyzeText(doc.uri.toString(), doc.getText(), metadata);
+    const user = await this.sidecars.userDataFor(doc.uri);
+    const result = await this.analysis.analyzeText(doc.uri.toString(), doc.getText(), user.metadata, user.pinnedEvent);
     if (doc.isClosed || doc.version !== version) return;
     this.settle(doc.uri, request, version, result);
   }

@@ -3,10 +3,17 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MentionLocation } from './analysisProtocol';
 import { describeSource } from '../core/articleSummary';
+import type { CorpusEvent } from '../core/events/corpusEvents';
 import type { ArticleState, CorpusService } from './corpusService';
+import type { EventService } from './eventService';
 import { mentionRange, typeLabel, type EntityService } from './entityService';
 
-export type EventsNode = { kind: 'article'; state: ArticleState } | { kind: 'entity'; article: vscode.Uri; entityId: string; first: MentionLocation; count: number };
+export type EventsNode =
+  | { kind: 'event'; event: CorpusEvent }
+  | { kind: 'article'; state: ArticleState }
+  | { kind: 'entity'; article: vscode.Uri; entityId: string; first: MentionLocation; count: number };
+
+export type EventSort = 'date' | 'size' | 'label';
 
 const TOP_ENTITIES = 6;
 const ICONS: Record<string, string> = { PER: 'person', ORG: 'organization', LOC: 'location', MISC: 'symbol-misc', NORP: 'account' };
@@ -17,17 +24,67 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
   private readonly subscriptions: vscode.Disposable[];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly articleNodes = new Map<string, EventsNode>();
+  private readonly eventNodes = new Map<string, EventsNode>();
+  private sort: EventSort = 'date';
+  private filter = '';
 
   constructor(
     private readonly corpus: CorpusService,
     private readonly entities: EntityService,
+    private readonly eventService: EventService,
   ) {
     // Coalesce bursts (the first indexing fires once per article) into one repaint.
     const refresh = () => {
       clearTimeout(this.refreshTimer);
       this.refreshTimer = setTimeout(() => this.emitter.fire(undefined), 50);
     };
-    this.subscriptions = [corpus.onDidChange(refresh), entities.onDidChange(refresh)];
+    this.subscriptions = [corpus.onDidChange(refresh), entities.onDidChange(refresh), eventService.onDidChange(refresh)];
+  }
+
+  setSort(sort: EventSort): void {
+    this.sort = sort;
+    this.emitter.fire(undefined);
+  }
+
+  setFilter(filter: string): void {
+    this.filter = filter.trim().toLowerCase();
+    void vscode.commands.executeCommand('setContext', 'corpusLens.eventsFiltered', this.filter.length > 0);
+    this.emitter.fire(undefined);
+  }
+
+  get filterText(): string {
+    return this.filter;
+  }
+
+  /** The event node holding an article, for reveal(). */
+  eventNodeFor(uri: vscode.Uri): EventsNode | undefined {
+    const event = this.eventService.eventOf(uri);
+    return event ? this.eventNode(event) : undefined;
+  }
+
+  private eventNode(event: CorpusEvent): EventsNode {
+    const existing = this.eventNodes.get(event.key);
+    if (existing && existing.kind === 'event' && existing.event === event) return existing;
+    const node: EventsNode = { kind: 'event', event };
+    this.eventNodes.set(event.key, node);
+    return node;
+  }
+
+  private matchesFilter(event: CorpusEvent): boolean {
+    if (!this.filter) return true;
+    if (event.label.toLowerCase().includes(this.filter)) return true;
+    return event.articles.some((uri) => {
+      const state = this.corpus.get(vscode.Uri.parse(uri));
+      const title = state?.status === 'ok' ? (state.article.title ?? '') + ' ' + (state.article.outlet ?? '') : '';
+      return (title + ' ' + uri).toLowerCase().includes(this.filter);
+    });
+  }
+
+  private sortedEvents(): CorpusEvent[] {
+    const events = this.eventService.events().filter((e) => this.matchesFilter(e));
+    if (this.sort === 'size') return [...events].sort((a, b) => b.articles.length - a.articles.length || a.label.localeCompare(b.label));
+    if (this.sort === 'label') return [...events].sort((a, b) => a.label.localeCompare(b.label));
+    return [...events];
   }
 
   /** The node of one article, for reveal(). */
@@ -37,7 +94,19 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
   }
 
   getChildren(element?: EventsNode): EventsNode[] {
-    if (!element) return this.corpus.all().map((s) => this.articleNode(s));
+    if (!element) {
+      // Until the first grouping (and for files that cannot be analysed), articles stand alone.
+      const unreadable = this.corpus.all().filter((s) => s.status !== 'ok');
+      if (!this.eventService.ready) return this.corpus.all().map((s) => this.articleNode(s));
+      return [...this.sortedEvents().map((e) => this.eventNode(e)), ...unreadable.map((s) => this.articleNode(s))];
+    }
+    if (element.kind === 'event') {
+      return element.event.articles
+        .map((uri) => this.corpus.get(vscode.Uri.parse(uri)))
+        .filter((s): s is ArticleState => !!s)
+        .sort((a, b) => articleDate(a).localeCompare(articleDate(b)) || a.uri.path.localeCompare(b.uri.path))
+        .map((s) => this.articleNode(s));
+    }
     if (element.kind !== 'article' || element.state.status !== 'ok') return [];
     const uri = element.state.uri;
     const counts = new Map<string, { first: MentionLocation; count: number }>();
@@ -54,11 +123,30 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
   }
 
   getParent(node: EventsNode): EventsNode | undefined {
-    return node.kind === 'entity' ? this.nodeFor(node.article) : undefined;
+    if (node.kind === 'entity') return this.nodeFor(node.article);
+    if (node.kind === 'article' && this.eventService.ready) return this.eventNodeFor(node.state.uri);
+    return undefined;
   }
 
   getTreeItem(node: EventsNode): vscode.TreeItem {
+    if (node.kind === 'event') return this.eventItem(node.event);
     return node.kind === 'article' ? this.articleItem(node.state) : this.entityItem(node);
+  }
+
+  private eventItem(event: CorpusEvent): vscode.TreeItem {
+    const item = new vscode.TreeItem(event.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `event:${event.key}`;
+    const n = event.articles.length;
+    item.description = `${n} article${n === 1 ? '' : 's'}${event.pinned ? ' · set by you' : ''}`;
+    item.iconPath = new vscode.ThemeIcon(event.pinned ? 'pinned' : 'calendar');
+    item.contextValue = event.pinned ? 'event pinnedEvent' : 'event';
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escape(event.label)}**\n\n`);
+    md.appendMarkdown(event.firstDate ? `$(calendar) ${event.firstDate}${event.lastDate !== event.firstDate ? ` – ${event.lastDate}` : ''}  \n` : '$(calendar) Dates unknown  \n');
+    md.appendMarkdown(`$(files) ${n} article${n === 1 ? '' : 's'}  \n`);
+    md.appendMarkdown(event.pinned ? '$(pinned) Grouped by you: re-clustering keeps it.' : '$(sparkle) Grouped automatically.');
+    item.tooltip = md;
+    return item;
   }
 
   private articleNode(state: ArticleState): EventsNode {
@@ -113,6 +201,10 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     this.subscriptions.forEach((s) => s.dispose());
     this.emitter.dispose();
   }
+}
+
+function articleDate(s: ArticleState): string {
+  return (s.status === 'ok' && s.article.date) || '9999';
 }
 
 function articleTooltip(fileName: string, state: Extract<ArticleState, { status: 'ok' }>): vscode.MarkdownString {

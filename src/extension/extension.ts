@@ -7,6 +7,8 @@ import { CorpusService } from './corpusService';
 import { EntityDecorations } from './entityDecorations';
 import { registerEntityNavigation } from './entityNavigation';
 import { EntityService } from './entityService';
+import { registerEventCommands } from './eventCommands';
+import { EventService } from './eventService';
 import { EventsTreeProvider } from './eventsView';
 import { readSettings } from './settings';
 import { SidecarFiles } from './sidecarFiles';
@@ -23,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const sidecars = new SidecarFiles(log);
   const corpus = new CorpusService(settings, analysis, sidecars, log);
   const entities = new EntityService(corpus, analysis, log);
-  const treeProvider = new EventsTreeProvider(corpus, entities);
+  const events = new EventService(corpus, entities, analysis, settings.events, log);
+  const treeProvider = new EventsTreeProvider(corpus, entities, events);
   const tree = vscode.window.createTreeView('corpusLens.events', { treeDataProvider: treeProvider, showCollapseAll: true });
   const boilerplate = new BoilerplateDecorations(corpus, settings.showBoilerplate);
   const entityDecorations = new EntityDecorations(corpus, entities, settings.entityKinds);
@@ -33,7 +36,12 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     void vscode.commands.executeCommand('setContext', 'corpusLens.articleCount', corpus.all().length);
     const active = vscode.window.activeTextEditor?.document.uri;
     void vscode.commands.executeCommand('setContext', 'corpusLens.activeIsArticle', !!active && corpus.isArticle(active));
-    tree.message = corpus.all().some((a) => a.status === 'error') ? 'Some files could not be analysed: hover them for why.' : undefined;
+    const filter = treeProvider.filterText;
+    tree.message = filter
+      ? `Showing events matching "${filter}".`
+      : corpus.all().some((a) => a.status === 'error')
+        ? 'Some files could not be analysed: hover them for why.'
+        : undefined;
   };
 
   context.subscriptions.push(
@@ -45,7 +53,9 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     tree,
     boilerplate,
     entities,
+    events,
     entityDecorations,
+    ...registerEventCommands(corpus, events, sidecars, treeProvider),
     ...registerEntityNavigation(corpus, entities),
     createStatusBar(corpus),
     corpus.onDidChange(updateContext),
@@ -56,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       corpus.applySettings(next);
       boilerplate.setEnabled(next.showBoilerplate);
       entityDecorations.setShown(next.entityKinds);
+      events.applySettings(next.events);
     }),
     ...registerCommands(corpus, sidecars, tree, treeProvider, output),
   );
@@ -63,10 +74,11 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const indexed = corpus
     .reindex()
     .then(() => entities.refreshNow())
+    .then(() => events.refreshNow())
     .catch((e: Error) => log(`Indexing failed: ${e.message}`));
   const activationMillis = Date.now() - started;
   log(`Activated in ${activationMillis} ms.`);
-  return createTestApi(corpus, boilerplate, entities, entityDecorations, indexed, activationMillis);
+  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, indexed, activationMillis);
 }
 
 export function deactivate(): void {

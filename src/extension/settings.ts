@@ -8,6 +8,7 @@ export interface CorpusLensSettings {
   entityKinds: ReadonlySet<string>;
   debounceMs: number;
   maxFileBytes: number;
+  events: { threshold: number; maxSpanDays: number };
 }
 
 export function readSettings(): CorpusLensSettings {
@@ -19,6 +20,10 @@ export function readSettings(): CorpusLensSettings {
     entityKinds: new Set(c.get<string[]>('decorations.entities', ['PER', 'ORG', 'LOC', 'GROUP', 'MISC', 'DATE'])),
     debounceMs: clamp(c.get<number>('analysis.debounceMs', 300), 50, 5000),
     maxFileBytes: Math.max(1, c.get<number>('analysis.maxFileSizeMB', 20)) * 1024 * 1024,
+    events: {
+      threshold: clamp(c.get<number>('events.threshold', 0.11), 0.01, 0.9),
+      maxSpanDays: clamp(c.get<number>('events.maxSpanDays', 90), 1, 100000),
+    },
   };
 }
 

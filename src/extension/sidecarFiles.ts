@@ -10,10 +10,10 @@ export class SidecarFiles implements vscode.Disposable {
 
   constructor(private readonly log: (message: string) => void) {}
 
-  /** The user's metadata for an article; a corrupt sidecar yields none and a diagnostic. */
-  async metadataFor(article: vscode.Uri): Promise<ArticleMetadata> {
+  /** The user's metadata and event pin for an article; a corrupt sidecar yields none and a diagnostic. */
+  async userDataFor(article: vscode.Uri): Promise<{ metadata: ArticleMetadata; pinnedEvent: string | null }> {
     const sidecar = await this.read(article);
-    return sidecar?.metadata ?? {};
+    return { metadata: sidecar?.metadata ?? {}, pinnedEvent: sidecar?.event ?? null };
   }
 
   async read(article: vscode.Uri): Promise<Sidecar | undefined> {

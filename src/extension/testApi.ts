@@ -7,6 +7,7 @@ import type { BoilerplateDecorations } from './boilerplateDecorations';
 import type { CorpusService } from './corpusService';
 import type { EntityDecorations } from './entityDecorations';
 import type { EntityService } from './entityService';
+import type { EventService } from './eventService';
 
 export interface CorpusLensApi {
   readonly activationMillis: number;
@@ -18,6 +19,9 @@ export interface CorpusLensApi {
   entitiesSettled(): Promise<void>;
   entities(): Array<{ id: string; type: string; canonical: string; aliases: readonly string[]; mentionCount: number }>;
   entityDecorationCount(uri: vscode.Uri): number;
+  /** Waits until events reflect every change so far. */
+  eventsSettled(): Promise<void>;
+  events(): Array<{ key: string; label: string; pinned: boolean; articles: readonly string[] }>;
 }
 
 export function createTestApi(
@@ -25,6 +29,7 @@ export function createTestApi(
   boilerplate: BoilerplateDecorations,
   entities: EntityService,
   entityDecorations: EntityDecorations,
+  events: EventService,
   indexed: Promise<void>,
   activationMillis: number,
 ): CorpusLensApi {
@@ -44,5 +49,7 @@ export function createTestApi(
     entitiesSettled: () => entities.refreshNow(),
     entities: () => entities.entities().map((e) => ({ id: e.id, type: e.type, canonical: e.canonical, aliases: e.aliases, mentionCount: e.mentionCount })),
     entityDecorationCount: (uri) => entityDecorations.paintedCount(uri),
+    eventsSettled: () => events.refreshNow(),
+    events: () => events.events().map((e) => ({ key: e.key, label: e.label, pinned: e.pinned, articles: e.articles })),
   };
 }

@@ -129,3 +129,21 @@ describe('corpus-lens ner, entities and boilerplate', () => {
     expect(lines[0]).toMatchObject({ line: 1, boilerplate: false, kind: null });
   });
 });
+
+describe('corpus-lens events', () => {
+  it('prints one {"id", "event"} line per input line, in input order, and warns about bad lines on stderr', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-events-'));
+    const file = path.join(dir, 'articles.jsonl');
+    const { readFileSync } = await import('fs');
+    const lines = ['000', '001', '002', '003', '004'].map((p) => JSON.stringify({ id: `seed-${p}`, text: readFileSync(seedPath(p), 'utf8') }));
+    writeFileSync(file, [lines[3], 'not json', lines[0], lines[1], lines[2], lines[4], ''].join('\n'));
+    const cli = capture();
+    expect(await main(['events', file], cli)).toBe(0);
+    const out = cli.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['seed-003', 'seed-000', 'seed-001', 'seed-002', 'seed-004']);
+    for (const o of out) expect(Object.keys(o)).toEqual(['id', 'event']);
+    expect(new Set(out.slice(1).map((o) => o.event)).size).toBe(1);
+    expect(out[0].event).not.toBe(out[1].event);
+    expect(cli.stderr).toContain(':2: not valid JSON');
+  });
+});

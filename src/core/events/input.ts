@@ -14,8 +14,8 @@ export interface EventRecord {
 
 /**
  * `id` (or `uuid`) and `text` (or `paragraphs`) are needed; `title`, `date` or
- * `date_publish` are used when present. Without a date, the date comes from the text
- * (a "Published" line, a dateline, a caption), as for articles in the editor.
+ * `date_publish` are used when present. Without a date, the text is read as an article
+ * in the editor is: the date from a "Published" line, a dateline or a caption.
  */
 export function toEventArticle(record: EventRecord): EventArticle | string {
   const id = record.id ?? record.uuid;
@@ -25,7 +25,14 @@ export function toEventArticle(record: EventRecord): EventArticle | string {
   if (text === null) return `${String(id)}: has no "text"`;
   const title = typeof record.title === 'string' ? record.title : '';
   const given = [record.date, record.date_publish].find((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d));
-  let date = given ? given.slice(0, 10) : null;
-  if (!date) date = parseArticle(title ? `${title}\n\n${text}` : text).date?.value ?? null;
-  return { id: String(id), title, body: text, date };
+  if (given) return { id: String(id), title, body: text, date: given.slice(0, 10) };
+  // Undated raw text gets the full article model: its date, headline and body without
+  // the page furniture (a paywall block would otherwise dominate the terms).
+  const article = parseArticle(title ? `${title}\n\n${text}` : text);
+  return {
+    id: String(id),
+    title: title || article.title?.value || '',
+    body: article.paragraphs.map((p) => p.text).join('\n'),
+    date: article.date?.value ?? null,
+  };
 }

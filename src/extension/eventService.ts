@@ -1,0 +1,87 @@
+/** The corpus's events as the views see them, recomputed in the worker after changes. */
+import * as vscode from 'vscode';
+import type { CorpusEvent } from '../core/events/corpusEvents';
+import type { AnalysisClient } from './analysisClient';
+import type { CorpusService } from './corpusService';
+import type { EntityService } from './entityService';
+
+export interface EventSettings {
+  threshold: number;
+  maxSpanDays: number;
+}
+
+export class EventService implements vscode.Disposable {
+  private current: readonly CorpusEvent[] = [];
+  private computed = false;
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | undefined;
+  readonly onDidChange = this.emitter.event;
+
+  constructor(
+    private readonly corpus: CorpusService,
+    entities: EntityService,
+    private readonly analysis: AnalysisClient,
+    private settings: EventSettings,
+    private readonly log: (message: string) => void,
+  ) {
+    // Labels use entity names, so events follow the entity layer.
+    this.subscriptions = [entities.onDidChange(() => this.schedule()), corpus.onDidChange(() => this.schedule())];
+  }
+
+  get ready(): boolean {
+    return this.computed;
+  }
+
+  events(): readonly CorpusEvent[] {
+    return this.current;
+  }
+
+  eventOf(uri: vscode.Uri): CorpusEvent | undefined {
+    const key = uri.toString();
+    return this.current.find((e) => e.articles.includes(key));
+  }
+
+  applySettings(settings: EventSettings): void {
+    this.settings = settings;
+    this.schedule();
+  }
+
+  async refreshNow(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.running;
+    this.running = this.refresh();
+    await this.running;
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refreshNow(), 250);
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.corpus.indexed) return;
+    const total = this.corpus.all().length;
+    const run = () => this.analysis.events(this.settings.threshold, this.settings.maxSpanDays);
+    try {
+      const snapshot =
+        total > 500
+          ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corpus Lens: grouping articles into events' }, run)
+          : await run();
+      if (snapshot.error) this.log(snapshot.error);
+      this.current = snapshot.events;
+      this.computed = true;
+      this.log(`Grouped ${total} articles into ${snapshot.events.length} events in ${snapshot.millis} ms.`);
+      this.emitter.fire();
+    } catch (e) {
+      this.log(`Event grouping failed: ${(e as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.subscriptions.forEach((s) => s.dispose());
+    this.emitter.dispose();
+  }
+}
