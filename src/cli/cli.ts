@@ -4,6 +4,7 @@ import { boilerplateCommand } from './boilerplateCommand';
 import { entitiesCommand } from './entitiesCommand';
 import { eventsCommand } from './eventsCommand';
 import { nerCommand } from './nerCommand';
+import { quotesCommand } from './quotesCommand';
 import { processCli, type Cli } from './io';
 
 const VERSION = '0.1.0';
@@ -18,6 +19,8 @@ Commands:
                                      corpus-wide entity ids
   boilerplate FILE…                  one JSON line per file: every line, boilerplate
                                      or not, and its kind
+  quotes FILE… [--direct]            one JSON line per file: quotes with cue and speaker
+                                     (--direct: whole statements only, no partial quotes)
   events FILE.jsonl [--threshold N]  group articles (JSON lines with id and text) by
                                      the news event they report: {"id", "event"} lines
 
@@ -32,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   entities: entitiesCommand,
   boilerplate: boilerplateCommand,
   events: eventsCommand,
+  quotes: quotesCommand,
 };
 
 export async function main(argv: string[], cli: Cli = processCli()): Promise<number> {

@@ -8,7 +8,11 @@ import { splitLines } from '../core/lines';
 import type { Recognizer } from '../core/ner/recognizer';
 import { decodeArticleBytes } from '../core/text';
 import { loadBackgroundIdf, loadRecognizer } from '../node/models';
-import type { AnalysisRequest, AnalysisResponse, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation } from './analysisProtocol';
+import type { EntityMention } from '../core/entities/mentions';
+import type { Resolution } from '../core/entities/resolve';
+import { matchQuotes } from '../core/quotes/match';
+import { findArticleQuotes } from '../core/quotes/quotes';
+import type { AnalysisRequest, AnalysisResponse, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './analysisProtocol';
 
 export class AnalysisEngine {
   private readonly index = new CorpusIndex();
@@ -83,7 +87,7 @@ export class AnalysisEngine {
     try {
       perArticle = articles.map((a) => ({ id: a.uri, text: a.text, mentions: this.index.stage(this.entities, a.uri) ?? [], body: bodySpans(a.article) }));
     } catch (e) {
-      return { generation: this.index.generation, entities: [], mentions: {}, millis: 0, error: `The entity model could not be loaded: ${(e as Error).message}` };
+      return { generation: this.index.generation, entities: [], mentions: {}, quotes: {}, millis: 0, error: `The entity model could not be loaded: ${(e as Error).message}` };
     }
     const corpus = resolveCorpus(perArticle);
     const resolution = corpus.resolution;
@@ -132,8 +136,47 @@ export class AnalysisEngine {
         articleCount: new Set(e.mentions.map((x) => x.article)).size,
       };
     });
-    this.snapshot = { generation: this.index.generation, entities, mentions, millis: Date.now() - started };
+    const quotes = this.quoteLocations(perArticle, resolution, (uri, text, offset) => position(uri, text, offset));
+    this.snapshot = { generation: this.index.generation, entities, mentions, quotes, millis: Date.now() - started };
     return this.snapshot;
+  }
+
+  /** Quotes of every article, speakers linked to entities, and the same quote across articles. */
+  private quoteLocations(
+    perArticle: ReadonlyArray<{ id: string; text: string; mentions: readonly EntityMention[] }>,
+    resolution: Resolution,
+    position: (uri: string, text: string, offset: number) => { line: number; character: number },
+  ): Record<string, QuoteLocation[]> {
+    const found = perArticle.map((a) => ({ a, quotes: findArticleQuotes(a.text, this.index.get(a.id)!.article, a.mentions) }));
+    const links = matchQuotes(found.flatMap(({ a, quotes }) => quotes.map((q, index) => ({ article: a.id, index, text: q.text, speaker: q.speaker?.name ?? null }))));
+    const range = (uri: string, text: string, start: number, end: number) => {
+      const s = position(uri, text, start);
+      const e = position(uri, text, end);
+      return { line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
+    };
+    const out: Record<string, QuoteLocation[]> = {};
+    for (const { a, quotes } of found) {
+      out[a.id] = quotes.map((q, index) => {
+        const entity = q.speakerMention !== null ? resolution.entityFor(a.id, q.speakerMention) : undefined;
+        const related = links
+          .filter((l) => (l.a.article === a.id && l.a.index === index) || (l.b.article === a.id && l.b.index === index))
+          .map((l) => {
+            const other = l.a.article === a.id && l.a.index === index ? l.b : l.a;
+            return { uri: other.article, index: other.index, relation: l.relation, score: l.score };
+          });
+        return {
+          start: q.start,
+          end: q.end,
+          text: q.text,
+          kind: q.kind,
+          ...range(a.id, a.text, q.start, q.end),
+          cue: q.cue ? { ...range(a.id, a.text, q.cue.start, q.cue.end), text: a.text.slice(q.cue.start, q.cue.end) } : null,
+          speaker: q.speaker ? { ...range(a.id, a.text, q.speaker.start, q.speaker.end), text: q.speaker.text, name: entity?.canonical ?? q.speaker.name, entityId: entity?.id ?? null } : null,
+          links: related,
+        };
+      });
+    }
+    return out;
   }
 
   private analyze(request: Extract<AnalysisRequest, { type: 'analyze' }>): AnalysisResponse['result'] {

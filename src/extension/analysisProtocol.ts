@@ -63,12 +63,32 @@ export interface EntitySummary {
   readonly articleCount: number;
 }
 
+export interface RangeLocation {
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
+export interface QuoteLocation extends RangeLocation {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly kind: 'direct' | 'partial';
+  readonly cue: (RangeLocation & { readonly text: string }) | null;
+  readonly speaker: (RangeLocation & { readonly text: string; readonly name: string; readonly entityId: string | null }) | null;
+  /** The same quote (or a near-paraphrase) in other articles. */
+  readonly links: ReadonlyArray<{ readonly uri: string; readonly index: number; readonly relation: 'same' | 'similar'; readonly score: number }>;
+}
+
 /** The corpus-wide entity layer as of one index generation. */
 export interface EntitySnapshot {
   readonly generation: number;
   readonly entities: readonly EntitySummary[];
   /** Per article URI: its mentions in text order. */
   readonly mentions: Readonly<Record<string, readonly MentionLocation[]>>;
+  /** Per article URI: its quotes in text order, with speakers and cross-article links. */
+  readonly quotes: Readonly<Record<string, readonly QuoteLocation[]>>;
   readonly millis: number;
   /** Set when the entity model could not be loaded; entities are then empty. */
   readonly error?: string;

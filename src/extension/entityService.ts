@@ -1,11 +1,11 @@
 /** The corpus-wide entity layer as the views see it, refreshed from the worker after changes. */
 import * as vscode from 'vscode';
 import type { AnalysisClient } from './analysisClient';
-import type { EntitySnapshot, EntitySummary, MentionLocation } from './analysisProtocol';
+import type { EntitySnapshot, EntitySummary, MentionLocation, QuoteLocation, RangeLocation } from './analysisProtocol';
 import type { CorpusService } from './corpusService';
 
 export class EntityService implements vscode.Disposable {
-  private snapshot: EntitySnapshot = { generation: -1, entities: [], mentions: {}, millis: 0 };
+  private snapshot: EntitySnapshot = { generation: -1, entities: [], mentions: {}, quotes: {}, millis: 0 };
   private byId = new Map<string, EntitySummary>();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
@@ -50,6 +50,27 @@ export class EntityService implements vscode.Disposable {
     });
   }
 
+  quotesIn(uri: vscode.Uri): readonly QuoteLocation[] {
+    return this.snapshot.quotes[uri.toString()] ?? [];
+  }
+
+  quoteAt(uri: vscode.Uri, position: vscode.Position): { quote: QuoteLocation; index: number } | undefined {
+    const quotes = this.quotesIn(uri);
+    const index = quotes.findIndex((q) => mentionRange(q).contains(position));
+    return index >= 0 ? { quote: quotes[index], index } : undefined;
+  }
+
+  /** Every quote in the corpus, articles in path order. */
+  allQuotes(): Array<{ uri: vscode.Uri; quote: QuoteLocation; index: number }> {
+    return Object.keys(this.snapshot.quotes)
+      .sort()
+      .flatMap((u) => this.snapshot.quotes[u].map((quote, index) => ({ uri: vscode.Uri.parse(u), quote, index })));
+  }
+
+  quote(uri: string, index: number): QuoteLocation | undefined {
+    return this.snapshot.quotes[uri]?.[index];
+  }
+
   /** Every mention of one entity across the corpus, articles in path order. */
   mentionsOf(entityId: string): Array<{ uri: vscode.Uri; mention: MentionLocation }> {
     const out: Array<{ uri: vscode.Uri; mention: MentionLocation }> = [];
@@ -89,7 +110,7 @@ export class EntityService implements vscode.Disposable {
   }
 }
 
-export function mentionRange(m: MentionLocation): vscode.Range {
+export function mentionRange(m: RangeLocation): vscode.Range {
   return new vscode.Range(m.line, m.character, m.endLine, m.endCharacter);
 }
 

@@ -11,7 +11,9 @@ import { mentionRange, typeLabel, type EntityService } from './entityService';
 export type EventsNode =
   | { kind: 'event'; event: CorpusEvent }
   | { kind: 'article'; state: ArticleState }
-  | { kind: 'entity'; article: vscode.Uri; entityId: string; first: MentionLocation; count: number };
+  | { kind: 'entity'; article: vscode.Uri; entityId: string; first: MentionLocation; count: number }
+  | { kind: 'speaker'; article: vscode.Uri; name: string; quotes: readonly number[] }
+  | { kind: 'quote'; article: vscode.Uri; index: number };
 
 export type EventSort = 'date' | 'size' | 'label';
 
@@ -107,8 +109,17 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
         .sort((a, b) => articleDate(a).localeCompare(articleDate(b)) || a.uri.path.localeCompare(b.uri.path))
         .map((s) => this.articleNode(s));
     }
+    if (element.kind === 'speaker') return element.quotes.map((index) => ({ kind: 'quote', article: element.article, index }));
     if (element.kind !== 'article' || element.state.status !== 'ok') return [];
     const uri = element.state.uri;
+    const bySpeaker = new Map<string, number[]>();
+    this.entities.quotesIn(uri).forEach((q, i) => {
+      const name = q.speaker?.name ?? 'Unknown speaker';
+      bySpeaker.set(name, [...(bySpeaker.get(name) ?? []), i]);
+    });
+    const speakers: EventsNode[] = [...bySpeaker]
+      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+      .map(([name, quotes]) => ({ kind: 'speaker', article: uri, name, quotes }));
     const counts = new Map<string, { first: MentionLocation; count: number }>();
     for (const m of this.entities.mentionsIn(uri)) {
       if (m.type === 'DATE' || m.type === 'TIME' || !m.entityId) continue;
@@ -116,20 +127,46 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
       c.count++;
       counts.set(m.entityId, c);
     }
-    return [...counts]
+    const top: EventsNode[] = [...counts]
       .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
       .slice(0, TOP_ENTITIES)
       .map(([entityId, c]) => ({ kind: 'entity', article: uri, entityId, first: c.first, count: c.count }));
+    return [...top, ...speakers];
   }
 
   getParent(node: EventsNode): EventsNode | undefined {
-    if (node.kind === 'entity') return this.nodeFor(node.article);
+    if (node.kind === 'entity' || node.kind === 'speaker') return this.nodeFor(node.article);
+    if (node.kind === 'quote') {
+      const q = this.entities.quotesIn(node.article)[node.index];
+      const quotes = this.entities.quotesIn(node.article).map((x, i) => [x, i] as const).filter(([x]) => (x.speaker?.name ?? 'Unknown speaker') === (q?.speaker?.name ?? 'Unknown speaker')).map(([, i]) => i);
+      return { kind: 'speaker', article: node.article, name: q?.speaker?.name ?? 'Unknown speaker', quotes };
+    }
     if (node.kind === 'article' && this.eventService.ready) return this.eventNodeFor(node.state.uri);
     return undefined;
   }
 
   getTreeItem(node: EventsNode): vscode.TreeItem {
     if (node.kind === 'event') return this.eventItem(node.event);
+    if (node.kind === 'speaker') {
+      const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `${node.article.toString()}#speaker:${node.name}`;
+      item.description = `${node.quotes.length} quote${node.quotes.length === 1 ? '' : 's'}`;
+      item.iconPath = new vscode.ThemeIcon('quote');
+      item.contextValue = 'speaker';
+      return item;
+    }
+    if (node.kind === 'quote') {
+      const q = this.entities.quotesIn(node.article)[node.index];
+      const item = new vscode.TreeItem(q ? `“${q.text.length > 70 ? q.text.slice(0, 69) + '…' : q.text}”` : 'quote', vscode.TreeItemCollapsibleState.None);
+      item.id = `${node.article.toString()}#quote:${node.index}`;
+      if (q) {
+        item.description = q.links.length ? `also in ${q.links.length} other article${q.links.length === 1 ? '' : 's'}` : undefined;
+        item.tooltip = `“${q.text}”\n— ${q.speaker?.name ?? 'unknown speaker'}${q.cue ? ` (${q.cue.text})` : ''}`;
+        item.command = { command: 'vscode.open', title: 'Show Quote', arguments: [node.article, { selection: mentionRange(q) }] };
+      }
+      item.contextValue = 'quote';
+      return item;
+    }
     return node.kind === 'article' ? this.articleItem(node.state) : this.entityItem(node);
   }
 
@@ -191,7 +228,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
       item.iconPath = new vscode.ThemeIcon('file-text');
       item.description = [a.outlet ?? 'outlet unknown', a.date ?? 'date unknown'].join(' · ');
       item.tooltip = articleTooltip(fileName, state);
-      if (this.entities.mentionsIn(state.uri).length) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+      if (this.entities.mentionsIn(state.uri).length || this.entities.quotesIn(state.uri).length) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     }
     return item;
   }

@@ -10,6 +10,8 @@ import { EntityService } from './entityService';
 import { registerEventCommands } from './eventCommands';
 import { EventService } from './eventService';
 import { EventsTreeProvider } from './eventsView';
+import { QuoteDecorations } from './quoteDecorations';
+import { registerQuoteNavigation } from './quoteNavigation';
 import { readSettings } from './settings';
 import { SidecarFiles } from './sidecarFiles';
 import { createStatusBar } from './statusBar';
@@ -30,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const tree = vscode.window.createTreeView('corpusLens.events', { treeDataProvider: treeProvider, showCollapseAll: true });
   const boilerplate = new BoilerplateDecorations(corpus, settings.showBoilerplate);
   const entityDecorations = new EntityDecorations(corpus, entities, settings.entityKinds);
+  const quoteDecorations = new QuoteDecorations(corpus, entities, settings.showQuotes, settings.showQuoteSpeakers);
 
   const updateContext = () => {
     void vscode.commands.executeCommand('setContext', 'corpusLens.indexed', corpus.indexed);
@@ -57,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     entityDecorations,
     ...registerEventCommands(corpus, events, sidecars, treeProvider),
     ...registerEntityNavigation(corpus, entities),
+    quoteDecorations,
+    ...registerQuoteNavigation(corpus, entities),
     createStatusBar(corpus),
     corpus.onDidChange(updateContext),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
@@ -66,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       corpus.applySettings(next);
       boilerplate.setEnabled(next.showBoilerplate);
       entityDecorations.setShown(next.entityKinds);
+      quoteDecorations.configure(next.showQuotes, next.showQuoteSpeakers);
       events.applySettings(next.events);
     }),
     ...registerCommands(corpus, sidecars, tree, treeProvider, output),
@@ -78,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     .catch((e: Error) => log(`Indexing failed: ${e.message}`));
   const activationMillis = Date.now() - started;
   log(`Activated in ${activationMillis} ms.`);
-  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, indexed, activationMillis);
+  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, indexed, activationMillis);
 }
 
 export function deactivate(): void {

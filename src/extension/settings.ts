@@ -6,6 +6,8 @@ export interface CorpusLensSettings {
   exclude: string;
   showBoilerplate: boolean;
   entityKinds: ReadonlySet<string>;
+  showQuotes: boolean;
+  showQuoteSpeakers: boolean;
   debounceMs: number;
   maxFileBytes: number;
   events: { threshold: number; maxSpanDays: number };
@@ -17,6 +19,8 @@ export function readSettings(): CorpusLensSettings {
     include: c.get<string>('include') || '**/seeds/**/*.txt',
     exclude: c.get<string>('exclude') || '**/{node_modules,.git,.corpus-lens}/**',
     showBoilerplate: c.get<boolean>('decorations.boilerplate', true),
+    showQuotes: c.get<boolean>('decorations.quotes', true),
+    showQuoteSpeakers: c.get<boolean>('decorations.quoteSpeakers', true),
     entityKinds: new Set(c.get<string[]>('decorations.entities', ['PER', 'ORG', 'LOC', 'GROUP', 'MISC', 'DATE'])),
     debounceMs: clamp(c.get<number>('analysis.debounceMs', 300), 50, 5000),
     maxFileBytes: Math.max(1, c.get<number>('analysis.maxFileSizeMB', 20)) * 1024 * 1024,

@@ -8,6 +8,7 @@ import type { CorpusService } from './corpusService';
 import type { EntityDecorations } from './entityDecorations';
 import type { EntityService } from './entityService';
 import type { EventService } from './eventService';
+import type { QuoteDecorations } from './quoteDecorations';
 
 export interface CorpusLensApi {
   readonly activationMillis: number;
@@ -22,6 +23,8 @@ export interface CorpusLensApi {
   /** Waits until events reflect every change so far. */
   eventsSettled(): Promise<void>;
   events(): Array<{ key: string; label: string; pinned: boolean; articles: readonly string[] }>;
+  quotes(uri: vscode.Uri): Array<{ text: string; speaker: string | null; links: number }>;
+  quoteDecorationCount(uri: vscode.Uri): number;
 }
 
 export function createTestApi(
@@ -30,6 +33,7 @@ export function createTestApi(
   entities: EntityService,
   entityDecorations: EntityDecorations,
   events: EventService,
+  quoteDecorations: QuoteDecorations,
   indexed: Promise<void>,
   activationMillis: number,
 ): CorpusLensApi {
@@ -51,5 +55,7 @@ export function createTestApi(
     entityDecorationCount: (uri) => entityDecorations.paintedCount(uri),
     eventsSettled: () => events.refreshNow(),
     events: () => events.events().map((e) => ({ key: e.key, label: e.label, pinned: e.pinned, articles: e.articles })),
+    quotes: (uri) => entities.quotesIn(uri).map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null, links: q.links.length })),
+    quoteDecorationCount: (uri) => quoteDecorations.paintedCount(uri),
   };
 }

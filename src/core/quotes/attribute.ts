@@ -1,0 +1,208 @@
+/**
+ * Who said a quote: the cue ("said", "told", "according to", "quoted … as saying") and
+ * the speaker mention next to it, before, after or around the quote. Pronouns and
+ * quotes with no cue of their own go to the speaker of the quote just before.
+ */
+import type { Span } from '../sentences';
+import type { QuoteSpan } from './findQuotes';
+
+export interface Attributed {
+  readonly quote: QuoteSpan;
+  readonly cue: Span | null;
+  /** The local mention: a name, a description or a pronoun. */
+  readonly speaker: Span | null;
+  /** Whether the quote is a whole statement or a few words inside the writer's sentence. */
+  readonly kind: 'direct' | 'partial';
+  /** For pronouns and continuations: the quote whose speaker this one inherits. */
+  readonly inheritsFrom: number | null;
+}
+
+const CUE_VERBS =
+  'hoped|hopes|expressed|highlighted|said|says|say|saying|told|tells|tell|telling|added|adds|adding|stressed|stresses|stressing|urged|urges|urging|warned|warns|warning|wrote|writes|writing|noted|notes|explained|explains|asked|asks|replied|replies|declared|declares|announced|announces|insisted|insists|argued|argues|claimed|claims|acknowledged|admitted|admits|continued|continues|reported|reports|tweeted|tweets|posted|stated|states|suggested|suggests|recalled|recalls|complained|conceded|emphasi[sz]ed|emphasi[sz]es|agreed|predicted|promised|vowed|called|calls|calling|described|describes|describing|responded|remarked|observed|quipped|joked|countered|boasted|cautioned|pledged|thundered|shouted|yelled|retorted|mused|opined|lamented|charged|alleged';
+const CUE = `(?:(?:has|have|had|would|will|also|then|later|again|once|previously|recently|often|repeatedly|publicly)\\s+)*(?:${CUE_VERBS})`;
+const PRONOUN = '(?:he|she|they|we|I|it)';
+/** A speaker phrase: a pronoun, or up to seven words of a name or description. */
+const NP = `(?:${PRONOUN}|(?:[\\p{L}\\p{N}][\\p{L}\\p{N}.’'&-]*\\s+){0,6}?[\\p{L}\\p{N}][\\p{L}\\p{N}.’'&-]*)`;
+
+const AFTER_SPEAKER_CUE = new RegExp(`^[\\s,—–-]*(${NP})\\s+(${CUE})\\b`, 'u');
+const AFTER_CUE_SPEAKER = new RegExp(`^[\\s,—–-]*(${CUE})\\s+(${NP}?)(?=[,.;:!?]|\\s+(?:on|in|at|during|before|after|when|while|who|as|of|to|from|with)\\b|$)`, 'u');
+const AFTER_ACCORDING = new RegExp(`^[\\s,—–-]*(according to)\\s+(${NP}?)(?=[,.;:!?]|$)`, 'u');
+const BEFORE_ACCORDING = new RegExp(`(according to)\\s+(${NP}?)\\s*,\\s*$`, 'u');
+const BEFORE_QUOTED_AS = new RegExp(`(${NP})\\s+(quoted)\\s+(${NP}?)\\s+as\\s+(?:saying|telling\\b[^“”"]*?)\\b`, 'u');
+const BEFORE_SPEAKER_CUE = new RegExp(`(${NP}),?\\s+(${CUE})\\b`, 'gu');
+
+/** A sentence's subject: its opening words up to the first verb-like word. */
+const SUBJECT = /^[\s“"]*((?:[\p{L}\p{N}.’',-]+\s+){0,9}?[\p{L}\p{N}.’'-]+?)\s+(?:has|have|had|is|was|were|are|will|would|could|can|[a-z]+ed|[a-z]+[^s]s)\b/u;
+
+const NOT_SPEAKERS = /^(?:it|this|that|there|which|what|who|the\s+(?:report|statement|letter|article|story|message|book|poll|survey|study|ad|video|post|tweet))$/i;
+
+interface Found {
+  /** Null when the layout, not a word, says who speaks (a name line above the quote). */
+  cue: Span | null;
+  speaker: Span;
+}
+
+/** Cut a captured phrase to its last clause: "In a meeting on Friday, China's top diplomat Yang Jiechi" → the part after the comma. */
+function trimPhrase(text: string, start: number, end: number): Span {
+  const phrase = text.slice(start, end);
+  // The speaker follows the last clause break or relative word: "… in what the government calls".
+  let cut = -1;
+  let width = 0;
+  for (const m of phrase.matchAll(/,|;|\(|\s(?:and|but|what|which|who|whom|where|when|while|whereas|as)\s/g)) {
+    cut = m.index!;
+    width = m[0].length;
+  }
+  let s = cut >= 0 ? start + cut + width : start;
+  while (s < end && /[\s,]/.test(text[s])) s++;
+  // Leading glue words are not part of the speaker.
+  const lead = /^(?:(?:and|but|so|then|also|meanwhile|however|that|while|when|as|because|if|though|although)\s+)+/i.exec(text.slice(s, end));
+  if (lead) s += lead[0].length;
+  return { start: s, end };
+}
+
+function sentenceStartBefore(text: string, at: number, floor: number): number {
+  for (let i = at - 1; i > floor; i--) {
+    if (/[.!?]/.test(text[i]) && /\s/.test(text[i + 1] ?? '') && !/\b(?:Mr|Mrs|Ms|Dr|St|U\.S|Gen|Sen|Rep|Gov|Jr|Sr|No)$/.test(text.slice(Math.max(floor, i - 4), i))) return i + 1;
+  }
+  return floor;
+}
+
+function sentenceEndAfter(text: string, at: number, ceiling: number): number {
+  for (let i = at; i < ceiling; i++) {
+    if (/[.!?]/.test(text[i]) && (/\s/.test(text[i + 1] ?? ' ') || i + 1 >= ceiling)) return i + 1;
+    if (text[i] === '“' && i > at + 1) return i;
+  }
+  return ceiling;
+}
+
+function afterQuote(text: string, q: QuoteSpan, paragraphEnd: number): Found | null {
+  const from = q.outerEnd;
+  const to = sentenceEndAfter(text, from, paragraphEnd);
+  const right = text.slice(from, to);
+  let m = AFTER_SPEAKER_CUE.exec(right);
+  if (m) {
+    const sStart = from + m.index + m[0].indexOf(m[1]);
+    const speaker = trimPhrase(text, sStart, sStart + m[1].length);
+    const cStart = from + m.index + m[0].lastIndexOf(m[2]);
+    if (!NOT_SPEAKERS.test(text.slice(speaker.start, speaker.end))) return { cue: { start: cStart, end: cStart + m[2].length }, speaker };
+  }
+  m = AFTER_CUE_SPEAKER.exec(right) ?? AFTER_ACCORDING.exec(right);
+  if (m && m[2]) {
+    const cStart = from + m.index + m[0].indexOf(m[1]);
+    const sStart = from + m.index + m[0].lastIndexOf(m[2]);
+    return { cue: { start: cStart, end: cStart + m[1].length }, speaker: { start: sStart, end: sStart + m[2].length } };
+  }
+  return null;
+}
+
+function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found | null {
+  const from = sentenceStartBefore(text, q.outerStart, paragraphStart);
+  const left = text.slice(from, q.outerStart);
+  let m = BEFORE_QUOTED_AS.exec(left);
+  if (m && m[3]) {
+    const cStart = from + m.index + m[0].indexOf(' quoted ') + 1;
+    const sStart = from + m.index + m[0].indexOf(m[3], m[0].indexOf(' quoted ') + 8);
+    return { cue: { start: cStart, end: cStart + 6 }, speaker: { start: sStart, end: sStart + m[3].length } };
+  }
+  m = BEFORE_ACCORDING.exec(left);
+  if (m && m[2]) {
+    const cStart = from + m.index;
+    const sStart = from + m.index + m[0].indexOf(m[2], m[1].length);
+    return { cue: { start: cStart, end: cStart + m[1].length }, speaker: { start: sStart, end: sStart + m[2].length } };
+  }
+  // The last cue before the quote in its sentence; nested attribution ("Yang said China
+  // “hopes…”, Xinhua reported") keeps the inner speaker this way.
+  let last: RegExpExecArray | null = null;
+  BEFORE_SPEAKER_CUE.lastIndex = 0;
+  for (let k = BEFORE_SPEAKER_CUE.exec(left); k; k = BEFORE_SPEAKER_CUE.exec(left)) {
+    last = k;
+    BEFORE_SPEAKER_CUE.lastIndex = k.index + k[0].length;
+  }
+  if (!last) return null;
+  const cueText = last[2];
+  const cStart = from + last.index + last[0].lastIndexOf(cueText);
+  const between = text.slice(cStart + cueText.length, q.outerStart);
+  if (between.split(/\s+/).length > 25) return null;
+  let speaker = trimPhrase(text, from + last.index, from + last.index + last[1].length);
+  // A participle or conjoined cue ("…, urging Seoul to remove “obstacles”", "… and hoped
+  // that …") has the sentence's subject as speaker: its opening phrase, up to its verb.
+  if (/ing$/.test(cueText) || /^(?:and|but|or|then|also)?$/i.test(text.slice(speaker.start, speaker.end).trim())) {
+    const subject = SUBJECT.exec(text.slice(from, cStart));
+    if (!subject) return null;
+    const sStart = from + subject.index + subject[0].indexOf(subject[1]);
+    // "At a meeting here, Xi highlighted …": the subject follows the opening phrase.
+    speaker = trimPhrase(text, sStart, sStart + subject[1].length);
+  }
+  if (NOT_SPEAKERS.test(text.slice(speaker.start, speaker.end))) return null;
+  return { cue: { start: cStart, end: cStart + cueText.length }, speaker };
+}
+
+function isDirect(text: string, q: QuoteSpan, paragraph: Span): boolean {
+  const before = text.slice(paragraph.start, q.outerStart).trimEnd();
+  if (before === '' || /[:,]$/.test(before) || /[.!?]["”’]?$/.test(before)) return /^\p{Lu}|^[‘'(.…]/u.test(text.slice(q.start, q.start + 2)) || before === '';
+  return false;
+}
+
+/**
+ * Attributes each quote. Paragraphs must be in text order; quotes must come from
+ * findQuotes over the same paragraphs.
+ */
+export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], paragraphs: readonly Span[]): Attributed[] {
+  const out: Attributed[] = [];
+  const paragraphOf = (q: QuoteSpan) => paragraphs.find((p) => p.start <= q.outerStart && q.outerStart < p.end) ?? { start: q.outerStart, end: q.outerEnd };
+  quotes.forEach((q, i) => {
+    const p = paragraphOf(q);
+    const lastParagraph = paragraphs.find((x) => x.start <= q.outerEnd - 1 && q.outerEnd - 1 < x.end) ?? p;
+    const direct = isDirect(text, q, p);
+    // A partial quote sits in reported speech: its own cue comes before it, and a trailing
+    // "…, Xinhua reported" names who relayed the sentence, not who said the words.
+    const found =
+      (direct ? (afterQuote(text, q, lastParagraph.end) ?? beforeQuote(text, q, p.start)) : (beforeQuote(text, q, p.start) ?? afterQuote(text, q, lastParagraph.end))) ??
+      splitQuoteCue(text, quotes, i, lastParagraph.end) ??
+      nameLineBefore(text, q, p, paragraphs);
+    const kind = direct ? 'direct' : 'partial';
+    let inheritsFrom: number | null = null;
+    const speakerText = found ? text.slice(found.speaker.start, found.speaker.end) : '';
+    if (!found || new RegExp(`^${PRONOUN}$`, 'i').test(speakerText)) {
+      // A continuation ("“…,” he said. “…”") or a pronoun: the previous quote's speaker, if close.
+      const prev = out[i - 1];
+      if (prev && (prev.speaker || prev.inheritsFrom !== null) && q.outerStart - prev.quote.outerEnd < 600) inheritsFrom = i - 1;
+    }
+    out.push({ quote: q, cue: found?.cue ?? null, speaker: found?.speaker ?? null, kind, inheritsFrom });
+  });
+  return out;
+}
+
+/**
+ * Vox pops and interviews: a short line with just a name ("Carla Sanchez," or "WALLACE:")
+ * stands above the paragraph the quote opens.
+ */
+function nameLineBefore(text: string, q: QuoteSpan, p: Span, paragraphs: readonly Span[]): Found | null {
+  if (text.slice(p.start, q.outerStart).trim() !== '') return null;
+  const k = paragraphs.indexOf(p as Span);
+  const prev = k > 0 ? paragraphs[k - 1] : null;
+  if (!prev) return null;
+  const line = text.slice(prev.start, prev.end).trim();
+  if (!/^\p{Lu}[\p{L}.’'() -]{1,60}[:,—–-]?$/u.test(line) || line.split(/\s+/).length > 6 || /[.!?]$/.test(line)) return null;
+  const lead = text.slice(prev.start, prev.end).indexOf(line);
+  const name = line.replace(/[:,—–-]$/, '').trimEnd();
+  const start = prev.start + lead;
+  return { cue: null as unknown as Span, speaker: { start, end: start + name.length } };
+}
+
+/** “First part,” he said, “second part.”: the second quote takes the cue between them. */
+function splitQuoteCue(text: string, quotes: readonly QuoteSpan[], i: number, _end: number): Found | null {
+  const prev = quotes[i - 1];
+  if (!prev) return null;
+  const between = text.slice(prev.outerEnd, quotes[i].outerStart);
+  if (between.length > 80) return null;
+  const m = AFTER_SPEAKER_CUE.exec(between) ?? AFTER_CUE_SPEAKER.exec(between);
+  if (!m) return null;
+  const isCueFirst = new RegExp(`^[\\s,—–-]*${CUE}`, 'u').test(between);
+  const speakerText = isCueFirst ? m[2] : m[1];
+  const cueText = isCueFirst ? m[1] : m[2];
+  if (!speakerText) return null;
+  const sStart = prev.outerEnd + between.indexOf(speakerText, isCueFirst ? between.indexOf(cueText) + cueText.length : 0);
+  const cStart = prev.outerEnd + between.indexOf(cueText, isCueFirst ? 0 : between.indexOf(speakerText) + speakerText.length);
+  return { cue: { start: cStart, end: cStart + cueText.length }, speaker: { start: sStart, end: sStart + speakerText.length } };
+}

@@ -1,0 +1,112 @@
+/**
+ * The same quote across articles: identical once case, punctuation and spacing are set
+ * aside (Thaad/THAAD, trimmed ends), or a near-paraphrase of one statement with a score.
+ */
+
+export interface QuoteRef {
+  readonly article: string;
+  readonly index: number;
+  readonly text: string;
+  readonly speaker: string | null;
+}
+
+export interface QuoteLink {
+  readonly a: QuoteRef;
+  readonly b: QuoteRef;
+  readonly relation: 'same' | 'similar';
+  /** 1 for the same words; for similar quotes, the share of content words they have in common. */
+  readonly score: number;
+}
+
+const STOP = new Set('the a an and or of to in on at for with by from that this is are was were be been it its as we our us i you he she they his her their will would can could should has have had not no'.split(' '));
+
+export function normalizeQuote(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function contentWords(norm: string): Set<string> {
+  return new Set(
+    norm
+      .split(' ')
+      .filter((w) => w.length > 2 && !STOP.has(w))
+      .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w)),
+  );
+}
+
+/** Quotes in different articles that share wording; pairs in a stable order. */
+/** Pairs of adjacent lower-case content words ("hard won", "mutual respect"): names excluded. */
+function lowerPhrases(text: string): Set<string> {
+  const words = text.replace(/[’‘]/g, "'").split(/[^\p{L}\p{N}'-]+/u).flatMap((w) => w.split('-'));
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i], words[i + 1]];
+    if (!/^\p{Ll}/u.test(a) || !/^\p{Ll}/u.test(b) || STOP.has(a) || STOP.has(b) || a.length < 3 || b.length < 3) continue;
+    out.add(`${a} ${b}`);
+  }
+  return out;
+}
+
+export function matchQuotes(quotes: readonly QuoteRef[], similarAt = 0.55): QuoteLink[] {
+  const prepared = quotes.map((q) => {
+    const norm = normalizeQuote(q.text);
+    return { q, norm, words: contentWords(norm), phrases: lowerPhrases(q.text) };
+  });
+  const links: QuoteLink[] = [];
+  for (let i = 0; i < prepared.length; i++) {
+    for (let j = i + 1; j < prepared.length; j++) {
+      const x = prepared[i];
+      const y = prepared[j];
+      if (x.q.article === y.q.article || x.words.size === 0 || y.words.size === 0) continue;
+      const shorter = x.norm.length <= y.norm.length ? x : y;
+      const longer = shorter === x ? y : x;
+      // A quote trimmed at either end is still the same quote, if it is not a mere word or two.
+      if (x.norm === y.norm || (shorter.words.size >= 4 && longer.norm.includes(shorter.norm))) {
+        links.push({ a: x.q, b: y.q, relation: 'same', score: 1 });
+        continue;
+      }
+      let common = 0;
+      for (const w of shorter.words) if (longer.words.has(w)) common++;
+      const score = common / Math.min(x.words.size, y.words.size);
+      // A distinctive phrase in common ("hard-won") marks a paraphrase of one statement.
+      const sharedPhrase = [...x.phrases].some((p) => y.phrases.has(p));
+      if ((score >= similarAt && common >= 3) || sharedPhrase) links.push({ a: x.q, b: y.q, relation: 'similar', score: Math.round(Math.max(score, sharedPhrase ? 0.5 : 0) * 100) / 100 });
+    }
+  }
+  return links;
+}
+
+/** Word-level differences between two renderings of a quote: [kind, text] runs. */
+export function diffWords(a: string, b: string): Array<['same' | 'removed' | 'added', string]> {
+  const x = a.split(/(\s+)/).filter(Boolean);
+  const y = b.split(/(\s+)/).filter(Boolean);
+  const key = (t: string) => normalizeQuote(t) || t;
+  const n = x.length;
+  const m = y.length;
+  // Longest common subsequence over words; quotes are short, so the table is small.
+  const lcs = Array.from({ length: n + 1 }, () => new Int32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = key(x[i]) === key(y[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const out: Array<['same' | 'removed' | 'added', string]> = [];
+  const push = (kind: 'same' | 'removed' | 'added', t: string) => {
+    const last = out[out.length - 1];
+    if (last && last[0] === kind) last[1] += t;
+    else out.push([kind, t]);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (key(x[i]) === key(y[j])) {
+      push('same', y[j]);
+      i++;
+      j++;
+    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) push('removed', x[i++]);
+    else push('added', y[j++]);
+  }
+  while (i < n) push('removed', x[i++]);
+  while (j < m) push('added', y[j++]);
+  return out;
+}

@@ -1,0 +1,94 @@
+/** Quote hover (speaker, cue, other outlets' wording), List Quotes and Go to Related for quotes. */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { diffWords } from '../core/quotes/match';
+import type { QuoteLocation } from './analysisProtocol';
+import type { CorpusService } from './corpusService';
+import { mentionRange, type EntityService } from './entityService';
+
+export function registerQuoteNavigation(corpus: CorpusService, entities: EntityService): vscode.Disposable[] {
+  const title = (uri: vscode.Uri) => {
+    const s = corpus.get(uri);
+    return (s?.status === 'ok' && (s.article.title ?? s.article.outlet)) || path.basename(uri.fsPath);
+  };
+  const outlet = (uri: vscode.Uri) => {
+    const s = corpus.get(uri);
+    return (s?.status === 'ok' && s.article.outlet) || path.basename(uri.fsPath);
+  };
+  const open = (uri: vscode.Uri, q: QuoteLocation) => vscode.window.showTextDocument(uri, { selection: mentionRange(q) });
+
+  return [
+    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], {
+      provideHover(doc, pos) {
+        if (!corpus.isArticle(doc.uri)) return undefined;
+        const found = entities.quoteAt(doc.uri, pos);
+        if (!found) return undefined;
+        const { quote } = found;
+        const md = new vscode.MarkdownString(undefined, true);
+        md.appendMarkdown(`$(quote) **${escape(quote.speaker?.name ?? 'Unknown speaker')}**`);
+        if (quote.speaker && quote.speaker.text !== quote.speaker.name) md.appendMarkdown(` (“${escape(quote.speaker.text)}”)`);
+        md.appendMarkdown(quote.cue ? ` — cue: *${escape(quote.cue.text)}*` : '');
+        md.appendMarkdown(quote.kind === 'partial' ? ' · partial quote\n\n' : '\n\n');
+        if (quote.links.length === 0) md.appendMarkdown('No other article of the corpus carries this quote.');
+        for (const link of quote.links.slice(0, 6)) {
+          const other = entities.quote(link.uri, link.index);
+          if (!other) continue;
+          const uri = vscode.Uri.parse(link.uri);
+          const target = uri.with({ fragment: `L${other.line + 1}` }).toString();
+          md.appendMarkdown(`[${escape(outlet(uri))}](${target}) — ${link.relation === 'same' ? 'same words' : `similar (${Math.round(link.score * 100)}%)`}: `);
+          md.appendMarkdown(
+            diffWords(quote.text, other.text)
+              .map(([kind, t]) => (kind === 'same' ? escape(t) : kind === 'added' ? `**${escape(t.trim())}** ` : `~~${escape(t.trim())}~~ `))
+              .join('') + '\n\n',
+          );
+        }
+        return new vscode.Hover(md, mentionRange(quote));
+      },
+    }),
+    vscode.commands.registerCommand('corpusLens.listQuotes', async () => {
+      const all = entities.allQuotes();
+      if (all.length === 0) {
+        void vscode.window.showInformationMessage('No attributed quotes in the corpus yet.');
+        return;
+      }
+      const bySpeaker = new Map<string, typeof all>();
+      for (const q of all) {
+        const name = q.quote.speaker?.name ?? 'Unknown speaker';
+        bySpeaker.set(name, [...(bySpeaker.get(name) ?? []), q]);
+      }
+      const speaker = await vscode.window.showQuickPick(
+        [{ label: '$(list-flat) All speakers', name: null as string | null, description: `${all.length} quotes` }, ...[...bySpeaker].sort((a, b) => b[1].length - a[1].length).map(([name, qs]) => ({ label: name, name: name as string | null, description: `${qs.length} quote${qs.length === 1 ? '' : 's'}` }))],
+        { title: 'Corpus Lens: List Quotes', placeHolder: 'Whose quotes?' },
+      );
+      if (!speaker) return;
+      const quotes = speaker.name ? bySpeaker.get(speaker.name)! : all;
+      const pick = await vscode.window.showQuickPick(
+        quotes.map((q) => ({ label: `“${q.quote.text.length > 90 ? q.quote.text.slice(0, 89) + '…' : q.quote.text}”`, description: q.quote.speaker?.name ?? '', detail: `${title(q.uri)} · line ${q.quote.line + 1}`, q })),
+        { title: speaker.name ? `Quotes by ${speaker.name}` : 'All quotes', matchOnDetail: true, matchOnDescription: true },
+      );
+      if (pick) await open(pick.q.uri, pick.q.quote);
+    }),
+    vscode.commands.registerCommand('corpusLens.goToRelatedQuote', async () => {
+      const editor = vscode.window.activeTextEditor;
+      const found = editor && entities.quoteAt(editor.document.uri, editor.selection.active);
+      if (!editor || !found) {
+        void vscode.window.showInformationMessage('Put the cursor inside a quote in an article first.');
+        return;
+      }
+      const items = found.quote.links
+        .map((l) => ({ l, q: entities.quote(l.uri, l.index) }))
+        .filter((x): x is { l: (typeof found.quote.links)[number]; q: QuoteLocation } => !!x.q)
+        .map(({ l, q }) => ({ label: `“${q.text.slice(0, 90)}”`, description: `${outlet(vscode.Uri.parse(l.uri))} · ${l.relation === 'same' ? 'same words' : `similar ${Math.round(l.score * 100)}%`}`, uri: vscode.Uri.parse(l.uri), q }));
+      if (items.length === 0) {
+        void vscode.window.showInformationMessage('No other article carries this quote.');
+        return;
+      }
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: 'The same quote in other articles' });
+      if (pick) await open(pick.uri, pick.q);
+    }),
+  ];
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>$~]/g, '\\$&');
+}
