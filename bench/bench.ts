@@ -9,6 +9,7 @@ import { bodySpans, entityStage, resolveCorpus } from '../src/core/entities/stag
 import { readConllItems, toDocuments } from '../src/core/ner/conll';
 import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type EventArticle } from '../src/core/events/cluster';
 import { toEventArticle } from '../src/core/events/input';
+import { findArticleQuotes } from '../src/core/quotes/quotes';
 import { loadBackgroundIdf, loadRecognizer, modelPath } from '../src/node/models';
 
 const root = path.resolve(__dirname, '..');
@@ -64,6 +65,14 @@ const indexMs = best(5, () => {
   }
 });
 results['index 5 seeds with entities, cold cache (ms)'] = +indexMs.toFixed(1);
+
+// Quote finding and attribution alone (names for speakers come from the entity layer).
+const polnearDir = path.join(shared, 'eval', 'quotes', 'polnear-dev', 'text');
+const polnear = readdirSync(polnearDir).sort().map((f) => readFileSync(path.join(polnearDir, f), 'utf8'));
+const parsed = polnear.map((t) => ({ t, a: parseArticle(t) }));
+const polnearTokens = polnear.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0), 0);
+const quoteMs = best(5, () => parsed.forEach(({ t, a }) => findArticleQuotes(t, a)));
+results['quotes words/s (PolNeAR dev, one core)'] = Math.round(polnearTokens / (quoteMs / 1000));
 
 // Event clustering at scale: copies of the evaluation articles, each copy shifted by whole
 // years so it forms events of its own, as a growing corpus would.
