@@ -1,6 +1,7 @@
 /** corpus-lens: the analysis behind the extension, from a terminal. */
 import { analyzeCommand } from './analyzeCommand';
 import { boilerplateCommand } from './boilerplateCommand';
+import { compareCommand } from './compareCommand';
 import { entitiesCommand } from './entitiesCommand';
 import { eventsCommand } from './eventsCommand';
 import { nerCommand } from './nerCommand';
@@ -21,6 +22,8 @@ Commands:
                                      or not, and its kind
   quotes FILE… [--direct]            one JSON line per file: quotes with cue and speaker
                                      (--direct: whole statements only, no partial quotes)
+  compare FILE FILE… [--json]        align articles: shared and unique passages, the
+                                     quotes each carries, the entities each covers
   events FILE.jsonl [--threshold N]  group articles (JSON lines with id and text) by
                                      the news event they report: {"id", "event"} lines
 
@@ -36,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   boilerplate: boilerplateCommand,
   events: eventsCommand,
   quotes: quotesCommand,
+  compare: compareCommand,
 };
 
 export async function main(argv: string[], cli: Cli = processCli()): Promise<number> {

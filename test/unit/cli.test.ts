@@ -147,3 +147,16 @@ describe('corpus-lens events', () => {
     expect(cli.stderr).toContain(':2: not valid JSON');
   });
 });
+
+describe('corpus-lens compare', () => {
+  it('--json prints the articles in the order given with their shared fraction', async () => {
+    const cli = capture();
+    expect(await main(['compare', seedPath('002'), seedPath('001'), '--json'], cli)).toBe(0);
+    const report = JSON.parse(cli.stdout);
+    expect(report.articles.map((a: { file: string }) => a.file)).toEqual([seedPath('002'), seedPath('001')]);
+    expect(report.articles[1].sharedFraction).toBeGreaterThanOrEqual(0.75);
+    expect(report.articles[0].sharedFraction).toBeGreaterThanOrEqual(0.5);
+    expect(report.quotes.some((q: { speaker: string; variants: string[] }) => q.speaker === 'Xi Jinping' && q.variants.every(Boolean))).toBe(true);
+    expect(report.entities[0].counts).toHaveLength(2);
+  });
+});

@@ -1,0 +1,68 @@
+/** `corpus-lens compare FILE FILE… [--json]`: what articles share, omit and quote. */
+import { parseArticle } from '../core/article';
+import { buildComparison, type ComparisonReport } from '../core/compare/report';
+import { findMentions } from '../core/entities/mentions';
+import { bodySpans, resolveCorpus } from '../core/entities/stage';
+import { findArticleQuotes } from '../core/quotes/quotes';
+import { loadRecognizer } from '../node/models';
+import { takeFlag } from './analyzeCommand';
+import type { Cli } from './io';
+import { loadArticles } from './loadArticles';
+
+export async function compareCommand(cli: Cli, args: string[]): Promise<number> {
+  const json = takeFlag(args, '--json');
+  if (args.length < 2) return cli.usage('usage: corpus-lens compare FILE FILE… [--json]');
+  const loaded = await loadArticles(cli, args);
+  if (loaded.length < 2) {
+    cli.warn('compare needs at least two readable articles');
+    return 1;
+  }
+  const recognizer = loadRecognizer();
+  const analysed = loaded.map((l) => {
+    const article = parseArticle(l.text, l.metadata);
+    return { id: l.file, text: l.text, article, mentions: findMentions(l.text, article, recognizer), body: bodySpans(article) };
+  });
+  const { mentions, resolution } = resolveCorpus(analysed);
+  const report = buildComparison(
+    analysed.map((a, k) => ({
+      file: a.id,
+      text: a.text,
+      article: a.article,
+      mentions: mentions[k],
+      // Speakers by their corpus entity's canonical name, so "Mr Xi" and "Xi" are one row.
+      quotes: findArticleQuotes(a.text, a.article, mentions[k]).map((q) => {
+        const entity = q.speakerMention !== null ? resolution.entityFor(a.id, q.speakerMention) : undefined;
+        return entity && q.speaker ? { ...q, speaker: { ...q.speaker, name: entity.canonical } } : q;
+      }),
+    })),
+    resolution,
+  );
+  cli.out(json ? JSON.stringify(report) : summarise(report));
+  return 0;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function summarise(r: ComparisonReport): string {
+  const lines: string[] = [];
+  r.articles.forEach((a, i) => {
+    lines.push(`[${i + 1}] ${a.file}`);
+    lines.push(`    ${a.title ?? '(no title)'} — ${a.outlet ?? 'outlet unknown'}, ${a.date ?? 'date unknown'}`);
+    lines.push(`    shared with the others: ${pct(a.sharedFraction)} identical or near-identical, ${pct(a.overlapFraction)} with paraphrases; ${a.unique.length} passage${a.unique.length === 1 ? '' : 's'} only here`);
+  });
+  const counts = { identical: 0, 'near-identical': 0, overlap: 0 };
+  for (const p of r.passages) counts[p.relation]++;
+  lines.push('', `Aligned passages: ${counts.identical} identical, ${counts['near-identical']} near-identical, ${counts.overlap} overlapping`);
+  const shared = r.quotes.filter((q) => q.variants.filter(Boolean).length > 1);
+  lines.push('', `Quotes carried by more than one article: ${shared.length}`);
+  for (const q of shared.slice(0, 10)) {
+    lines.push(`  ${q.speaker ?? 'unknown speaker'} (${q.relation}): ${q.variants.map((v, i) => (v ? `[${i + 1}]` : '')).filter(Boolean).join(' ')}`);
+    const first = q.variants.find(Boolean)!;
+    lines.push(`    “${first.length > 100 ? first.slice(0, 99) + '…' : first}”`);
+  }
+  lines.push('', 'Entities (mentions per article):');
+  for (const e of r.entities.slice(0, 15)) lines.push(`  ${e.name.padEnd(40)} ${e.counts.map((n) => String(n).padStart(3)).join(' ')}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,132 @@
+/**
+ * Aligning articles sentence by sentence: identical passages (wire copy), near-identical
+ * ones (the same copy lightly edited: "Mr Xi"/"Xi", "Thaad"/"THAAD") and overlapping or
+ * paraphrased ones, each with a similarity score; per article, how much of its body it
+ * shares with the others and which passages only it has.
+ */
+import type { Article } from '../article';
+
+export type Relation = 'identical' | 'near-identical' | 'overlap';
+
+export interface Unit {
+  readonly article: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface Alignment {
+  readonly a: Unit;
+  readonly b: Unit;
+  readonly relation: Relation;
+  readonly score: number;
+}
+
+export interface ArticleShare {
+  /** Share of body characters inside passages identical or near-identical to another article's. */
+  readonly sharedFraction: number;
+  /** Share of body characters with any counterpart, paraphrases included. */
+  readonly overlapFraction: number;
+  readonly unique: readonly Unit[];
+}
+
+export interface AlignOptions {
+  readonly nearIdentical: number;
+  readonly overlap: number;
+}
+
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { nearIdentical: 0.6, overlap: 0.3 };
+
+/** Words folded so that house-style differences do not count: case, titles, "U.S." → "us". */
+export function normalizeWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\bu\.s\./g, 'us')
+    .replace(/\bu\.n\./g, 'un')
+    .replace(/\b(?:mr|mrs|ms|dr)\.?\s+/g, '')
+    .replace(/['’]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+function bigrams(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  if (words.length === 1) out.add(words[0]);
+  for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
+  return out;
+}
+
+/** Dice coefficient over word bigrams: 1 for the same words in the same order. */
+export function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const g of small) if (large.has(g)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+export function articleUnits(index: number, text: string, article: Article): Unit[] {
+  return article.paragraphs.flatMap((p) => p.sentences.map((s) => ({ article: index, start: s.start, end: s.end, text: text.slice(s.start, s.end) })));
+}
+
+export interface Comparison {
+  readonly units: readonly (readonly Unit[])[];
+  readonly alignments: readonly Alignment[];
+  readonly shares: readonly ArticleShare[];
+}
+
+/**
+ * Compares N articles: for every sentence, its best counterpart in each other article.
+ * Cost is sentences × sentences; a candidate index on rare bigrams keeps it small.
+ */
+export function compareArticles(texts: readonly string[], articles: readonly Article[], options: AlignOptions = DEFAULT_ALIGN_OPTIONS): Comparison {
+  const units = articles.map((a, i) => articleUnits(i, texts[i], a));
+  const grams = units.map((us) => us.map((u) => bigrams(normalizeWords(u.text))));
+  const norm = units.map((us) => us.map((u) => normalizeWords(u.text).join(' ')));
+  const postings = new Map<string, Array<[number, number]>>();
+  grams.forEach((gs, i) => gs.forEach((g, k) => g.forEach((gram) => {
+    const list = postings.get(gram) ?? [];
+    list.push([i, k]);
+    postings.set(gram, list);
+  })));
+  const alignments: Alignment[] = [];
+  for (let i = 0; i < units.length; i++) {
+    for (let k = 0; k < units[i].length; k++) {
+      // Best counterpart in each later article (each pair of articles is visited once).
+      const candidates = new Map<string, [number, number]>();
+      for (const gram of grams[i][k]) for (const [j, m] of postings.get(gram) ?? []) if (j > i) candidates.set(`${j}:${m}`, [j, m]);
+      const best = new Map<number, { m: number; score: number }>();
+      for (const [j, m] of candidates.values()) {
+        const score = similarity(grams[i][k], grams[j][m]);
+        const current = best.get(j);
+        if (!current || score > current.score) best.set(j, { m, score });
+      }
+      for (const [j, { m, score }] of best) {
+        if (score < options.overlap) continue;
+        const relation: Relation = norm[i][k] === norm[j][m] ? 'identical' : score >= options.nearIdentical ? 'near-identical' : 'overlap';
+        alignments.push({ a: units[i][k], b: units[j][m], relation, score: Math.round(score * 1000) / 1000 });
+      }
+    }
+  }
+  const shares = units.map((us, i) => {
+    const body = us.reduce((n, u) => n + (u.end - u.start), 0) || 1;
+    const strong = new Set<number>();
+    const any = new Set<number>();
+    for (const al of alignments) {
+      for (const [u, other] of [[al.a, al.b], [al.b, al.a]] as const) {
+        if (u.article !== i) continue;
+        void other;
+        any.add(u.start);
+        if (al.relation !== 'overlap') strong.add(u.start);
+      }
+    }
+    const chars = (set: Set<number>) => us.filter((u) => set.has(u.start)).reduce((n, u) => n + (u.end - u.start), 0);
+    return {
+      sharedFraction: Math.round((chars(strong) / body) * 1000) / 1000,
+      overlapFraction: Math.round((chars(any) / body) * 1000) / 1000,
+      unique: us.filter((u) => !any.has(u.start)),
+    };
+  });
+  return { units, alignments, shares };
+}
