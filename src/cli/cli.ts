@@ -4,6 +4,7 @@ import { boilerplateCommand } from './boilerplateCommand';
 import { compareCommand } from './compareCommand';
 import { entitiesCommand } from './entitiesCommand';
 import { eventsCommand } from './eventsCommand';
+import { exportCommand } from './exportCommand';
 import { nerCommand } from './nerCommand';
 import { quotesCommand } from './quotesCommand';
 import { processCli, type Cli } from './io';
@@ -26,6 +27,9 @@ Commands:
                                      quotes each carries, the entities each covers
   events FILE.jsonl [--threshold N]  group articles (JSON lines with id and text) by
                                      the news event they report: {"id", "event"} lines
+  export --format brat|jsonl|conll|w3c --out DIR <folder|files…>
+                                     write entity and quote annotations in a
+                                     standard format
 
 Results go to stdout; warnings about unreadable files go to stderr.
 `;
@@ -40,6 +44,7 @@ const COMMANDS: Record<string, Command> = {
   events: eventsCommand,
   quotes: quotesCommand,
   compare: compareCommand,
+  export: exportCommand,
 };
 
 export async function main(argv: string[], cli: Cli = processCli()): Promise<number> {

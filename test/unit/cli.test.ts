@@ -160,3 +160,25 @@ describe('corpus-lens compare', () => {
     expect(report.entities[0].counts).toHaveLength(2);
   });
 });
+
+describe('corpus-lens export', () => {
+  it('writes one .ann per article for brat, with nothing on stdout', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'corpus-lens-export-'));
+    const cli = capture();
+    expect(await main(['export', '--format', 'brat', '--out', out, seedPath('004')], cli)).toBe(0);
+    expect(cli.stdout).toBe('');
+    const { readFileSync } = await import('fs');
+    const ann = readFileSync(path.join(out, '004_057a0b69c0c8fa40.ann'), 'utf8');
+    const txt = readFileSync(path.join(out, '004_057a0b69c0c8fa40.txt'), 'utf8');
+    expect(txt).toBe(readFileSync(seedPath('004'), 'utf8'));
+    const wang = ann.split('\n').find((l) => /\tPER \d+ \d+\tWang Yi$/.test(l))!;
+    const [, s, e] = /PER (\d+) (\d+)/.exec(wang)!;
+    expect(txt.slice(+s, +e)).toBe('Wang Yi');
+  });
+
+  it('rejects an unknown format with usage on stderr', async () => {
+    const cli = capture();
+    expect(await main(['export', '--format', 'xml', '--out', '/tmp/x', seedPath('004')], cli)).toBe(2);
+    expect(cli.stdout).toBe('');
+  });
+});

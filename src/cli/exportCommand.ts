@@ -1,0 +1,75 @@
+/** `corpus-lens export --format brat|jsonl|conll|w3c --out DIR <folder|files…>`. */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { parseArticle } from '../core/article';
+import { findMentions } from '../core/entities/mentions';
+import { bodySpans, resolveCorpus } from '../core/entities/stage';
+import { toBrat, toConll, toJsonLine, toW3c, type ExportArticle } from '../core/export/formats';
+import { findArticleQuotes } from '../core/quotes/quotes';
+import { loadRecognizer } from '../node/models';
+import { takeOption } from './analyzeCommand';
+import type { Cli } from './io';
+import { loadArticles } from './loadArticles';
+
+const FORMATS = ['brat', 'jsonl', 'conll', 'w3c'] as const;
+
+export async function exportCommand(cli: Cli, args: string[]): Promise<number> {
+  const format = takeOption(args, '--format');
+  const out = takeOption(args, '--out');
+  if (!format || !FORMATS.includes(format as (typeof FORMATS)[number]) || !out || args.length === 0) {
+    return cli.usage('usage: corpus-lens export --format brat|jsonl|conll|w3c --out DIR <folder|files…>');
+  }
+  const loaded = await loadArticles(cli, args);
+  const recognizer = loadRecognizer();
+  const analysed = loaded.map((l) => {
+    const article = parseArticle(l.text, l.metadata);
+    return { id: l.file, text: l.text, article, mentions: findMentions(l.text, article, recognizer), body: bodySpans(article) };
+  });
+  const { mentions, resolution } = resolveCorpus(analysed);
+  const articles: ExportArticle[] = analysed.map((a, k) => ({
+    file: a.id,
+    text: a.text,
+    sentences: a.article.paragraphs.flatMap((p) => p.sentences),
+    entities: mentions[k].map((m, i) => {
+      const e = resolution.entityFor(a.id, i);
+      return { ...m, type: e?.type ?? m.type, entityId: e?.id ?? null };
+    }),
+    quotes: findArticleQuotes(a.text, a.article, mentions[k]).map((q) => {
+      const e = q.speakerMention !== null ? resolution.entityFor(a.id, q.speakerMention) : undefined;
+      return e && q.speaker ? { ...q, speaker: { ...q.speaker, name: e.canonical } } : q;
+    }),
+  }));
+  await fs.mkdir(out, { recursive: true });
+  // Articles from different folders may share a name: later ones get a numbered suffix.
+  const used = new Set<string>();
+  const baseName = (file: string) => {
+    const base = path.basename(file).replace(/\.[^.]*$/, '');
+    let name = base;
+    for (let k = 2; used.has(name); k++) name = `${base}-${k}`;
+    used.add(name);
+    return name;
+  };
+  const written: string[] = [];
+  if (format === 'brat') {
+    for (const a of articles) {
+      const name = baseName(a.file);
+      await fs.writeFile(path.join(out, `${name}.txt`), a.text, 'utf8');
+      await fs.writeFile(path.join(out, `${name}.ann`), toBrat(a), 'utf8');
+      written.push(`${name}.ann`);
+    }
+  } else if (format === 'jsonl') {
+    await fs.writeFile(path.join(out, 'annotations.jsonl'), articles.map(toJsonLine).join('\n') + '\n', 'utf8');
+    written.push('annotations.jsonl');
+  } else if (format === 'conll') {
+    await fs.writeFile(path.join(out, 'annotations.conll'), articles.map(toConll).join(''), 'utf8');
+    written.push('annotations.conll');
+  } else {
+    const items = articles.flatMap((a) => toW3c(a, pathToFileURL(path.resolve(a.file)).href));
+    const collection = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: items.length, first: { type: 'AnnotationPage', items } };
+    await fs.writeFile(path.join(out, 'annotations.jsonld'), JSON.stringify(collection, null, 2) + '\n', 'utf8');
+    written.push('annotations.jsonld');
+  }
+  process.stderr.write(`corpus-lens: exported ${articles.length} article(s) as ${format} to ${out}: ${written.slice(0, 5).join(', ')}${written.length > 5 ? ', …' : ''}\n`);
+  return articles.length > 0 ? 0 : 1;
+}
