@@ -37,7 +37,7 @@ const builds = [
 if (exists('bench')) builds.push({ ...common, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'dist', sourcemap: false });
 const webviewScripts = listTs('media').filter((f) => !f.endsWith('.d.ts'));
 if (webviewScripts.length) {
-  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [], entryPoints: webviewScripts, outdir: 'dist/media' });
+  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [], entryPoints: webviewScripts, outbase: 'media', outdir: 'dist/media' });
 }
 // Integration suites run inside the real VS Code extension host: mocha and the suites are bundled.
 const suites = listTs('test/vscode/suite');

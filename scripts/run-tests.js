@@ -1,4 +1,4 @@
-// `npm test`: type check, build, unit tests, then the tests inside a real VS Code.
+// `npm test`: type check, build, unit tests, the Compare page in Chromium, then the tests inside a real VS Code.
 // Ends with one line that counts every test: "tests: N passed, M failed".
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -41,6 +41,14 @@ if (unit) {
   failed += unit.numFailedTests;
 }
 if (!unitOk && (!unit || unit.numFailedTests === 0)) failed++;
+
+const webviewOk = run('Compare page in headless Chromium', process.execPath, [path.join(root, 'test', 'webview', 'run.js')]);
+const webview = readJson(path.join(out, 'webview-result.json'));
+if (webview) {
+  passed += webview.passed;
+  failed += webview.failed;
+}
+if (!webviewOk && (!webview || webview.failed === 0)) failed++;
 
 if (process.env.CORPUS_LENS_SKIP_VSCODE === '1') {
   console.log('\n(real VS Code tests skipped: CORPUS_LENS_SKIP_VSCODE=1)');

@@ -2,6 +2,7 @@
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { ArticleMetadata } from '../core/article';
+import type { ComparisonReport } from '../core/compare/report';
 import { AnalysisEngine } from './analysisEngine';
 import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot, EventsSnapshot } from './analysisProtocol';
 
@@ -37,6 +38,13 @@ export class AnalysisClient {
     return this.send({ type: 'entities', id: this.nextId++ }).then((r) => {
       if (r.type !== 'entities') throw new Error('unexpected answer to an entities request');
       return r.snapshot;
+    });
+  }
+
+  compare(uris: readonly string[]): Promise<{ report: ComparisonReport | null; error?: string }> {
+    return this.send({ type: 'compare', id: this.nextId++, uris }).then((r) => {
+      if (r.type !== 'compare') throw new Error('unexpected answer to a compare request');
+      return { report: r.report, error: r.error };
     });
   }
 

@@ -10,6 +10,7 @@ import { decodeArticleBytes } from '../core/text';
 import { loadBackgroundIdf, loadRecognizer } from '../node/models';
 import type { EntityMention } from '../core/entities/mentions';
 import type { Resolution } from '../core/entities/resolve';
+import { buildComparison, type ComparisonReport } from '../core/compare/report';
 import { matchQuotes } from '../core/quotes/match';
 import { findArticleQuotes } from '../core/quotes/quotes';
 import type { AnalysisRequest, AnalysisResponse, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './analysisProtocol';
@@ -75,6 +76,8 @@ export class AnalysisEngine {
         return { type: 'entities', id: request.id, uri: '', result: null, snapshot: this.entitySnapshot() };
       case 'events':
         return { type: 'events', id: request.id, uri: '', result: null, events: this.events(request.threshold, request.maxSpanDays) };
+      case 'compare':
+        return { type: 'compare', id: request.id, uri: '', result: null, ...this.compare(request.uris) };
     }
   }
 
@@ -139,6 +142,24 @@ export class AnalysisEngine {
     const quotes = this.quoteLocations(perArticle, resolution, (uri, text, offset) => position(uri, text, offset));
     this.snapshot = { generation: this.index.generation, entities, mentions, quotes, millis: Date.now() - started };
     return this.snapshot;
+  }
+
+  /** A comparison of articles of the corpus, from the same layers the editor shows. */
+  private compare(uris: readonly string[]): { report: ComparisonReport | null; error?: string } {
+    const entries = uris.map((u) => this.index.get(u));
+    if (entries.some((e) => !e)) return { report: null, error: 'Some of these articles are not analysed (yet); try again in a moment.' };
+    const perArticle = this.index.list().map((a) => ({ id: a.uri, text: a.text, mentions: this.index.stage(this.entities, a.uri) ?? [], body: bodySpans(a.article) }));
+    const corpus = resolveCorpus(perArticle);
+    const mentionsOf = new Map(perArticle.map((a, i) => [a.id, corpus.mentions[i]]));
+    const inputs = entries.map((e) => {
+      const mentions = mentionsOf.get(e!.uri) ?? [];
+      const quotes = findArticleQuotes(e!.text, e!.article, mentions).map((q) => {
+        const entity = q.speakerMention !== null ? corpus.resolution.entityFor(e!.uri, q.speakerMention) : undefined;
+        return entity && q.speaker ? { ...q, speaker: { ...q.speaker, name: entity.canonical } } : q;
+      });
+      return { file: e!.uri, text: e!.text, article: e!.article, mentions, quotes };
+    });
+    return { report: buildComparison(inputs, corpus.resolution) };
   }
 
   /** Quotes of every article, speakers linked to entities, and the same quote across articles. */

@@ -1,6 +1,7 @@
 /** The one message protocol between the extension host and the analysis worker. */
 import type { ArticleMetadata } from '../core/article';
 import type { ArticleJson } from '../core/articleSummary';
+import type { ComparisonReport } from '../core/compare/report';
 import type { CorpusEvent } from '../core/events/corpusEvents';
 
 export type AnalysisRequest =
@@ -18,6 +19,7 @@ export type AnalysisRequest =
   | { type: 'remove'; id: number; uri: string }
   | { type: 'entities'; id: number }
   | { type: 'events'; id: number; threshold: number; maxSpanDays: number }
+  | { type: 'compare'; id: number; uris: readonly string[] }
   | { type: 'rename'; id: number; from: string; to: string };
 
 export type AnalysisResult =
@@ -27,7 +29,8 @@ export type AnalysisResult =
 export type AnalysisResponse =
   | { type: 'done'; id: number; uri: string; result: AnalysisResult | null }
   | { type: 'entities'; id: number; uri: ''; result: null; snapshot: EntitySnapshot }
-  | { type: 'events'; id: number; uri: ''; result: null; events: EventsSnapshot };
+  | { type: 'events'; id: number; uri: ''; result: null; events: EventsSnapshot }
+  | { type: 'compare'; id: number; uri: ''; result: null; report: ComparisonReport | null; error?: string };
 
 export interface EventsSnapshot {
   readonly generation: number;

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { AnalysisClient } from './analysisClient';
 import { BoilerplateDecorations } from './boilerplateDecorations';
 import { registerCommands } from './commands';
+import { registerCompareCommands } from './compareCommands';
+import { ComparePanels } from './comparePanel';
 import { CorpusService } from './corpusService';
 import { EntityDecorations } from './entityDecorations';
 import { registerEntityNavigation } from './entityNavigation';
@@ -29,7 +31,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const entities = new EntityService(corpus, analysis, log);
   const events = new EventService(corpus, entities, analysis, settings.events, log);
   const treeProvider = new EventsTreeProvider(corpus, entities, events);
-  const tree = vscode.window.createTreeView('corpusLens.events', { treeDataProvider: treeProvider, showCollapseAll: true });
+  const tree = vscode.window.createTreeView('corpusLens.events', { treeDataProvider: treeProvider, showCollapseAll: true, canSelectMany: true });
+  const comparePanels = new ComparePanels(context.extensionUri, corpus, analysis);
   const boilerplate = new BoilerplateDecorations(corpus, settings.showBoilerplate);
   const entityDecorations = new EntityDecorations(corpus, entities, settings.entityKinds);
   const quoteDecorations = new QuoteDecorations(corpus, entities, settings.showQuotes, settings.showQuoteSpeakers);
@@ -59,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     events,
     entityDecorations,
     ...registerEventCommands(corpus, events, sidecars, treeProvider),
+    comparePanels,
+    ...registerCompareCommands(corpus, events, comparePanels, analysis),
     ...registerEntityNavigation(corpus, entities),
     quoteDecorations,
     ...registerQuoteNavigation(corpus, entities),
@@ -84,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     .catch((e: Error) => log(`Indexing failed: ${e.message}`));
   const activationMillis = Date.now() - started;
   log(`Activated in ${activationMillis} ms.`);
-  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, indexed, activationMillis);
+  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, comparePanels, indexed, activationMillis);
 }
 
 export function deactivate(): void {

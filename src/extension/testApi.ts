@@ -8,6 +8,7 @@ import type { CorpusService } from './corpusService';
 import type { EntityDecorations } from './entityDecorations';
 import type { EntityService } from './entityService';
 import type { EventService } from './eventService';
+import type { ComparePanels } from './comparePanel';
 import type { QuoteDecorations } from './quoteDecorations';
 
 export interface CorpusLensApi {
@@ -25,6 +26,8 @@ export interface CorpusLensApi {
   events(): Array<{ key: string; label: string; pinned: boolean; articles: readonly string[] }>;
   quotes(uri: vscode.Uri): Array<{ text: string; speaker: string | null; links: number }>;
   quoteDecorationCount(uri: vscode.Uri): number;
+  /** What each open Compare panel last rendered: the files and shared fractions. */
+  comparePanels(): Array<{ files: string[]; rendered: string | null; shared: number[] }>;
 }
 
 export function createTestApi(
@@ -34,6 +37,7 @@ export function createTestApi(
   entityDecorations: EntityDecorations,
   events: EventService,
   quoteDecorations: QuoteDecorations,
+  comparePanels: ComparePanels,
   indexed: Promise<void>,
   activationMillis: number,
 ): CorpusLensApi {
@@ -57,5 +61,11 @@ export function createTestApi(
     events: () => events.events().map((e) => ({ key: e.key, label: e.label, pinned: e.pinned, articles: e.articles })),
     quotes: (uri) => entities.quotesIn(uri).map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null, links: q.links.length })),
     quoteDecorationCount: (uri) => quoteDecorations.paintedCount(uri),
+    comparePanels: () =>
+      comparePanels.all().map((p) => ({
+        files: p.files.map((f) => f.toString()),
+        rendered: p.lastRendered?.type ?? null,
+        shared: p.lastRendered?.type === 'render' ? p.lastRendered.report.articles.map((a) => a.sharedFraction) : [],
+      })),
   };
 }

@@ -1,0 +1,175 @@
+/** The Compare webview: hosts the page, relays clicks to editors and keeps it current. */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { comparisonToHtml, comparisonToMarkdown } from '../core/compare/exportReport';
+import type { ComparisonReport } from '../core/compare/report';
+import type { CompareState, FromWebview, ToWebview } from '../shared/compareProtocol';
+import type { AnalysisClient } from './analysisClient';
+import type { CorpusService } from './corpusService';
+
+export const COMPARE_VIEW_TYPE = 'corpusLens.compare';
+
+export class ComparePanels implements vscode.Disposable {
+  private readonly panels = new Set<ComparePanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly corpus: CorpusService,
+    private readonly analysis: AnalysisClient,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: CompareState | undefined) => {
+          const files = (state?.files ?? []).map((f) => vscode.Uri.parse(f));
+          this.adopt(panel, files);
+        },
+      }),
+      corpus.onDidChange((uris) => {
+        for (const p of this.panels) if (uris.length === 0 || uris.some((u) => p.files.some((f) => f.toString() === u.toString()))) p.scheduleRefresh();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        for (const p of this.panels) p.followSelection(e.textEditor);
+      }),
+    );
+  }
+
+  open(files: readonly vscode.Uri[]): ComparePanel {
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Compare Articles', vscode.ViewColumn.Beside, {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'media'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    });
+    return this.adopt(panel, files);
+  }
+
+  /** The open panels, for tests. */
+  all(): readonly ComparePanel[] {
+    return [...this.panels];
+  }
+
+  private adopt(panel: vscode.WebviewPanel, files: readonly vscode.Uri[]): ComparePanel {
+    const p = new ComparePanel(panel, files, this.extensionUri, this.corpus, this.analysis, () => this.panels.delete(p));
+    this.panels.add(p);
+    return p;
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+    for (const p of this.panels) p.dispose();
+  }
+}
+
+export class ComparePanel {
+  private report: ComparisonReport | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ready = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The last message the page was sent, for tests. */
+  lastRendered: ToWebview | null = null;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    readonly files: readonly vscode.Uri[],
+    extensionUri: vscode.Uri,
+    private readonly corpus: CorpusService,
+    private readonly analysis: AnalysisClient,
+    onDispose: () => void,
+  ) {
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'corpus-lens.svg');
+    panel.title = `Compare ${files.length} Articles`;
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media'), vscode.Uri.joinPath(extensionUri, 'media')] };
+    panel.webview.html = compareHtml(panel.webview, extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      panel.onDidDispose(() => {
+        clearTimeout(this.timer);
+        this.disposables.forEach((d) => d.dispose());
+        onDispose();
+      }),
+    );
+  }
+
+  scheduleRefresh(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), 400);
+  }
+
+  followSelection(editor: vscode.TextEditor): void {
+    if (!this.ready || !this.files.some((f) => f.toString() === editor.document.uri.toString())) return;
+    const offset = editor.document.offsetAt(editor.selection.active);
+    void this.post({ type: 'reveal-in-panel', file: editor.document.uri.toString(), start: offset, end: offset });
+  }
+
+  dispose(): void {
+    this.panel.dispose();
+  }
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    if (m.type === 'ready') {
+      this.ready = true;
+      await this.refresh();
+    } else if (m.type === 'reveal') {
+      const uri = vscode.Uri.parse(m.file);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)) });
+    } else if (m.type === 'export' && this.report) {
+      await exportComparison(this.report, m.format);
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    const result = await this.analysis.compare(this.files.map((f) => f.toString()));
+    if (!result.report) {
+      await this.post({ type: 'error', message: result.error ?? 'These articles could not be compared.' });
+      return;
+    }
+    this.report = result.report;
+    const labels = this.files.map((f) => {
+      const s = this.corpus.get(f);
+      return (s?.status === 'ok' && s.article.title) || path.basename(f.fsPath);
+    });
+    await this.post({ type: 'render', report: result.report, files: this.files.map((f) => f.toString()), labels });
+  }
+
+  private post(message: ToWebview): Thenable<boolean> {
+    if (message.type !== 'reveal-in-panel') this.lastRendered = message;
+    return this.panel.webview.postMessage(message);
+  }
+}
+
+export async function exportComparison(report: ComparisonReport, format: 'markdown' | 'html'): Promise<void> {
+  const content = format === 'markdown' ? comparisonToMarkdown(report) : comparisonToHtml(report);
+  const doc = await vscode.workspace.openTextDocument({ language: format === 'markdown' ? 'markdown' : 'html', content });
+  await vscode.window.showTextDocument(doc, vscode.ViewColumn.Active);
+}
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = '';
+  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  return s;
+}
+
+/** The page: local script and style only, a strict CSP with a nonce for the one script. */
+export function compareHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const n = nonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', 'compare', 'main.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'compare', 'compare.css'));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; script-src 'nonce-${n}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link href="${style}" rel="stylesheet">
+<title>Compare Articles</title>
+</head>
+<body>
+<div class="toolbar"><h1>Compare articles</h1><button id="export-md" title="Open the comparison as Markdown">Export Markdown</button><button id="export-html" title="Open the comparison as a standalone HTML page">Export HTML</button></div>
+<div class="legend"><span class="identical">identical</span><span class="near">near-identical</span><span class="overlap">overlapping</span><span class="unique">only in this article</span></div>
+<div id="root" aria-live="polite"><p class="meta">Comparing…</p></div>
+<script nonce="${n}" src="${script}"></script>
+</body>
+</html>`;
+}
