@@ -106,6 +106,26 @@ async function runUiTest(workspace, out) {
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
     });
+    await step('the Compare action on an event opens the comparison panel', async () => {
+      const eventRow = page.locator('.pane-body .monaco-list-row', { hasText: /— 18 May 2017/ }).first();
+      await eventRow.hover();
+      await eventRow.locator('.action-label[aria-label^="Compare Articles"]').first().click();
+      const tab = page.locator('.tab', { hasText: 'Compare 4 Articles' });
+      await tab.first().waitFor({ timeout: 30_000 });
+      // The page runs in nested iframes; wait until its rows have rendered.
+      await page.waitForFunction(
+        () => {
+          const outer = [...document.querySelectorAll('iframe.webview')].find((f) => f.offsetParent !== null);
+          const inner = outer && outer.contentDocument && outer.contentDocument.querySelector('iframe');
+          const doc = inner && inner.contentDocument;
+          return !!doc && doc.querySelectorAll('.row').length > 5;
+        },
+        null,
+        { timeout: 30_000 },
+      ).catch(() => {});
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: path.join(shots, 'compare-in-vscode.png') });
+    });
     await step('screenshot', async () => {
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(shots, 'foundation-events-and-boilerplate.png') });
