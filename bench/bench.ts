@@ -10,6 +10,7 @@ import { readConllItems, toDocuments } from '../src/core/ner/conll';
 import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type EventArticle } from '../src/core/events/cluster';
 import { toEventArticle } from '../src/core/events/input';
 import { findArticleQuotes } from '../src/core/quotes/quotes';
+import { compareArticles } from '../src/core/compare/align';
 import { loadBackgroundIdf, loadRecognizer, modelPath } from '../src/node/models';
 
 const root = path.resolve(__dirname, '..');
@@ -73,6 +74,20 @@ const parsed = polnear.map((t) => ({ t, a: parseArticle(t) }));
 const polnearTokens = polnear.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0), 0);
 const quoteMs = best(5, () => parsed.forEach(({ t, a }) => findArticleQuotes(t, a)));
 results['quotes words/s (PolNeAR dev, one core)'] = Math.round(polnearTokens / (quoteMs / 1000));
+
+// Comparing articles: the five seeds, and ten articles of about 2,000 words each.
+const seedParsed = seeds.map((x) => parseArticle(x.text));
+results['compare 5 seeds, alignment (ms)'] = +best(10, () => compareArticles(seeds.map((x) => x.text), seedParsed)).toFixed(1);
+const long = Array.from({ length: 10 }, (_, k) => {
+  const words: string[] = [];
+  for (let j = 0; words.length < 2000; j++) words.push(...polnear[(k * 7 + j) % polnear.length].split(/\s+/));
+  // Paragraphs of about 60 words, as news text has.
+  const paras: string[] = [];
+  for (let i = 0; i < 2000; i += 60) paras.push(words.slice(i, i + 60).join(' '));
+  return paras.join('\n\n');
+});
+const longParsed = long.map((t) => parseArticle(t));
+results['compare 10 × 2,000-word articles, alignment (ms)'] = +best(3, () => compareArticles(long, longParsed)).toFixed(1);
 
 // Event clustering at scale: copies of the evaluation articles, each copy shifted by whole
 // years so it forms events of its own, as a growing corpus would.

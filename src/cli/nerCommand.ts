@@ -31,6 +31,7 @@ export async function nerCommand(cli: Cli, args: string[]): Promise<number> {
     else if (item.kind === 'docstart') lines.push('-DOCSTART- O O');
     else lines.push(`${item.token.word} ${item.token.gold} ${predicted[k++]}`);
   }
-  cli.out(lines.join('\n'));
+  // Every line ends with a newline, blank ones included, so output lines match input lines one to one.
+  cli.out(lines.join('\n') + '\n');
   return 0;
 }

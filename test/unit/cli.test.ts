@@ -99,6 +99,8 @@ describe('corpus-lens ner, entities and boilerplate', () => {
     writeFileSync(file, '-DOCSTART- O\n\nEU I-ORG\nrejects O\nGerman I-MISC\ncall O\n. O\n\nPeter I-PER\nBlackburn I-PER\n');
     const cli = capture();
     expect(await main(['ner', '--conll', file], cli)).toBe(0);
+    // One output line per input line, the terminating newline included.
+    expect(cli.stdout.endsWith('Blackburn I-PER I-PER\n')).toBe(true);
     const lines = cli.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(10);
     expect(lines[0]).toBe('-DOCSTART- O O');
