@@ -20,7 +20,8 @@ export type BoilerplateKind =
   | 'photo-caption'
   | 'credit'
   | 'widget'
-  | 'advertisement';
+  | 'advertisement'
+  | 'navigation';
 
 interface Rule {
   kind: BoilerplateKind;
@@ -201,5 +202,73 @@ export function classifyLines(lines: readonly TextLine[]): (BoilerplateKind | nu
     }
   }
   markCaptions(lines, kinds);
+  if (looksLikeWholePage(lines, kinds)) markOutsideMainBlock(lines, kinds);
   return kinds;
+}
+
+// Tuned on the article-extraction benchmark: a short non-prose line costs as much as a twelve-word sentence earns.
+const PENALTY_SHORT = 12;
+const PENALTY_PER_WORD = 3;
+
+function words(line: string): number {
+  return line.trim() ? line.trim().split(/\s+/).length : 0;
+}
+
+/**
+ * A whole web page (menus, link lists, footers) rather than an article already cut out:
+ * many lines, most of them short. Scraped articles keep the line rules alone.
+ */
+function looksLikeWholePage(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[]): boolean {
+  const content = lines.filter((l, i) => !isBlank(l.text) && kinds[i] === null);
+  if (content.length < 40) return false;
+  const prose = content.filter((l) => isProseLike(l.text)).length;
+  return prose / content.length < 0.45;
+}
+
+/**
+ * The article is the densest run of prose: the maximum-sum segment when prose lines
+ * count their words and other lines count against. Outside it (bar the headline just
+ * above) is navigation before and page furniture after.
+ */
+function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKind | null)[]): void {
+  let best = 0;
+  let bestStart = -1;
+  let bestEnd = -1;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (isBlank(text)) continue;
+    const n = words(text);
+    const score = kinds[i] !== null ? -4 : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : -Math.min(n, 12) * PENALTY_PER_WORD;
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += score;
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = i;
+    }
+  }
+  if (bestStart < 0) return;
+  // The headline: a short line without a closing full stop among the few lines above the body.
+  let headline = -1;
+  for (let i = bestStart - 1, seen = 0; i >= 0 && seen < 6; i--) {
+    if (isBlank(lines[i].text)) continue;
+    seen++;
+    const t = lines[i].text.trim();
+    if (kinds[i] === null && words(t) >= 3 && words(t) <= 25 && !/[.:]$/.test(t)) {
+      headline = i;
+      break;
+    }
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (isBlank(lines[i].text) || kinds[i] !== null || i === headline) continue;
+    if (i < bestStart) kinds[i] = 'navigation';
+    else if (i > bestEnd) kinds[i] = 'footer';
+    // Inside the article, a short bulleted item is a menu or a share bar, not a list the writer made.
+    else if (/^\s*[*•·]\s+/.test(lines[i].text) && !isProseLike(lines[i].text) && words(lines[i].text) <= 7) kinds[i] = 'navigation';
+  }
 }
