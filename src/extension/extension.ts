@@ -17,6 +17,7 @@ import { registerQuoteNavigation } from './quoteNavigation';
 import { readSettings } from './settings';
 import { SidecarFiles } from './sidecarFiles';
 import { createStatusBar } from './statusBar';
+import { registerStripBoilerplate } from './stripBoilerplate';
 import { createTestApi, type CorpusLensApi } from './testApi';
 
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     events,
     entityDecorations,
     ...registerEventCommands(corpus, events, sidecars, treeProvider),
+    ...registerStripBoilerplate(corpus, events),
     comparePanels,
     ...registerCompareCommands(corpus, events, comparePanels, analysis),
     ...registerEntityNavigation(corpus, entities),

@@ -82,3 +82,22 @@ describe('Corpus Lens in a real VS Code', () => {
     assert.strictEqual(api.articles().filter((a) => a.status === 'ok').length, 5);
   });
 });
+
+describe('Strip Boilerplate in a real VS Code', () => {
+  it('strips an article in one edit and Undo restores it byte for byte', async () => {
+    const api = await corpusLens();
+    const uri = seedUri('004');
+    const before = Buffer.from(await vscode.workspace.fs.readFile(uri));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await eventually('004 analysed', () => api.articles().find((a) => a.uri === uri.toString())?.status === 'ok');
+    const applied = await vscode.commands.executeCommand<boolean>('corpusLens.stripBoilerplate', uri, { apply: true });
+    assert.strictEqual(applied, true);
+    assert.ok(!doc.getText().includes('SHARE THIS ARTICLE'), 'boilerplate still there');
+    assert.ok(doc.getText().includes('“We believe South Korea will bring clear measures to improve relations,” Wang told Lee on Thursday.'.replace(/[“”]/g, '"')), 'body text changed');
+    await vscode.commands.executeCommand('undo');
+    await eventually('undo to restore the text', () => doc.getText() === before.toString('utf8'));
+    await doc.save();
+    assert.ok(Buffer.from(await vscode.workspace.fs.readFile(uri)).equals(before), 'the file differs from before');
+  });
+});

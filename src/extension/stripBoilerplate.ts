@@ -1,0 +1,84 @@
+/** Corpus Lens: Strip Boilerplate — preview in a diff editor, then one undoable WorkspaceEdit. */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { applyDeletions, boilerplateDeletions, type Deletion } from '../core/strip';
+import type { CorpusService } from './corpusService';
+import type { EventService } from './eventService';
+
+const PREVIEW_SCHEME = 'corpus-lens-stripped';
+
+interface Plan {
+  readonly uri: vscode.Uri;
+  readonly doc: vscode.TextDocument;
+  readonly deletions: readonly Deletion[];
+}
+
+export function registerStripBoilerplate(corpus: CorpusService, events: EventService): vscode.Disposable[] {
+  const previews = new Map<string, string>();
+  const provider: vscode.TextDocumentContentProvider = { provideTextDocumentContent: (uri) => previews.get(uri.toString()) ?? '' };
+
+  /** Deletions against the document as it is now; re-analyses first if the analysis is older. */
+  const planFor = async (uri: vscode.Uri): Promise<Plan | null> => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    let state = corpus.get(uri);
+    if (state?.status === 'ok' && state.version !== null && state.version !== doc.version) {
+      await corpus.analyzeDocument(doc);
+      state = corpus.get(uri);
+    } else if (state?.status === 'ok' && state.version === null && doc.isDirty) {
+      await corpus.analyzeDocument(doc);
+      state = corpus.get(uri);
+    }
+    if (state?.status !== 'ok' || state.article.boilerplate.length === 0) return null;
+    const deletions = boilerplateDeletions(doc.getText(), state.article.boilerplate.map((b) => b.line));
+    return deletions.length ? { uri, doc, deletions } : null;
+  };
+
+  return [
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, provider),
+    vscode.commands.registerCommand('corpusLens.stripBoilerplate', async (target?: vscode.Uri | { kind?: string; event?: { articles: string[] }; state?: { uri: vscode.Uri } }, options?: { apply?: boolean }) => {
+      const active = vscode.window.activeTextEditor?.document.uri;
+      let uris: vscode.Uri[] = [];
+      if (target instanceof vscode.Uri) uris = [target];
+      else if (target?.kind === 'event' && target.event) uris = target.event.articles.map((u) => vscode.Uri.parse(u));
+      else if (target?.kind === 'article' && target.state) uris = [target.state.uri];
+      else {
+        const eventOfActive = active ? events.eventOf(active) : undefined;
+        const choice = await vscode.window.showQuickPick(
+          [
+            ...(active && corpus.isArticle(active) ? [{ label: 'This article', description: path.basename(active.fsPath), uris: [active] }] : []),
+            ...(eventOfActive ? [{ label: "This article's event", description: `${eventOfActive.articles.length} articles`, uris: eventOfActive.articles.map((u) => vscode.Uri.parse(u)) }] : []),
+            { label: 'The whole corpus', description: `${corpus.all().length} articles`, uris: corpus.all().map((s) => s.uri) },
+          ],
+          { title: 'Corpus Lens: Strip Boilerplate', placeHolder: 'Remove boilerplate lines from…' },
+        );
+        if (!choice) return;
+        uris = choice.uris;
+      }
+      const plans = (await Promise.all(uris.map(planFor))).filter((p): p is Plan => p !== null);
+      if (plans.length === 0) {
+        void vscode.window.showInformationMessage('No boilerplate to strip.');
+        return;
+      }
+      const lines = plans.reduce((n, p) => n + p.deletions.length, 0);
+      if (!options?.apply) {
+        // Preview the first article as a diff; the edit is applied only when confirmed.
+        const first = plans[0];
+        const preview = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: first.uri.path, query: String(Date.now()) });
+        previews.set(preview.toString(), applyDeletions(first.doc.getText(), first.deletions));
+        await vscode.commands.executeCommand('vscode.diff', first.uri, preview, `${path.basename(first.uri.fsPath)} ↔ without boilerplate`);
+        const answer = await vscode.window.showInformationMessage(
+          `Strip boilerplate from ${plans.length} article${plans.length === 1 ? '' : 's'} (${lines} passage${lines === 1 ? '' : 's'})? Body text is not changed, and Undo restores it.`,
+          'Strip',
+          'Cancel',
+        );
+        previews.delete(preview.toString());
+        if (answer !== 'Strip') return;
+      }
+      const edit = new vscode.WorkspaceEdit();
+      for (const p of plans) for (const d of p.deletions) edit.delete(p.uri, new vscode.Range(p.doc.positionAt(d.start), p.doc.positionAt(d.end)), { needsConfirmation: false, label: 'Strip boilerplate' });
+      const ok = await vscode.workspace.applyEdit(edit);
+      if (!ok) void vscode.window.showErrorMessage('Corpus Lens could not strip the boilerplate: the files changed meanwhile. Try again.');
+      return ok;
+    }),
+  ];
+}
