@@ -20,6 +20,8 @@ export interface EntityMention {
   readonly value?: string;
   /** The type this name had in the training data, when it had exactly one. */
   readonly prior?: EntityType;
+  /** The name the user gave this mention ("the Chinese leader" → "Xi Jinping"). */
+  readonly name?: string;
 }
 
 /** Sentences longer than this many tokens are cut: a 1 MB "line" must not stall the tagger. */

@@ -117,7 +117,7 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
     a.mentions.forEach((mention, index) => {
       // A date resolved to a day is the same day everywhere; "Friday" alone only within its article.
       const temporal = mention.type === 'DATE' || mention.type === 'TIME';
-      const key = !temporal ? nameKey(mention.text) : mention.value ? `${mention.type}:${mention.value}` : `${mention.type}:${a.article}:${mention.text.toLowerCase()}`;
+      const key = !temporal ? nameKey(mention.name ?? mention.text) : mention.value ? `${mention.type}:${mention.value}` : `${mention.type}:${a.article}:${mention.text.toLowerCase()}`;
       nodes.push({ article: a.article, index, mention, key });
       uf.add();
     });
@@ -201,7 +201,8 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
   for (const members of groups.values()) {
     const ms = members.map((i) => nodes[i]);
     const type = voteType(ms.map((n) => n.mention));
-    const canonical = canonicalName(ms.map((n) => n.mention.text), type);
+    // A name the user gave wins; otherwise the fullest common form.
+    const canonical = ms.find((n) => n.mention.name)?.mention.name ?? canonicalName(ms.map((n) => n.mention.text), type);
     const subtype = ms.some((n) => n.mention.subtype === 'NORP') && type === 'MISC' ? 'NORP' : undefined;
     let id = `${type}:${slug(canonical)}`;
     for (let k = 2; usedIds.has(id); k++) id = `${type}:${slug(canonical)}-${k}`;

@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeAnchor, reanchor, shiftAnchor, type TextChange } from '../../src/core/annotations/anchor';
+import { applyEntityAnnotations, readAnnotations, reanchorAnnotations, shiftAnnotations, type UserAnnotation } from '../../src/core/annotations/annotations';
+import type { EntityMention } from '../../src/core/entities/mentions';
+import { seed } from './seeds';
+
+const applyChange = (text: string, c: TextChange) => text.slice(0, c.start) + c.text + text.slice(c.end);
+
+/** A random edit of `text`: insert, delete or replace somewhere. */
+const editOf = (text: string) =>
+  fc.tuple(fc.nat(text.length), fc.nat(12), fc.string({ maxLength: 8 })).map(([a, len, ins]) => {
+    const start = Math.min(a, text.length);
+    return { start, end: Math.min(text.length, start + len), text: ins } as TextChange;
+  });
+
+describe('annotations survive edits', () => {
+  const base = seed('002');
+  const spans: Array<[number, number]> = [
+    [base.indexOf('Yang Jiechi'), base.indexOf('Yang Jiechi') + 'Yang Jiechi'.length],
+    [base.indexOf('Hotel Shilla'), base.indexOf('Hotel Shilla') + 'Hotel Shilla'.length],
+    [base.indexOf('pre-emptive diplomacy'), base.indexOf('pre-emptive diplomacy') + 'pre-emptive diplomacy'.length],
+  ];
+  const annotations: UserAnnotation[] = spans.map(([s, e], i) => ({ id: `a${i}`, kind: 'entity', type: 'PER', name: null, anchor: makeAnchor(base, s, e) }));
+
+  it('edits in the editor: every annotation keeps its exact text or is orphaned (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(1_000_000), { minLength: 1, maxLength: 25 }).chain((seeds) => fc.constant(seeds)),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(15), fc.string({ maxLength: 10 })), { minLength: 1, maxLength: 25 }),
+        (_unused, edits) => {
+          let text = base;
+          let current = annotations;
+          for (const [where, len, ins] of edits) {
+            const start = Math.floor(where * text.length);
+            const change = { start, end: Math.min(text.length, start + len), text: ins };
+            current = shiftAnnotations(current, [change]);
+            text = applyChange(text, change);
+          }
+          for (const a of current) if (!a.orphaned) expect(text.slice(a.anchor.start, a.anchor.end)).toBe(a.anchor.exact);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('edits made elsewhere: re-anchoring finds the exact words or orphans them (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(40), fc.string({ maxLength: 30 })), { minLength: 1, maxLength: 15 }), (edits) => {
+        let text = base;
+        for (const [where, len, ins] of edits) {
+          const start = Math.floor(where * text.length);
+          text = applyChange(text, { start, end: Math.min(text.length, start + len), text: ins });
+        }
+        for (const a of reanchorAnnotations(annotations, text)) if (!a.orphaned) expect(text.slice(a.anchor.start, a.anchor.end)).toBe(a.anchor.exact);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an insertion before the words moves them; one after or at their end leaves them', () => {
+    const a = makeAnchor('abc Xi def', 4, 6);
+    expect(shiftAnchor(a, { start: 0, end: 0, text: 'zz' })).toMatchObject({ start: 6, end: 8 });
+    expect(shiftAnchor(a, { start: 4, end: 4, text: 'Mr ' })).toMatchObject({ start: 7, end: 9 });
+    expect(shiftAnchor(a, { start: 6, end: 6, text: '!' })).toMatchObject({ start: 4, end: 6 });
+    expect(shiftAnchor(a, { start: 5, end: 6, text: 'y' })).toBeNull();
+  });
+
+  it('a git checkout that moved a paragraph: the annotation follows its words and context', () => {
+    const before = 'First paragraph about Seoul.\n\nSecond paragraph where Yang Jiechi spoke.\n';
+    const after = 'Second paragraph where Yang Jiechi spoke.\n\nA new opening.\n\nFirst paragraph about Seoul.\n';
+    const a = makeAnchor(before, before.indexOf('Yang'), before.indexOf('Yang') + 11);
+    const moved = reanchor(a, after)!;
+    expect(after.slice(moved.start, moved.end)).toBe('Yang Jiechi');
+  });
+
+  it('never guesses between two equally likely places', () => {
+    const before = 'Xi met Moon. Xi met Moon.';
+    const a = makeAnchor(before, 13, 15);
+    expect(reanchor(a, 'Intro. Xi spoke. Later Xi left.')).toBeNull();
+  });
+});
+
+describe('annotations override automatic results', () => {
+  const mentions: EntityMention[] = [
+    { start: 0, end: 5, text: 'Lotte', type: 'PER' },
+    { start: 10, end: 16, text: 'Beijing', type: 'LOC' },
+  ];
+  it('a marked entity replaces the automatic one; an unmarked one disappears', () => {
+    const text = 'Lotte and Beijing and the Chinese leader';
+    const user: UserAnnotation[] = [
+      { id: 'a1', kind: 'entity', type: 'ORG', name: null, anchor: makeAnchor(text, 0, 5) },
+      { id: 'a2', kind: 'not-entity', anchor: makeAnchor(text, 10, 17) },
+      { id: 'a3', kind: 'entity', type: 'PER', name: 'Xi Jinping', anchor: makeAnchor(text, 22, 40) },
+    ];
+    expect(applyEntityAnnotations(mentions, user)).toEqual([
+      { start: 0, end: 5, text: 'Lotte', type: 'ORG' },
+      { start: 22, end: 40, text: 'the Chinese leader', type: 'PER', name: 'Xi Jinping' },
+    ]);
+  });
+
+  it('reports malformed annotations instead of dropping them silently', () => {
+    const { annotations, problems } = readAnnotations([{ id: 'a1', kind: 'entity', type: 'PER', anchor: { start: 0, end: 2, exact: 'Xi', prefix: '', suffix: '' } }, { id: 'a2', kind: 'entity' }]);
+    expect(annotations).toHaveLength(1);
+    expect(problems[0]).toContain('annotation 2');
+  });
+});
