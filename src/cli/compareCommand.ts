@@ -1,13 +1,9 @@
 /** `corpus-lens compare FILE FILE… [--json]`: what articles share, omit and quote. */
-import { parseArticle } from '../core/article';
 import { buildComparison, type ComparisonReport } from '../core/compare/report';
-import { findMentions } from '../core/entities/mentions';
-import { bodySpans, resolveCorpus } from '../core/entities/stage';
-import { findArticleQuotes } from '../core/quotes/quotes';
-import { loadRecognizer } from '../node/models';
 import { takeFlag } from './analyzeCommand';
 import type { Cli } from './io';
 import { loadArticles } from './loadArticles';
+import { analyseCorpus } from './pipeline';
 
 export async function compareCommand(cli: Cli, args: string[]): Promise<number> {
   const json = takeFlag(args, '--json');
@@ -17,25 +13,10 @@ export async function compareCommand(cli: Cli, args: string[]): Promise<number> 
     cli.warn('compare needs at least two readable articles');
     return 1;
   }
-  const recognizer = loadRecognizer();
-  const analysed = loaded.map((l) => {
-    const article = parseArticle(l.text, l.metadata);
-    return { id: l.file, text: l.text, article, mentions: findMentions(l.text, article, recognizer), body: bodySpans(article) };
-  });
-  const { mentions, resolution } = resolveCorpus(analysed);
+  const corpus = analyseCorpus(loaded);
   const report = buildComparison(
-    analysed.map((a, k) => ({
-      file: a.id,
-      text: a.text,
-      article: a.article,
-      mentions: mentions[k],
-      // Speakers by their corpus entity's canonical name, so "Mr Xi" and "Xi" are one row.
-      quotes: findArticleQuotes(a.text, a.article, mentions[k]).map((q) => {
-        const entity = q.speakerMention !== null ? resolution.entityFor(a.id, q.speakerMention) : undefined;
-        return entity && q.speaker ? { ...q, speaker: { ...q.speaker, name: entity.canonical } } : q;
-      }),
-    })),
-    resolution,
+    corpus.articles.map((a, k) => ({ file: a.id, text: a.text, article: a.article, mentions: a.mentions, quotes: corpus.quotes(k) })),
+    corpus.resolution,
   );
   cli.out(json ? JSON.stringify(report) : summarise(report));
   return 0;

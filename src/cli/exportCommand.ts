@@ -2,15 +2,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { parseArticle } from '../core/article';
-import { findMentions } from '../core/entities/mentions';
-import { bodySpans, resolveCorpus } from '../core/entities/stage';
 import { toBrat, toConll, toJsonLine, toW3c, type ExportArticle } from '../core/export/formats';
-import { findArticleQuotes } from '../core/quotes/quotes';
-import { loadRecognizer } from '../node/models';
 import { takeOption } from './analyzeCommand';
 import type { Cli } from './io';
 import { loadArticles } from './loadArticles';
+import { analyseCorpus } from './pipeline';
 
 const FORMATS = ['brat', 'jsonl', 'conll', 'w3c'] as const;
 
@@ -21,24 +17,16 @@ export async function exportCommand(cli: Cli, args: string[]): Promise<number> {
     return cli.usage('usage: corpus-lens export --format brat|jsonl|conll|w3c --out DIR <folder|files…>');
   }
   const loaded = await loadArticles(cli, args);
-  const recognizer = loadRecognizer();
-  const analysed = loaded.map((l) => {
-    const article = parseArticle(l.text, l.metadata);
-    return { id: l.file, text: l.text, article, mentions: findMentions(l.text, article, recognizer), body: bodySpans(article) };
-  });
-  const { mentions, resolution } = resolveCorpus(analysed);
-  const articles: ExportArticle[] = analysed.map((a, k) => ({
+  const corpus = analyseCorpus(loaded);
+  const articles: ExportArticle[] = corpus.articles.map((a, k) => ({
     file: a.id,
     text: a.text,
     sentences: a.article.paragraphs.flatMap((p) => p.sentences),
-    entities: mentions[k].map((m, i) => {
-      const e = resolution.entityFor(a.id, i);
+    entities: a.mentions.map((m, i) => {
+      const e = corpus.resolution.entityFor(a.id, i);
       return { ...m, type: e?.type ?? m.type, entityId: e?.id ?? null };
     }),
-    quotes: findArticleQuotes(a.text, a.article, mentions[k]).map((q) => {
-      const e = q.speakerMention !== null ? resolution.entityFor(a.id, q.speakerMention) : undefined;
-      return e && q.speaker ? { ...q, speaker: { ...q.speaker, name: e.canonical } } : q;
-    }),
+    quotes: corpus.quotes(k),
   }));
   await fs.mkdir(out, { recursive: true });
   // Articles from different folders may share a name: later ones get a numbered suffix.

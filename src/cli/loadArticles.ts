@@ -1,5 +1,6 @@
 /** Reads the articles named on the command line, with the user's sidecar metadata. */
 import type { ArticleMetadata } from '../core/article';
+import { readAnnotations, type UserAnnotation } from '../core/annotations/annotations';
 import { collectArticleFiles, findCorpusRoot, readArticleFile, readSidecar } from '../node/files';
 import type { Cli } from './io';
 
@@ -8,6 +9,8 @@ export interface LoadedArticle {
   readonly file: string;
   readonly text: string;
   readonly metadata: ArticleMetadata;
+  /** The user's annotations from the sidecar (they override automatic results). */
+  readonly annotations: readonly UserAnnotation[];
 }
 
 /** Unreadable inputs are reported on stderr and skipped; the rest are still loaded. */
@@ -21,16 +24,21 @@ export async function loadArticles(cli: Cli, args: readonly string[]): Promise<L
       cli.warn(`skipped ${read.message}`);
       continue;
     }
-    loaded.push({ file, text: read.text, metadata: await userMetadata(cli, file) });
+    loaded.push({ file, text: read.text, ...(await userData(cli, file)) });
   }
   return loaded;
 }
 
-async function userMetadata(cli: Cli, file: string): Promise<ArticleMetadata> {
+async function userData(cli: Cli, file: string): Promise<{ metadata: ArticleMetadata; annotations: UserAnnotation[] }> {
   const root = await findCorpusRoot(file);
-  if (!root) return {};
+  if (!root) return { metadata: {}, annotations: [] };
   const sidecar = await readSidecar(root, file);
-  if (sidecar.ok) return sidecar.sidecar.metadata;
-  cli.warn(`ignored the sidecar ${sidecar.path}: ${sidecar.error} (the file was left untouched)`);
-  return {};
+  if (!sidecar.ok) {
+    cli.warn(`ignored the sidecar ${sidecar.path}: ${sidecar.error} (the file was left untouched)`);
+    return { metadata: {}, annotations: [] };
+  }
+  const { annotations, problems } = readAnnotations(sidecar.sidecar.annotations);
+  for (const p of problems) cli.warn(`${file}: sidecar ${p}; skipped`);
+  // Annotations whose words are gone (orphaned) are kept in the sidecar but not applied.
+  return { metadata: sidecar.sidecar.metadata, annotations: annotations.filter((a) => !a.orphaned) };
 }

@@ -2,11 +2,19 @@
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { ArticleMetadata } from '../core/article';
+import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
 import { AnalysisEngine } from './analysisEngine';
 import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot, EventsSnapshot } from './analysisProtocol';
 
 type Pending = (response: AnalysisResponse) => void;
+
+/** What the user said about an article: it travels with every analysis request. */
+export interface UserData {
+  metadata: ArticleMetadata;
+  pinnedEvent: string | null;
+  annotations: readonly UserAnnotation[];
+}
 
 export class AnalysisClient {
   private worker: Worker | undefined;
@@ -19,12 +27,12 @@ export class AnalysisClient {
     private readonly log: (message: string) => void,
   ) {}
 
-  analyzeText(uri: string, text: string, metadata: ArticleMetadata, pinnedEvent: string | null): Promise<AnalysisResult> {
-    return this.send({ type: 'analyze', id: this.nextId++, uri, text, metadata, pinnedEvent }).then((r) => r.result!);
+  analyzeText(uri: string, text: string, user: UserData): Promise<AnalysisResult> {
+    return this.send({ type: 'analyze', id: this.nextId++, uri, text, ...user }).then((r) => r.result!);
   }
 
-  analyzeBytes(uri: string, bytes: Uint8Array, metadata: ArticleMetadata, pinnedEvent: string | null): Promise<AnalysisResult> {
-    return this.send({ type: 'analyze', id: this.nextId++, uri, bytes, metadata, pinnedEvent }).then((r) => r.result!);
+  analyzeBytes(uri: string, bytes: Uint8Array, user: UserData): Promise<AnalysisResult> {
+    return this.send({ type: 'analyze', id: this.nextId++, uri, bytes, ...user }).then((r) => r.result!);
   }
 
   events(threshold: number, maxSpanDays: number): Promise<EventsSnapshot> {

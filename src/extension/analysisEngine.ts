@@ -1,6 +1,7 @@
 /** Runs the core analysis for the worker (or in-process when no worker can start). */
 import { articleToJson } from '../core/articleSummary';
 import { CorpusIndex } from '../core/corpusIndex';
+import { applyEntityAnnotations, applyQuoteAnnotations, type UserAnnotation } from '../core/annotations/annotations';
 import { bodySpans, entityStage, resolveCorpus } from '../core/entities/stage';
 import { DEFAULT_CLUSTER_OPTIONS } from '../core/events/cluster';
 import { corpusEvents, type CorpusArticle } from '../core/events/corpusEvents';
@@ -20,7 +21,10 @@ export class AnalysisEngine {
   private recognizer: Recognizer | undefined;
   private readonly entities = entityStage(() => (this.recognizer ??= loadRecognizer()));
   private snapshot: EntitySnapshot | undefined;
+  private snapshotIndexGeneration = -1;
+  private snapshotCounter = 0;
   private readonly pinned = new Map<string, string | null>();
+  private readonly annotations = new Map<string, readonly UserAnnotation[]>();
   private eventsCache: { key: string; value: EventsSnapshot } | undefined;
 
   /** Events over the whole corpus; names come from the entity layer, pins from sidecars. */
@@ -83,14 +87,16 @@ export class AnalysisEngine {
 
   /** Mentions of every article resolved across the corpus; recomputed only after changes. */
   private entitySnapshot(): EntitySnapshot {
-    if (this.snapshot && this.snapshot.generation === this.index.generation) return this.snapshot;
+    if (this.snapshot && this.snapshotIndexGeneration === this.index.generation) return this.snapshot;
+    this.snapshotIndexGeneration = this.index.generation;
+    this.eventsCache = undefined;
     const started = Date.now();
     const articles = this.index.list();
     let perArticle;
     try {
-      perArticle = articles.map((a) => ({ id: a.uri, text: a.text, mentions: this.index.stage(this.entities, a.uri) ?? [], body: bodySpans(a.article) }));
+      perArticle = articles.map((a) => ({ id: a.uri, text: a.text, mentions: applyEntityAnnotations(this.index.stage(this.entities, a.uri) ?? [], this.annotations.get(a.uri) ?? []), body: bodySpans(a.article) }));
     } catch (e) {
-      return { generation: this.index.generation, entities: [], mentions: {}, quotes: {}, millis: 0, error: `The entity model could not be loaded: ${(e as Error).message}` };
+      return { generation: ++this.snapshotCounter, entities: [], mentions: {}, quotes: {}, millis: 0, error: `The entity model could not be loaded: ${(e as Error).message}` };
     }
     const corpus = resolveCorpus(perArticle);
     const resolution = corpus.resolution;
@@ -140,7 +146,8 @@ export class AnalysisEngine {
       };
     });
     const quotes = this.quoteLocations(perArticle, resolution, (uri, text, offset) => position(uri, text, offset));
-    this.snapshot = { generation: this.index.generation, entities, mentions, quotes, millis: Date.now() - started };
+    // Its own counter: annotations change the layer without changing any text.
+    this.snapshot = { generation: ++this.snapshotCounter, entities, mentions, quotes, millis: Date.now() - started };
     return this.snapshot;
   }
 
@@ -148,15 +155,18 @@ export class AnalysisEngine {
   private compare(uris: readonly string[]): { report: ComparisonReport | null; error?: string } {
     const entries = uris.map((u) => this.index.get(u));
     if (entries.some((e) => !e)) return { report: null, error: 'Some of these articles are not analysed (yet); try again in a moment.' };
-    const perArticle = this.index.list().map((a) => ({ id: a.uri, text: a.text, mentions: this.index.stage(this.entities, a.uri) ?? [], body: bodySpans(a.article) }));
+    const perArticle = this.index.list().map((a) => ({ id: a.uri, text: a.text, mentions: applyEntityAnnotations(this.index.stage(this.entities, a.uri) ?? [], this.annotations.get(a.uri) ?? []), body: bodySpans(a.article) }));
     const corpus = resolveCorpus(perArticle);
     const mentionsOf = new Map(perArticle.map((a, i) => [a.id, corpus.mentions[i]]));
     const inputs = entries.map((e) => {
       const mentions = mentionsOf.get(e!.uri) ?? [];
-      const quotes = findArticleQuotes(e!.text, e!.article, mentions).map((q) => {
-        const entity = q.speakerMention !== null ? corpus.resolution.entityFor(e!.uri, q.speakerMention) : undefined;
-        return entity && q.speaker ? { ...q, speaker: { ...q.speaker, name: entity.canonical } } : q;
-      });
+      const quotes = applyQuoteAnnotations(
+        findArticleQuotes(e!.text, e!.article, mentions).map((q) => {
+          const entity = q.speakerMention !== null ? corpus.resolution.entityFor(e!.uri, q.speakerMention) : undefined;
+          return entity && q.speaker ? { ...q, speaker: { ...q.speaker, name: entity.canonical } } : q;
+        }),
+        this.annotations.get(e!.uri) ?? [],
+      );
       return { file: e!.uri, text: e!.text, article: e!.article, mentions, quotes };
     });
     return { report: buildComparison(inputs, corpus.resolution) };
@@ -168,7 +178,7 @@ export class AnalysisEngine {
     resolution: Resolution,
     position: (uri: string, text: string, offset: number) => { line: number; character: number },
   ): Record<string, QuoteLocation[]> {
-    const found = perArticle.map((a) => ({ a, quotes: findArticleQuotes(a.text, this.index.get(a.id)!.article, a.mentions) }));
+    const found = perArticle.map((a) => ({ a, quotes: applyQuoteAnnotations(findArticleQuotes(a.text, this.index.get(a.id)!.article, a.mentions), this.annotations.get(a.id) ?? []) }));
     const links = matchQuotes(found.flatMap(({ a, quotes }) => quotes.map((q, index) => ({ article: a.id, index, text: q.text, speaker: q.speaker?.name ?? null }))));
     const range = (uri: string, text: string, start: number, end: number) => {
       const s = position(uri, text, start);
@@ -217,6 +227,13 @@ export class AnalysisEngine {
     const started = Date.now();
     if ((this.pinned.get(request.uri) ?? null) !== request.pinnedEvent) {
       this.pinned.set(request.uri, request.pinnedEvent);
+      this.eventsCache = undefined;
+    }
+    const annotations = request.annotations ?? [];
+    if (JSON.stringify(this.annotations.get(request.uri) ?? []) !== JSON.stringify(annotations)) {
+      this.annotations.set(request.uri, annotations);
+      // The user's word changes the corpus layers even when the text did not change.
+      this.snapshot = undefined;
       this.eventsCache = undefined;
     }
     const { entry } = this.index.upsert(request.uri, text, request.metadata);

@@ -1,6 +1,7 @@
 /** The one message protocol between the extension host and the analysis worker. */
 import type { ArticleMetadata } from '../core/article';
 import type { ArticleJson } from '../core/articleSummary';
+import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
 import type { CorpusEvent } from '../core/events/corpusEvents';
 
@@ -15,6 +16,8 @@ export type AnalysisRequest =
       metadata: ArticleMetadata;
       /** The event the user pinned the article to (from its sidecar), or null. */
       pinnedEvent: string | null;
+      /** The user's annotations, anchored to this text. */
+      annotations: readonly UserAnnotation[];
     }
   | { type: 'remove'; id: number; uri: string }
   | { type: 'entities'; id: number }

@@ -8,7 +8,9 @@ import type { ArticleJson } from '../core/articleSummary';
 import type { AnalysisClient } from './analysisClient';
 import type { AnalysisResult } from './analysisProtocol';
 import type { CorpusLensSettings } from './settings';
+import type { AnnotationStore } from './annotationStore';
 import type { SidecarFiles } from './sidecarFiles';
+import { decodeArticleBytes } from '../core/text';
 
 export type ArticleState =
   | { readonly uri: vscode.Uri; readonly status: 'pending' }
@@ -37,11 +39,15 @@ export class CorpusService implements vscode.Disposable {
     private settings: CorpusLensSettings,
     private readonly analysis: AnalysisClient,
     private readonly sidecars: SidecarFiles,
+    private readonly annotations: AnnotationStore,
     private readonly log: (message: string) => void,
   ) {
     this.disposables.push(
       this.changeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.onTyping(e)),
+      annotations.onDidChange((uri) => {
+        if (this.isArticle(uri)) void this.analyzeUri(uri);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.onClosed(d)),
       vscode.workspace.onDidRenameFiles((e) => void this.onRenamed(e)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
@@ -122,7 +128,10 @@ export class CorpusService implements vscode.Disposable {
       return this.settle(uri, request, null, { ok: false, message: `Could not read this file: ${(e as Error).message}` });
     }
     const user = await this.sidecars.userDataFor(uri);
-    const result = await this.analysis.analyzeBytes(uri.toString(), bytes, user.metadata, user.pinnedEvent);
+    // Annotations are re-anchored to the file as it is now (it may have changed outside the editor).
+    const decoded = decodeArticleBytes(bytes);
+    const annotations = decoded.ok ? this.annotations.forText(uri, decoded.text, user.annotations, true) : [];
+    const result = await this.analysis.analyzeBytes(uri.toString(), bytes, { metadata: user.metadata, pinnedEvent: user.pinnedEvent, annotations });
     this.settle(uri, request, null, result);
   }
 
@@ -133,7 +142,8 @@ export class CorpusService implements vscode.Disposable {
       return this.settle(doc.uri, request, version, { ok: false, message: 'This document is over the corpusLens.analysis.maxFileSizeMB limit; it is not analysed.' });
     }
     const user = await this.sidecars.userDataFor(doc.uri);
-    const result = await this.analysis.analyzeText(doc.uri.toString(), doc.getText(), user.metadata, user.pinnedEvent);
+    const annotations = this.annotations.forText(doc.uri, doc.getText(), user.annotations, false);
+    const result = await this.analysis.analyzeText(doc.uri.toString(), doc.getText(), { metadata: user.metadata, pinnedEvent: user.pinnedEvent, annotations });
     if (doc.isClosed || doc.version !== version) return;
     this.settle(doc.uri, request, version, result);
   }

@@ -1,6 +1,8 @@
 /** Activation: wires the corpus service to its views. Everything else lives in its own module. */
 import * as vscode from 'vscode';
 import { AnalysisClient } from './analysisClient';
+import { registerAnnotationCommands } from './annotationCommands';
+import { AnnotationStore } from './annotationStore';
 import { BoilerplateDecorations } from './boilerplateDecorations';
 import { registerCommands } from './commands';
 import { registerCompareCommands } from './compareCommands';
@@ -28,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
 
   const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log);
   const sidecars = new SidecarFiles(log);
-  const corpus = new CorpusService(settings, analysis, sidecars, log);
+  const annotationStore = new AnnotationStore(sidecars, log);
+  const corpus = new CorpusService(settings, analysis, sidecars, annotationStore, log);
   const entities = new EntityService(corpus, analysis, log);
   const events = new EventService(corpus, entities, analysis, settings.events, log);
   const treeProvider = new EventsTreeProvider(corpus, entities, events);
@@ -55,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     output,
     { dispose: () => analysis.dispose() },
     sidecars,
+    annotationStore,
     corpus,
     treeProvider,
     tree,
@@ -64,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     entityDecorations,
     ...registerEventCommands(corpus, events, sidecars, treeProvider),
     ...registerStripBoilerplate(corpus, events),
+    ...registerAnnotationCommands(corpus, entities, annotationStore),
     comparePanels,
     ...registerCompareCommands(corpus, events, comparePanels, analysis),
     ...registerEntityNavigation(corpus, entities),

@@ -11,9 +11,9 @@ export class SidecarFiles implements vscode.Disposable {
   constructor(private readonly log: (message: string) => void) {}
 
   /** The user's metadata and event pin for an article; a corrupt sidecar yields none and a diagnostic. */
-  async userDataFor(article: vscode.Uri): Promise<{ metadata: ArticleMetadata; pinnedEvent: string | null }> {
+  async userDataFor(article: vscode.Uri): Promise<{ metadata: ArticleMetadata; pinnedEvent: string | null; annotations: readonly Record<string, unknown>[] }> {
     const sidecar = await this.read(article);
-    return { metadata: sidecar?.metadata ?? {}, pinnedEvent: sidecar?.event ?? null };
+    return { metadata: sidecar?.metadata ?? {}, pinnedEvent: sidecar?.event ?? null, annotations: sidecar?.annotations ?? [] };
   }
 
   async read(article: vscode.Uri): Promise<Sidecar | undefined> {
