@@ -6,6 +6,8 @@ export interface BratSpan {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** Discontinuous spans ("315 448;463 553") as [start, end] pieces; one piece otherwise. */
+  readonly fragments: ReadonlyArray<readonly [number, number]>;
 }
 
 export interface Attribution {
@@ -17,8 +19,10 @@ export interface Attribution {
 export function readBratSpans(ann: string): Map<string, BratSpan> {
   const spans = new Map<string, BratSpan>();
   for (const line of ann.split(/\r?\n/)) {
-    const m = /^(T\d+)\t(\S+) (\d+) (\d+)(?:;\d+ \d+)*\t(.*)$/.exec(line);
-    if (m) spans.set(m[1], { id: m[1], label: m[2], start: +m[3], end: +m[4], text: m[5] });
+    const m = /^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/.exec(line);
+    if (!m) continue;
+    const fragments = m[3].split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+    spans.set(m[1], { id: m[1], label: m[2], start: fragments[0][0], end: fragments[fragments.length - 1][1], text: m[4], fragments });
   }
   return spans;
 }

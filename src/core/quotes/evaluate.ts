@@ -1,5 +1,5 @@
 /** Quote and speaker scoring as agreed for PolNeAR (see shared/eval/README.md). */
-import type { Attribution } from './brat';
+import type { Attribution, BratSpan } from './brat';
 
 export interface PredictedQuote {
   readonly start: number;
@@ -18,7 +18,10 @@ export interface QuoteCounts {
   speakerRight: number;
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlapsSpan = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** Against a brat span, overlap with any of its pieces (a split quote's cue is not part of it). */
+const overlaps = (a: { start: number; end: number }, b: BratSpan) => b.fragments.some(([start, end]) => overlapsSpan(a, { start, end }));
 
 export function scoreQuotes(gold: readonly Attribution[], predicted: readonly PredictedQuote[], counts: QuoteCounts): void {
   counts.predicted += predicted.length;
