@@ -4,6 +4,7 @@ import { Worker } from 'worker_threads';
 import type { ArticleMetadata } from '../core/article';
 import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
+import type { ExportArticle } from '../core/export/formats';
 import { AnalysisEngine } from './analysisEngine';
 import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot, EventsSnapshot } from './analysisProtocol';
 
@@ -53,6 +54,13 @@ export class AnalysisClient {
     return this.send({ type: 'compare', id: this.nextId++, uris }).then((r) => {
       if (r.type !== 'compare') throw new Error('unexpected answer to a compare request');
       return { report: r.report, error: r.error };
+    });
+  }
+
+  exportData(): Promise<ExportArticle[]> {
+    return this.send({ type: 'exportData', id: this.nextId++ }).then((r) => {
+      if (r.type !== 'exportData') throw new Error('unexpected answer to an export request');
+      return r.articles;
     });
   }
 

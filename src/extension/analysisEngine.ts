@@ -12,6 +12,7 @@ import { loadBackgroundIdf, loadRecognizer } from '../node/models';
 import type { EntityMention } from '../core/entities/mentions';
 import type { Resolution } from '../core/entities/resolve';
 import { buildComparison, type ComparisonReport } from '../core/compare/report';
+import type { ExportArticle } from '../core/export/formats';
 import { matchQuotes } from '../core/quotes/match';
 import { findArticleQuotes } from '../core/quotes/quotes';
 import type { AnalysisRequest, AnalysisResponse, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './analysisProtocol';
@@ -80,6 +81,8 @@ export class AnalysisEngine {
         return { type: 'entities', id: request.id, uri: '', result: null, snapshot: this.entitySnapshot() };
       case 'events':
         return { type: 'events', id: request.id, uri: '', result: null, events: this.events(request.threshold, request.maxSpanDays) };
+      case 'exportData':
+        return { type: 'exportData', id: request.id, uri: '', result: null, articles: this.exportData() };
       case 'compare':
         return { type: 'compare', id: request.id, uri: '', result: null, ...this.compare(request.uris) };
     }
@@ -149,6 +152,32 @@ export class AnalysisEngine {
     // Its own counter: annotations change the layer without changing any text.
     this.snapshot = { generation: ++this.snapshotCounter, entities, mentions, quotes, millis: Date.now() - started };
     return this.snapshot;
+  }
+
+  /** Every article's annotations (automatic with the user's on top), for the export formats. */
+  private exportData(): ExportArticle[] {
+    const perArticle = this.index.list().map((a) => ({ id: a.uri, text: a.text, mentions: applyEntityAnnotations(this.index.stage(this.entities, a.uri) ?? [], this.annotations.get(a.uri) ?? []), body: bodySpans(a.article) }));
+    const corpus = resolveCorpus(perArticle);
+    return perArticle.map((a, k) => {
+      const entry = this.index.get(a.id)!;
+      const mentions = corpus.mentions[k];
+      return {
+        file: a.id,
+        text: a.text,
+        sentences: entry.article.paragraphs.flatMap((p) => p.sentences),
+        entities: mentions.map((m, i) => {
+          const e = corpus.resolution.entityFor(a.id, i);
+          return { ...m, type: e?.type ?? m.type, entityId: e?.id ?? null };
+        }),
+        quotes: applyQuoteAnnotations(
+          findArticleQuotes(a.text, entry.article, mentions).map((q) => {
+            const e = q.speakerMention !== null ? corpus.resolution.entityFor(a.id, q.speakerMention) : undefined;
+            return e && q.speaker ? { ...q, speaker: { ...q.speaker, name: e.canonical } } : q;
+          }),
+          this.annotations.get(a.id) ?? [],
+        ),
+      };
+    });
   }
 
   /** A comparison of articles of the corpus, from the same layers the editor shows. */

@@ -3,6 +3,7 @@ import type { ArticleMetadata } from '../core/article';
 import type { ArticleJson } from '../core/articleSummary';
 import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
+import type { ExportArticle } from '../core/export/formats';
 import type { CorpusEvent } from '../core/events/corpusEvents';
 
 export type AnalysisRequest =
@@ -23,6 +24,7 @@ export type AnalysisRequest =
   | { type: 'entities'; id: number }
   | { type: 'events'; id: number; threshold: number; maxSpanDays: number }
   | { type: 'compare'; id: number; uris: readonly string[] }
+  | { type: 'exportData'; id: number }
   | { type: 'rename'; id: number; from: string; to: string };
 
 export type AnalysisResult =
@@ -33,7 +35,8 @@ export type AnalysisResponse =
   | { type: 'done'; id: number; uri: string; result: AnalysisResult | null }
   | { type: 'entities'; id: number; uri: ''; result: null; snapshot: EntitySnapshot }
   | { type: 'events'; id: number; uri: ''; result: null; events: EventsSnapshot }
-  | { type: 'compare'; id: number; uri: ''; result: null; report: ComparisonReport | null; error?: string };
+  | { type: 'compare'; id: number; uri: ''; result: null; report: ComparisonReport | null; error?: string }
+  | { type: 'exportData'; id: number; uri: ''; result: null; articles: ExportArticle[] };
 
 export interface EventsSnapshot {
   readonly generation: number;

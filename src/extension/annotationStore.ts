@@ -4,7 +4,7 @@
  * sidecar shortly after. Orphaned annotations are kept and reported, never moved.
  */
 import * as vscode from 'vscode';
-import { readAnnotations, reanchorAnnotations, shiftAnnotations, type UserAnnotation } from '../core/annotations/annotations';
+import { newAnnotationId, readAnnotations, reanchorAnnotations, shiftAnnotations, type UserAnnotation } from '../core/annotations/annotations';
 import type { SidecarFiles } from './sidecarFiles';
 
 export class AnnotationStore implements vscode.Disposable {
@@ -27,6 +27,17 @@ export class AnnotationStore implements vscode.Disposable {
       this.emitter,
       // Registered before the corpus service's listener, so analysis always sees shifted anchors.
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      // A renamed article keeps its annotations (its sidecar moves with it).
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const { oldUri, newUri } of e.files) {
+          const current = this.byUri.get(oldUri.toString());
+          if (!current) continue;
+          this.byUri.delete(oldUri.toString());
+          this.byUri.set(newUri.toString(), current);
+          const persisted = this.persisted.get(oldUri.toString());
+          if (persisted !== undefined) this.persisted.set(newUri.toString(), persisted);
+        }
+      }),
       vscode.workspace.onDidSaveTextDocument((d) => {
         if (this.pending.has(d.uri.toString())) void this.flush();
       }),
@@ -64,6 +75,15 @@ export class AnnotationStore implements vscode.Disposable {
     this.byUri.set(key, current);
     this.report(uri, current);
     return current.filter((a) => !a.orphaned);
+  }
+
+  /** Adds imported annotations, numbered after the ones the article has. */
+  add(uri: vscode.Uri, imported: readonly UserAnnotation[]): void {
+    this.update(uri, (current) => {
+      const out = [...current];
+      for (const a of imported) out.push({ ...a, id: newAnnotationId(out) });
+      return out;
+    });
   }
 
   update(uri: vscode.Uri, change: (current: readonly UserAnnotation[]) => UserAnnotation[]): void {

@@ -18,6 +18,7 @@ import { QuoteDecorations } from './quoteDecorations';
 import { registerQuoteNavigation } from './quoteNavigation';
 import { readSettings } from './settings';
 import { SidecarFiles } from './sidecarFiles';
+import { registerImportExport } from './importExport';
 import { createStatusBar } from './statusBar';
 import { registerStripBoilerplate } from './stripBoilerplate';
 import { createTestApi, type CorpusLensApi } from './testApi';
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     ...registerEventCommands(corpus, events, sidecars, treeProvider),
     ...registerStripBoilerplate(corpus, events),
     ...registerAnnotationCommands(corpus, entities, annotationStore),
+    ...registerImportExport(corpus, annotationStore, analysis),
     comparePanels,
     ...registerCompareCommands(corpus, events, comparePanels, analysis),
     ...registerEntityNavigation(corpus, entities),

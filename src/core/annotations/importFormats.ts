@@ -36,6 +36,9 @@ export function importBrat(ann: string, text: string): ImportResult {
   ann.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() && !/^[TEARMN#*]\d*\t/.test(line) && !/^\*\t/.test(line)) problems.push(`line ${i + 1}: not a brat annotation line`);
   });
+  // Our own exports name each speaker in an AnnotatorNotes line; other tools' notes are free text too.
+  const notes = new Map<string, string>();
+  for (const m of ann.matchAll(/^#\d+\tAnnotatorNotes (T\d+)\t(.*)$/gm)) notes.set(m[1], m[2].trim());
   const inAttribution = new Set<string>();
   for (const a of readAttributions(ann)) {
     for (const s of [a.content, a.source, a.cue]) if (s) inAttribution.add(s.id);
@@ -46,7 +49,8 @@ export function importBrat(ann: string, text: string): ImportResult {
       problems.push(`${a.content.id}: its text does not match the article at ${a.content.start}–${a.content.end}`);
       continue;
     }
-    for (const [start, end] of pieces) annotations.push({ id: `i${++n}`, kind: 'quote', speaker: a.source?.text.replace(/\s+/g, ' ') ?? null, anchor: makeAnchor(text, start, end) });
+    const speaker = a.source ? (notes.get(a.source.id) ?? a.source.text.replace(/\s+/g, ' ')) : null;
+    for (const [start, end] of pieces) annotations.push({ id: `i${++n}`, kind: 'quote', speaker, anchor: makeAnchor(text, start, end) });
   }
   for (const s of spans.values()) {
     if (inAttribution.has(s.id)) continue;

@@ -22,7 +22,7 @@ const CUE_VERBS =
 const CUE = `(?:(?:has|have|had|would|will|also|then|later|again|once|previously|recently|often|repeatedly|publicly)\\s+)*(?:${CUE_VERBS})`;
 const PRONOUN = '(?:he|she|they|we|I|it)';
 /** A speaker phrase: a pronoun, or up to seven words of a name or description. */
-const NP = `(?:${PRONOUN}|(?:[\\p{L}\\p{N}][\\p{L}\\p{N}.’'&-]*\\s+){0,6}?[\\p{L}\\p{N}][\\p{L}\\p{N}.’'&-]*)`;
+const NP = `(?:${PRONOUN}|(?:[\\p{L}\\p{N}][\\p{L}\\p{N}.’‘'&-]*\\s+){0,6}?[\\p{L}\\p{N}][\\p{L}\\p{N}.’‘'&-]*)`;
 
 const AFTER_SPEAKER_CUE = new RegExp(`^[\\s,—–-]*(${NP})\\s+(${CUE})\\b`, 'u');
 const AFTER_CUE_SPEAKER = new RegExp(`^[\\s,—–-]*(${CUE})\\s+(${NP}?)(?=[,.;:!?]|\\s+(?:on|in|at|during|before|after|when|while|who|as|of|to|from|with)\\b|$)`, 'u');

@@ -43,3 +43,30 @@ describe('Annotations in a real VS Code', () => {
     });
   });
 });
+
+describe('Import and export in a real VS Code', () => {
+  it('exports brat and imports it back onto the same words', async () => {
+    const api = await corpusLens();
+    const out = vscode.Uri.joinPath(workspaceRoot(), 'exported');
+    await vscode.workspace.fs.createDirectory(out);
+    const n = await vscode.commands.executeCommand<number>('corpusLens.exportAnnotations', 'brat', out);
+    assert.strictEqual(n, 5);
+    const ann = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(out, '002_2ef836bb7012053c.ann'))).toString('utf8');
+    assert.match(ann, /\tPER \d+ \d+\tYang Jiechi/);
+    const imported = await vscode.commands.executeCommand<number>('corpusLens.importAnnotations', vscode.Uri.joinPath(out, '002_2ef836bb7012053c.ann'));
+    assert.ok(imported > 20, `only ${imported} imported`);
+    const doc = await vscode.workspace.openTextDocument(seedUri('002'));
+    await eventually('imported quotes in the quote layer', async () => {
+      await api.entitiesSettled();
+      return api.quotes(doc.uri).some((q) => q.text.startsWith('hopes that South Korea') && q.speaker === 'Yang Jiechi');
+    });
+    await vscode.workspace.fs.delete(out, { recursive: true });
+    // Leave the corpus as the other suites expect it.
+    await vscode.commands.executeCommand('corpusLens.flushAnnotations');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), '.corpus-lens', 'seeds', '002_2ef836bb7012053c.txt.json'));
+    await eventually('the imported annotations to go with their sidecar', async () => {
+      await api.entitiesSettled();
+      return api.quotes(doc.uri).length > 0 && api.quotes(doc.uri).length < 20;
+    });
+  });
+});
