@@ -42,25 +42,20 @@ if (unit) {
 }
 if (!unitOk && (!unit || unit.numFailedTests === 0)) failed++;
 
-const webviewOk = run('Compare page in headless Chromium', process.execPath, [path.join(root, 'test', 'webview', 'run.js')]);
-const webview = readJson(path.join(out, 'webview-result.json'));
-if (webview) {
-  passed += webview.passed;
-  failed += webview.failed;
-}
-if (!webviewOk && (!webview || webview.failed === 0)) failed++;
-
-if (process.env.CORPUS_LENS_SKIP_VSCODE === '1') {
-  console.log('\n(real VS Code tests skipped: CORPUS_LENS_SKIP_VSCODE=1)');
-} else {
-  const vscodeOk = run('tests in a real VS Code (code-server)', process.execPath, [path.join(root, 'test', 'vscode', 'run.js')]);
-  const v = readJson(path.join(out, 'vscode-result.json'));
-  if (v) {
-    passed += v.passed;
-    failed += v.failed;
+/** Runs a phase that writes {passed, failed} to a result file; a crash before it counts as one failure. */
+function phase(title, script, resultFile) {
+  const ok = run(title, process.execPath, [path.join(root, ...script)]);
+  const result = readJson(path.join(out, resultFile));
+  if (result) {
+    passed += result.passed;
+    failed += result.failed;
   }
-  if (!vscodeOk && (!v || v.failed === 0)) failed++;
+  if (!ok && (!result || result.failed === 0)) failed++;
 }
+
+phase('Compare page in headless Chromium', ['test', 'webview', 'run.js'], 'webview-result.json');
+if (process.env.CORPUS_LENS_SKIP_VSCODE === '1') console.log('\n(real VS Code tests skipped: CORPUS_LENS_SKIP_VSCODE=1)');
+else phase('tests in a real VS Code (code-server)', ['test', 'vscode', 'run.js'], 'vscode-result.json');
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

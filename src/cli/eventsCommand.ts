@@ -1,23 +1,16 @@
 /** `corpus-lens events FILE.jsonl`: one `{"id", "event"}` line per article. */
-import { promises as fs } from 'fs';
 import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, eventNames, type EventArticle } from '../core/events/cluster';
 import { toEventArticle } from '../core/events/input';
-import { describeFsError } from '../node/files';
 import { loadBackgroundIdf } from '../node/models';
 import { takeOption } from './analyzeCommand';
-import type { Cli } from './io';
+import { readInputFile, type Cli } from './io';
 
 export async function eventsCommand(cli: Cli, args: string[]): Promise<number> {
   const threshold = takeOption(args, '--threshold');
   if (args.length !== 1) return cli.usage('usage: corpus-lens events FILE.jsonl [--threshold N]');
   const [file] = args;
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    cli.warn(`${file}: ${describeFsError(e)}`);
-    return 1;
-  }
+  const text = await readInputFile(cli, file);
+  if (text === null) return 1;
   const articles: EventArticle[] = [];
   const seen = new Set<string>();
   text.split(/\r?\n/).forEach((line, i) => {

@@ -1,4 +1,6 @@
 /** The CLI's only outputs: results on stdout, every message for people on stderr. */
+import { promises as fs } from 'fs';
+import { describeFsError } from '../node/files';
 export interface Cli {
   out(text: string): void;
   warn(message: string): void;
@@ -14,4 +16,14 @@ export function processCli(): Cli {
       return 2;
     },
   };
+}
+
+/** A whole input file as text, or null after saying on stderr why it cannot be read. */
+export async function readInputFile(cli: Cli, file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    cli.warn(`${file}: ${describeFsError(e)}`);
+    return null;
+  }
 }

@@ -1,21 +1,14 @@
 /** `corpus-lens ner --conll FILE`: tags CoNLL tokens, echoing `token gold predicted`. */
-import { promises as fs } from 'fs';
 import { readConllItems, toDocuments } from '../core/ner/conll';
-import { describeFsError } from '../node/files';
 import { loadRecognizer } from '../node/models';
 import { takeOption } from './analyzeCommand';
-import type { Cli } from './io';
+import { readInputFile, type Cli } from './io';
 
 export async function nerCommand(cli: Cli, args: string[]): Promise<number> {
   const file = takeOption(args, '--conll');
   if (!file || args.length) return cli.usage('usage: corpus-lens ner --conll FILE');
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    cli.warn(`${file}: ${describeFsError(e)}`);
-    return 1;
-  }
+  const text = await readInputFile(cli, file);
+  if (text === null) return 1;
   const items = readConllItems(text);
   const recognizer = loadRecognizer();
   // Each -DOCSTART- block is one document, so document-level consistency applies within it.
