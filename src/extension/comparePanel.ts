@@ -8,6 +8,7 @@ import type { AnalysisClient } from './analysisClient';
 import type { CorpusService } from './corpusService';
 
 export const COMPARE_VIEW_TYPE = 'corpusLens.compare';
+const OPEN_KEY = 'corpusLens.compare.open';
 
 export class ComparePanels implements vscode.Disposable {
   private readonly panels = new Set<ComparePanel>();
@@ -17,12 +18,20 @@ export class ComparePanels implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly corpus: CorpusService,
     private readonly analysis: AnalysisClient,
+    private readonly memento: vscode.Memento,
   ) {
+    // What was open, kept by the extension too: a host may restore a panel without its page state.
+    const remembered = [...(memento.get<string[][]>(OPEN_KEY) ?? [])];
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: CompareState | undefined) => {
-          const files = (state?.files ?? []).map((f) => vscode.Uri.parse(f));
-          this.adopt(panel, files);
+          const fromState = state?.files?.length ? [...state.files] : null;
+          const files = fromState ?? remembered.shift() ?? [];
+          if (fromState) {
+            const i = remembered.findIndex((r) => r.join('\n') === fromState.join('\n'));
+            if (i >= 0) remembered.splice(i, 1);
+          }
+          this.adopt(panel, files.map((f) => vscode.Uri.parse(f)));
         },
       }),
       corpus.onDidChange((uris) => {
@@ -49,9 +58,17 @@ export class ComparePanels implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, files: readonly vscode.Uri[]): ComparePanel {
-    const p = new ComparePanel(panel, files, this.extensionUri, this.corpus, this.analysis, () => this.panels.delete(p));
+    const p = new ComparePanel(panel, files, this.extensionUri, this.corpus, this.analysis, () => {
+      this.panels.delete(p);
+      void this.remember();
+    });
     this.panels.add(p);
+    void this.remember();
     return p;
+  }
+
+  private remember(): Thenable<void> {
+    return this.memento.update(OPEN_KEY, [...this.panels].map((p) => p.files.map((f) => f.toString())));
   }
 
   dispose(): void {

@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const events = new EventService(corpus, entities, analysis, settings.events, log);
   const treeProvider = new EventsTreeProvider(corpus, entities, events);
   const tree = vscode.window.createTreeView('corpusLens.events', { treeDataProvider: treeProvider, showCollapseAll: true, canSelectMany: true });
-  const comparePanels = new ComparePanels(context.extensionUri, corpus, analysis);
+  const comparePanels = new ComparePanels(context.extensionUri, corpus, analysis, context.workspaceState);
   const boilerplate = new BoilerplateDecorations(corpus, settings.showBoilerplate);
   const entityDecorations = new EntityDecorations(corpus, entities, settings.entityKinds);
   const quoteDecorations = new QuoteDecorations(corpus, entities, settings.showQuotes, settings.showQuoteSpeakers);
