@@ -104,16 +104,18 @@ export class AnalysisClient {
     return this.worker;
   }
 
-  /** A dead worker must not lose queued work: pending requests are answered in-process. */
+  /**
+   * A worker that cannot start or dies: later requests are analysed in-process, and the
+   * requests it held are answered with an error the user can act on (Re-analyze Corpus).
+   */
   private workerFailed(e: Error): void {
     this.log(`Analysis worker stopped (${e.message}); analysing on the main thread from now on.`);
     this.worker = undefined;
-    const engine = this.engine();
+    this.engine();
     for (const [id, resolve] of this.pending) {
       resolve({ type: 'done', id, uri: '', result: { ok: false, message: 'The analysis worker stopped; re-analyze to retry.' } });
     }
     this.pending.clear();
-    void engine;
   }
 
   private engine(): AnalysisEngine {

@@ -158,7 +158,7 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
     // "…, Xinhua reported" names who relayed the sentence, not who said the words.
     const found =
       (direct ? (afterQuote(text, q, lastParagraph.end) ?? beforeQuote(text, q, p.start)) : (beforeQuote(text, q, p.start) ?? afterQuote(text, q, lastParagraph.end))) ??
-      splitQuoteCue(text, quotes, i, lastParagraph.end) ??
+      splitQuoteCue(text, quotes, i) ??
       nameLineBefore(text, q, p, paragraphs);
     const kind = direct ? 'direct' : 'partial';
     let inheritsFrom: number | null = null;
@@ -191,7 +191,7 @@ function nameLineBefore(text: string, q: QuoteSpan, p: Span, paragraphs: readonl
 }
 
 /** “First part,” he said, “second part.”: the second quote takes the cue between them. */
-function splitQuoteCue(text: string, quotes: readonly QuoteSpan[], i: number, _end: number): Found | null {
+function splitQuoteCue(text: string, quotes: readonly QuoteSpan[], i: number): Found | null {
   const prev = quotes[i - 1];
   if (!prev) return null;
   const between = text.slice(prev.outerEnd, quotes[i].outerStart);
