@@ -28,6 +28,7 @@ export class CorpusService implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
+  private watchedScope = '';
   private requestCounter = 0;
   private indexedFlag = false;
   lastIndexMillis = 0;
@@ -80,14 +81,20 @@ export class CorpusService implements vscode.Disposable {
   /** Finds every article and analyses it, with progress. */
   async reindex(): Promise<void> {
     const started = Date.now();
-    this.watchers.forEach((w) => w.dispose());
-    this.watchers = [];
+    // Watchers change only with the corpus's scope: re-creating them on every re-analysis
+    // would leave a moment in which changes on disk go unnoticed.
+    const scope = JSON.stringify([this.settings.include, this.settings.exclude, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString())]);
+    if (scope !== this.watchedScope) {
+      this.watchers.forEach((w) => w.dispose());
+      this.watchers = [];
+      this.watchedScope = scope;
+      this.watch();
+    }
     const files = await this.discover();
     const previous = new Set(this.states.keys());
     for (const uri of files) previous.delete(uri.toString());
     for (const gone of previous) this.forget(vscode.Uri.parse(gone));
     for (const uri of files) if (!this.states.has(uri.toString())) this.states.set(uri.toString(), { uri, status: 'pending' });
-    this.watch();
     this.changeEmitter.fire(files);
 
     const location = files.length > NOTIFY_ABOVE ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;

@@ -127,7 +127,13 @@ async function runUiTest(workspace, out) {
       await page.screenshot({ path: path.join(shots, 'compare-in-vscode.png') });
     });
     await step('the Compare panel comes back after a window reload', async () => {
-      await page.reload();
+      // Reload as a user does, so the workbench shuts down in order and saves its editors.
+      await page.waitForTimeout(1500);
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Developer: Reload Window');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(3000);
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       await page.locator('.tab', { hasText: 'Compare 4 Articles' }).first().waitFor({ timeout: 60_000 });
       await page.locator('.tab', { hasText: 'Compare 4 Articles' }).first().click();
