@@ -14,16 +14,28 @@ import type { Resolution } from '../core/entities/resolve';
 import { buildComparison, type ComparisonReport } from '../core/compare/report';
 import type { ExportArticle } from '../core/export/formats';
 import { matchQuotes } from '../core/quotes/match';
-import { findArticleQuotes } from '../core/quotes/quotes';
+import { findArticleQuotes, type Quote } from '../core/quotes/quotes';
+import type { Article } from '../core/article';
 import type { AnalysisRequest, AnalysisResponse, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './analysisProtocol';
+
+interface CorpusLayer {
+  readonly key: string;
+  readonly articles: ReadonlyArray<{ id: string; text: string; article: Article; mentions: readonly EntityMention[] }>;
+  readonly resolution: Resolution;
+  get(id: string): CorpusLayer['articles'][number] | undefined;
+  quotesOf(id: string): Quote[];
+}
 
 export class AnalysisEngine {
   private readonly index = new CorpusIndex();
   private recognizer: Recognizer | undefined;
   private readonly entities = entityStage(() => (this.recognizer ??= loadRecognizer()));
   private snapshot: EntitySnapshot | undefined;
-  private snapshotIndexGeneration = -1;
+  private snapshotLayer: CorpusLayer | undefined;
   private snapshotCounter = 0;
+  private layer: CorpusLayer | undefined;
+  /** Bumped when the user's annotations change: they change the layers, not the texts. */
+  private userVersion = 0;
   private readonly pinned = new Map<string, string | null>();
   private readonly annotations = new Map<string, readonly UserAnnotation[]>();
   private eventsCache: { key: string; value: EventsSnapshot } | undefined;
@@ -88,22 +100,58 @@ export class AnalysisEngine {
     }
   }
 
-  /** Mentions of every article resolved across the corpus; recomputed only after changes. */
+  /**
+   * The corpus layer every view and export reads: each article's mentions with the user's
+   * annotations applied, propagated and resolved across the corpus, and its quotes on demand.
+   * Computed once per change of the texts or of the annotations.
+   */
+  private corpusLayer(): CorpusLayer {
+    const key = `${this.index.generation}:${this.userVersion}`;
+    if (this.layer?.key === key) return this.layer;
+    const entries = this.index.list();
+    const perArticle = entries.map((a) => ({ id: a.uri, text: a.text, mentions: applyEntityAnnotations(this.index.stage(this.entities, a.uri) ?? [], this.annotations.get(a.uri) ?? []), body: bodySpans(a.article) }));
+    const corpus = resolveCorpus(perArticle);
+    const articles = entries.map((e, i) => ({ id: e.uri, text: e.text, article: e.article, mentions: corpus.mentions[i] }));
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const quotes = new Map<string, Quote[]>();
+    const resolution = corpus.resolution;
+    const annotations = this.annotations;
+    this.layer = {
+      key,
+      articles,
+      resolution,
+      get: (id) => byId.get(id),
+      quotesOf(id) {
+        let q = quotes.get(id);
+        if (!q) {
+          const a = byId.get(id)!;
+          // Speakers by their corpus entity's canonical name; then the user's quotes on top.
+          const automatic = findArticleQuotes(a.text, a.article, a.mentions).map((x) => {
+            const e = x.speakerMention !== null ? resolution.entityFor(id, x.speakerMention) : undefined;
+            return e && x.speaker ? { ...x, speaker: { ...x.speaker, name: e.canonical } } : x;
+          });
+          q = applyQuoteAnnotations(automatic, annotations.get(id) ?? []);
+          quotes.set(id, q);
+        }
+        return q;
+      },
+    };
+    return this.layer;
+  }
+
+  /** Mentions and quotes of every article, as the editor shows them; recomputed only after changes. */
   private entitySnapshot(): EntitySnapshot {
-    if (this.snapshot && this.snapshotIndexGeneration === this.index.generation) return this.snapshot;
-    this.snapshotIndexGeneration = this.index.generation;
-    this.eventsCache = undefined;
     const started = Date.now();
-    const articles = this.index.list();
-    let perArticle;
+    let layer: CorpusLayer;
     try {
-      perArticle = articles.map((a) => ({ id: a.uri, text: a.text, mentions: applyEntityAnnotations(this.index.stage(this.entities, a.uri) ?? [], this.annotations.get(a.uri) ?? []), body: bodySpans(a.article) }));
+      layer = this.corpusLayer();
     } catch (e) {
       return { generation: ++this.snapshotCounter, entities: [], mentions: {}, quotes: {}, millis: 0, error: `The entity model could not be loaded: ${(e as Error).message}` };
     }
-    const corpus = resolveCorpus(perArticle);
-    const resolution = corpus.resolution;
-    perArticle = perArticle.map((a, i) => ({ ...a, mentions: corpus.mentions[i] }));
+    if (this.snapshot && this.snapshotLayer === layer) return this.snapshot;
+    this.eventsCache = undefined;
+    const resolution = layer.resolution;
+    const perArticle = layer.articles;
     const mentions: Record<string, MentionLocation[]> = {};
     const lineStarts = new Map<string, number[]>();
     const position = (uri: string, text: string, offset: number) => {
@@ -148,66 +196,45 @@ export class AnalysisEngine {
         articleCount: new Set(e.mentions.map((x) => x.article)).size,
       };
     });
-    const quotes = this.quoteLocations(perArticle, resolution, (uri, text, offset) => position(uri, text, offset));
+    const quotes = this.quoteLocations(layer, (uri, text, offset) => position(uri, text, offset));
     // Its own counter: annotations change the layer without changing any text.
     this.snapshot = { generation: ++this.snapshotCounter, entities, mentions, quotes, millis: Date.now() - started };
+    this.snapshotLayer = layer;
     return this.snapshot;
   }
 
   /** Every article's annotations (automatic with the user's on top), for the export formats. */
   private exportData(): ExportArticle[] {
-    const perArticle = this.index.list().map((a) => ({ id: a.uri, text: a.text, mentions: applyEntityAnnotations(this.index.stage(this.entities, a.uri) ?? [], this.annotations.get(a.uri) ?? []), body: bodySpans(a.article) }));
-    const corpus = resolveCorpus(perArticle);
-    return perArticle.map((a, k) => {
-      const entry = this.index.get(a.id)!;
-      const mentions = corpus.mentions[k];
-      return {
-        file: a.id,
-        text: a.text,
-        sentences: entry.article.paragraphs.flatMap((p) => p.sentences),
-        entities: mentions.map((m, i) => {
-          const e = corpus.resolution.entityFor(a.id, i);
-          return { ...m, type: e?.type ?? m.type, entityId: e?.id ?? null };
-        }),
-        quotes: applyQuoteAnnotations(
-          findArticleQuotes(a.text, entry.article, mentions).map((q) => {
-            const e = q.speakerMention !== null ? corpus.resolution.entityFor(a.id, q.speakerMention) : undefined;
-            return e && q.speaker ? { ...q, speaker: { ...q.speaker, name: e.canonical } } : q;
-          }),
-          this.annotations.get(a.id) ?? [],
-        ),
-      };
-    });
+    const layer = this.corpusLayer();
+    return layer.articles.map((a) => ({
+      file: a.id,
+      text: a.text,
+      sentences: a.article.paragraphs.flatMap((p) => p.sentences),
+      entities: a.mentions.map((m, i) => {
+        const e = layer.resolution.entityFor(a.id, i);
+        return { ...m, type: e?.type ?? m.type, entityId: e?.id ?? null };
+      }),
+      quotes: layer.quotesOf(a.id),
+    }));
   }
 
-  /** A comparison of articles of the corpus, from the same layers the editor shows. */
+  /** A comparison of articles of the corpus, from the same layer the editor shows. */
   private compare(uris: readonly string[]): { report: ComparisonReport | null; error?: string } {
-    const entries = uris.map((u) => this.index.get(u));
-    if (entries.some((e) => !e)) return { report: null, error: 'Some of these articles are not analysed (yet); try again in a moment.' };
-    const perArticle = this.index.list().map((a) => ({ id: a.uri, text: a.text, mentions: applyEntityAnnotations(this.index.stage(this.entities, a.uri) ?? [], this.annotations.get(a.uri) ?? []), body: bodySpans(a.article) }));
-    const corpus = resolveCorpus(perArticle);
-    const mentionsOf = new Map(perArticle.map((a, i) => [a.id, corpus.mentions[i]]));
-    const inputs = entries.map((e) => {
-      const mentions = mentionsOf.get(e!.uri) ?? [];
-      const quotes = applyQuoteAnnotations(
-        findArticleQuotes(e!.text, e!.article, mentions).map((q) => {
-          const entity = q.speakerMention !== null ? corpus.resolution.entityFor(e!.uri, q.speakerMention) : undefined;
-          return entity && q.speaker ? { ...q, speaker: { ...q.speaker, name: entity.canonical } } : q;
-        }),
-        this.annotations.get(e!.uri) ?? [],
-      );
-      return { file: e!.uri, text: e!.text, article: e!.article, mentions, quotes };
-    });
-    return { report: buildComparison(inputs, corpus.resolution) };
+    const layer = this.corpusLayer();
+    const chosen = uris.map((u) => layer.get(u));
+    if (chosen.some((a) => !a)) return { report: null, error: 'Some of these articles are not analysed (yet); try again in a moment.' };
+    return {
+      report: buildComparison(
+        chosen.map((a) => ({ file: a!.id, text: a!.text, article: a!.article, mentions: a!.mentions, quotes: layer.quotesOf(a!.id) })),
+        layer.resolution,
+      ),
+    };
   }
 
   /** Quotes of every article, speakers linked to entities, and the same quote across articles. */
-  private quoteLocations(
-    perArticle: ReadonlyArray<{ id: string; text: string; mentions: readonly EntityMention[] }>,
-    resolution: Resolution,
-    position: (uri: string, text: string, offset: number) => { line: number; character: number },
-  ): Record<string, QuoteLocation[]> {
-    const found = perArticle.map((a) => ({ a, quotes: applyQuoteAnnotations(findArticleQuotes(a.text, this.index.get(a.id)!.article, a.mentions), this.annotations.get(a.id) ?? []) }));
+  private quoteLocations(layer: CorpusLayer, position: (uri: string, text: string, offset: number) => { line: number; character: number }): Record<string, QuoteLocation[]> {
+    const resolution = layer.resolution;
+    const found = layer.articles.map((a) => ({ a, quotes: layer.quotesOf(a.id) }));
     const links = matchQuotes(found.flatMap(({ a, quotes }) => quotes.map((q, index) => ({ article: a.id, index, text: q.text, speaker: q.speaker?.name ?? null }))));
     const range = (uri: string, text: string, start: number, end: number) => {
       const s = position(uri, text, start);
@@ -262,7 +289,7 @@ export class AnalysisEngine {
     if (JSON.stringify(this.annotations.get(request.uri) ?? []) !== JSON.stringify(annotations)) {
       this.annotations.set(request.uri, annotations);
       // The user's word changes the corpus layers even when the text did not change.
-      this.snapshot = undefined;
+      this.userVersion++;
       this.eventsCache = undefined;
     }
     const { entry } = this.index.upsert(request.uri, text, request.metadata);

@@ -29,6 +29,8 @@ export class CorpusService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private watchedScope = '';
+  /** Sidecar changes seen on disk, most recent last (diagnostics for tests and the log). */
+  readonly sidecarEvents: string[] = [];
   private requestCounter = 0;
   private indexedFlag = false;
   lastIndexMillis = 0;
@@ -51,6 +53,8 @@ export class CorpusService implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.onClosed(d)),
       vscode.workspace.onDidRenameFiles((e) => void this.onRenamed(e)),
+      // A sidecar edited and saved in VS Code updates its article without waiting for the file watcher.
+      vscode.workspace.onDidSaveTextDocument((d) => this.onSidecarSaved(d.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
     );
   }
@@ -203,6 +207,7 @@ export class CorpusService implements vscode.Disposable {
       articles.onDidDelete((uri) => this.forget(uri));
       const sidecars = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.corpus-lens/**/*.json'));
       const sidecarChanged = (uri: vscode.Uri) => {
+        this.sidecarEvents.push(vscode.workspace.asRelativePath(uri, false));
         const rel = vscode.workspace.asRelativePath(uri, false).replace(/^\.corpus-lens\//, '').replace(/\.json$/, '');
         const article = vscode.Uri.joinPath(folder.uri, rel);
         if (this.isArticle(article)) void this.analyzeUri(article);
@@ -212,6 +217,14 @@ export class CorpusService implements vscode.Disposable {
       sidecars.onDidDelete(sidecarChanged);
       this.watchers.push(articles, sidecars);
     }
+  }
+
+  private onSidecarSaved(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const rel = folder && vscode.workspace.asRelativePath(uri, false);
+    if (!folder || !rel || !rel.startsWith('.corpus-lens/') || !rel.endsWith('.json')) return;
+    const article = vscode.Uri.joinPath(folder.uri, rel.replace(/^\.corpus-lens\//, '').replace(/\.json$/, ''));
+    if (this.isArticle(article)) void this.analyzeUri(article);
   }
 
   private async onCreated(folder: vscode.WorkspaceFolder, uri: vscode.Uri): Promise<void> {

@@ -28,6 +28,8 @@ export interface CorpusLensApi {
   quoteDecorationCount(uri: vscode.Uri): number;
   /** What each open Compare panel last rendered: the files and shared fractions. */
   comparePanels(): Array<{ files: string[]; rendered: string | null; shared: number[] }>;
+  /** Sidecar files the watcher reported, in order. */
+  sidecarEvents(): readonly string[];
 }
 
 export function createTestApi(
@@ -61,6 +63,7 @@ export function createTestApi(
     events: () => events.events().map((e) => ({ key: e.key, label: e.label, pinned: e.pinned, articles: e.articles })),
     quotes: (uri) => entities.quotesIn(uri).map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null, links: q.links.length })),
     quoteDecorationCount: (uri) => quoteDecorations.paintedCount(uri),
+    sidecarEvents: () => corpus.sidecarEvents,
     comparePanels: () =>
       comparePanels.all().map((p) => ({
         files: p.files.map((f) => f.toString()),

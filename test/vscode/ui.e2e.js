@@ -15,6 +15,23 @@ function packageExtension(out) {
   return vsix;
 }
 
+/** Whether the Compare page, nested in the webview's iframes, has rendered its rows (30 s at most). */
+function webviewRowsRendered(page) {
+  return page
+    .waitForFunction(
+      () => {
+        const outer = [...document.querySelectorAll('iframe.webview')].find((f) => f.offsetParent !== null);
+        const inner = outer && outer.contentDocument && outer.contentDocument.querySelector('iframe');
+        const doc = inner && inner.contentDocument;
+        return !!doc && doc.querySelectorAll('.row').length > 5;
+      },
+      null,
+      { timeout: 30_000 },
+    )
+    .then(() => true)
+    .catch(() => false);
+}
+
 async function step(name, fn) {
   const started = Date.now();
   try {
@@ -112,17 +129,7 @@ async function runUiTest(workspace, out) {
       await eventRow.locator('.action-label[aria-label^="Compare Articles"]').first().click();
       const tab = page.locator('.tab', { hasText: 'Compare 4 Articles' });
       await tab.first().waitFor({ timeout: 30_000 });
-      // The page runs in nested iframes; wait until its rows have rendered.
-      await page.waitForFunction(
-        () => {
-          const outer = [...document.querySelectorAll('iframe.webview')].find((f) => f.offsetParent !== null);
-          const inner = outer && outer.contentDocument && outer.contentDocument.querySelector('iframe');
-          const doc = inner && inner.contentDocument;
-          return !!doc && doc.querySelectorAll('.row').length > 5;
-        },
-        null,
-        { timeout: 30_000 },
-      ).catch(() => {});
+      await webviewRowsRendered(page);
       await page.waitForTimeout(1500);
       await page.screenshot({ path: path.join(shots, 'compare-in-vscode.png') });
     });
@@ -137,19 +144,7 @@ async function runUiTest(workspace, out) {
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       await page.locator('.tab', { hasText: 'Compare 4 Articles' }).first().waitFor({ timeout: 60_000 });
       await page.locator('.tab', { hasText: 'Compare 4 Articles' }).first().click();
-      const rendered = await page
-        .waitForFunction(
-          () => {
-            const outer = [...document.querySelectorAll('iframe.webview')].find((f) => f.offsetParent !== null);
-            const inner = outer && outer.contentDocument && outer.contentDocument.querySelector('iframe');
-            const doc = inner && inner.contentDocument;
-            return !!doc && doc.querySelectorAll('.row').length > 5;
-          },
-          null,
-          { timeout: 30_000 },
-        )
-        .then(() => true)
-        .catch(() => false);
+      const rendered = await webviewRowsRendered(page);
       await page.screenshot({ path: path.join(shots, 'compare-after-reload.png') });
       // The webview's frames may be cross-origin; the tab's title says which articles came back.
       assert.strictEqual(await page.locator('.tab', { hasText: 'Compare 4 Articles' }).count(), 1, 'the restored panel lost its articles');

@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { corpusLens, eventually, seedUri, workspaceRoot } from './helpers';
 
@@ -47,8 +50,8 @@ describe('Annotations in a real VS Code', () => {
 describe('Import and export in a real VS Code', () => {
   it('exports brat and imports it back onto the same words', async () => {
     const api = await corpusLens();
-    const out = vscode.Uri.joinPath(workspaceRoot(), 'exported');
-    await vscode.workspace.fs.createDirectory(out);
+    // Outside the workspace, so the corpus's own file watching is not disturbed by the files.
+    const out = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-export-')));
     const n = await vscode.commands.executeCommand<number>('corpusLens.exportAnnotations', 'brat', out);
     assert.strictEqual(n, 5);
     const ann = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(out, '002_2ef836bb7012053c.ann'))).toString('utf8');
@@ -60,7 +63,7 @@ describe('Import and export in a real VS Code', () => {
       await api.entitiesSettled();
       return api.quotes(doc.uri).some((q) => q.text.startsWith('hopes that South Korea') && q.speaker === 'Yang Jiechi');
     });
-    await vscode.workspace.fs.delete(out, { recursive: true });
+    fs.rmSync(out.fsPath, { recursive: true, force: true });
     // Leave the corpus as the other suites expect it.
     await vscode.commands.executeCommand('corpusLens.flushAnnotations');
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), '.corpus-lens', 'seeds', '002_2ef836bb7012053c.txt.json'));

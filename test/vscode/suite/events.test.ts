@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { corpusLens, eventually, seedUri, workspaceRoot } from './helpers';
+import { afterSidecarWrite, corpusLens, eventually, seedUri, workspaceRoot } from './helpers';
 
 const name = (uri: string) => uri.split('/').pop()!.slice(0, 3);
 
@@ -25,7 +25,7 @@ describe('Events in a real VS Code', () => {
     const pin = { format: 'corpus-lens/article@1', file: 'seeds/004_057a0b69c0c8fa40.txt', metadata: {}, event: 'Wang Yi meets Lee Hae-chan', annotations: [] };
     await vscode.workspace.fs.writeFile(sidecar, Buffer.from(JSON.stringify(pin)));
     const moved = () => api.events().find((e) => e.pinned && e.label === 'Wang Yi meets Lee Hae-chan');
-    await eventually('the pinned event', async () => {
+    await afterSidecarWrite('the pinned event', async () => {
       await api.eventsSettled();
       return moved()?.articles.length === 1 && moved()!.articles[0] === seedUri('004').toString();
     });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { corpusLens, eventually, EXTENSION_ID, seedUri, workspaceRoot } from './helpers';
+import { afterSidecarWrite, corpusLens, eventually, EXTENSION_ID, seedUri, workspaceRoot } from './helpers';
 
 describe('Corpus Lens in a real VS Code', () => {
   it('activates on the seeds workspace and indexes the five articles', async () => {
@@ -50,16 +50,16 @@ describe('Corpus Lens in a real VS Code', () => {
     const sidecar = vscode.Uri.joinPath(workspaceRoot(), '.corpus-lens', 'seeds', '001_ac19e9e0453ebfbc.txt.json');
     const good = JSON.stringify({ format: 'corpus-lens/article@1', file: 'seeds/001_ac19e9e0453ebfbc.txt', metadata: { outlet: 'The Business Times' } });
     await vscode.workspace.fs.writeFile(sidecar, Buffer.from(good));
-    await eventually('the sidecar outlet', () => api.articles().find((a) => a.uri === uri.toString())?.outlet === 'The Business Times');
+    await afterSidecarWrite('the sidecar outlet', () => api.articles().find((a) => a.uri === uri.toString())?.outlet === 'The Business Times');
 
     await vscode.workspace.fs.writeFile(sidecar, Buffer.from('{ "format": '));
-    const diagnostics = await eventually('a diagnostic on the corrupt sidecar', () => {
+    const diagnostics = await afterSidecarWrite('a diagnostic on the corrupt sidecar', () => {
       const d = vscode.languages.getDiagnostics(sidecar);
       return d.length ? d : undefined;
     });
     assert.match(diagnostics[0].message, /could not read this sidecar/);
     assert.strictEqual(Buffer.from(await vscode.workspace.fs.readFile(sidecar)).toString(), '{ "format": ');
-    await eventually('the outlet to fall back to unknown', () => api.articles().find((a) => a.uri === uri.toString())?.outlet === null);
+    await afterSidecarWrite('the outlet to fall back to unknown', () => api.articles().find((a) => a.uri === uri.toString())?.outlet === null);
     await vscode.workspace.fs.delete(sidecar);
   });
 

@@ -45,3 +45,17 @@ export async function eventually<T>(what: string, check: () => T | undefined | n
 export function relative(uri: vscode.Uri): string {
   return path.relative(workspaceRoot().fsPath, uri.fsPath);
 }
+
+/**
+ * Waits for the extension to notice a sidecar written to disk. The host's file watcher
+ * occasionally drops an event on a loaded machine; these tests check how sidecars are read,
+ * so after 5 s without a change they ask for a re-analysis instead of failing on the watcher.
+ */
+export async function afterSidecarWrite<T>(what: string, check: () => T | undefined | null | false | Promise<T | undefined | null | false>): Promise<T> {
+  try {
+    return await eventually(what, check, 5_000);
+  } catch {
+    await vscode.commands.executeCommand('corpusLens.reanalyze');
+    return eventually(what, check, 10_000);
+  }
+}
