@@ -18,16 +18,7 @@ export async function exportCommand(cli: Cli, args: string[]): Promise<number> {
   }
   const loaded = await loadArticles(cli, args);
   const corpus = analyseCorpus(loaded);
-  const articles: ExportArticle[] = corpus.articles.map((a, k) => ({
-    file: a.id,
-    text: a.text,
-    sentences: a.article.paragraphs.flatMap((p) => p.sentences),
-    entities: a.mentions.map((m, i) => {
-      const e = corpus.resolution.entityFor(a.id, i);
-      return { ...m, type: e?.type ?? m.type, entityId: e?.id ?? null };
-    }),
-    quotes: corpus.quotes(k),
-  }));
+  const articles: ExportArticle[] = corpus.articles.map((_, k) => corpus.exportArticle(k));
   await fs.mkdir(out, { recursive: true });
   // Articles from different folders may share a name: later ones get a numbered suffix.
   const used = new Set<string>();

@@ -1,30 +1,19 @@
 /** Runs the core analysis for the worker (or in-process when no worker can start). */
 import { articleToJson } from '../core/articleSummary';
 import { CorpusIndex } from '../core/corpusIndex';
-import { applyEntityAnnotations, applyQuoteAnnotations, type UserAnnotation } from '../core/annotations/annotations';
-import { bodySpans, entityStage, resolveCorpus } from '../core/entities/stage';
+import type { UserAnnotation } from '../core/annotations/annotations';
+import { buildCorpusLayer, type CorpusLayer } from '../core/corpusLayer';
+import { entityStage } from '../core/entities/stage';
 import { DEFAULT_CLUSTER_OPTIONS } from '../core/events/cluster';
 import { corpusEvents, type CorpusArticle } from '../core/events/corpusEvents';
 import { splitLines } from '../core/lines';
 import type { Recognizer } from '../core/ner/recognizer';
 import { decodeArticleBytes } from '../core/text';
 import { loadBackgroundIdf, loadRecognizer } from '../node/models';
-import type { EntityMention } from '../core/entities/mentions';
-import type { Resolution } from '../core/entities/resolve';
 import { buildComparison, type ComparisonReport } from '../core/compare/report';
 import type { ExportArticle } from '../core/export/formats';
 import { matchQuotes } from '../core/quotes/match';
-import { findArticleQuotes, type Quote } from '../core/quotes/quotes';
-import type { Article } from '../core/article';
 import type { AnalysisRequest, AnalysisResponse, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './analysisProtocol';
-
-interface CorpusLayer {
-  readonly key: string;
-  readonly articles: ReadonlyArray<{ id: string; text: string; article: Article; mentions: readonly EntityMention[] }>;
-  readonly resolution: Resolution;
-  get(id: string): CorpusLayer['articles'][number] | undefined;
-  quotesOf(id: string): Quote[];
-}
 
 export class AnalysisEngine {
   private readonly index = new CorpusIndex();
@@ -33,7 +22,7 @@ export class AnalysisEngine {
   private snapshot: EntitySnapshot | undefined;
   private snapshotLayer: CorpusLayer | undefined;
   private snapshotCounter = 0;
-  private layer: CorpusLayer | undefined;
+  private layer: { key: string; layer: CorpusLayer } | undefined;
   /** Bumped when the user's annotations change: they change the layers, not the texts. */
   private userVersion = 0;
   private readonly pinned = new Map<string, string | null>();
@@ -100,43 +89,15 @@ export class AnalysisEngine {
     }
   }
 
-  /**
-   * The corpus layer every view and export reads: each article's mentions with the user's
-   * annotations applied, propagated and resolved across the corpus, and its quotes on demand.
-   * Computed once per change of the texts or of the annotations.
-   */
+  /** The corpus layer (see core/corpusLayer), rebuilt only when the texts or the annotations change. */
   private corpusLayer(): CorpusLayer {
     const key = `${this.index.generation}:${this.userVersion}`;
-    if (this.layer?.key === key) return this.layer;
-    const entries = this.index.list();
-    const perArticle = entries.map((a) => ({ id: a.uri, text: a.text, mentions: applyEntityAnnotations(this.index.stage(this.entities, a.uri) ?? [], this.annotations.get(a.uri) ?? []), body: bodySpans(a.article) }));
-    const corpus = resolveCorpus(perArticle);
-    const articles = entries.map((e, i) => ({ id: e.uri, text: e.text, article: e.article, mentions: corpus.mentions[i] }));
-    const byId = new Map(articles.map((a) => [a.id, a]));
-    const quotes = new Map<string, Quote[]>();
-    const resolution = corpus.resolution;
-    const annotations = this.annotations;
-    this.layer = {
-      key,
-      articles,
-      resolution,
-      get: (id) => byId.get(id),
-      quotesOf(id) {
-        let q = quotes.get(id);
-        if (!q) {
-          const a = byId.get(id)!;
-          // Speakers by their corpus entity's canonical name; then the user's quotes on top.
-          const automatic = findArticleQuotes(a.text, a.article, a.mentions).map((x) => {
-            const e = x.speakerMention !== null ? resolution.entityFor(id, x.speakerMention) : undefined;
-            return e && x.speaker ? { ...x, speaker: { ...x.speaker, name: e.canonical } } : x;
-          });
-          q = applyQuoteAnnotations(automatic, annotations.get(id) ?? []);
-          quotes.set(id, q);
-        }
-        return q;
-      },
-    };
-    return this.layer;
+    if (this.layer?.key === key) return this.layer.layer;
+    const layer = buildCorpusLayer(
+      this.index.list().map((a) => ({ id: a.uri, text: a.text, article: a.article, mentions: this.index.stage(this.entities, a.uri) ?? [], annotations: this.annotations.get(a.uri) ?? [] })),
+    );
+    this.layer = { key, layer };
+    return layer;
   }
 
   /** Mentions and quotes of every article, as the editor shows them; recomputed only after changes. */
@@ -206,35 +167,22 @@ export class AnalysisEngine {
   /** Every article's annotations (automatic with the user's on top), for the export formats. */
   private exportData(): ExportArticle[] {
     const layer = this.corpusLayer();
-    return layer.articles.map((a) => ({
-      file: a.id,
-      text: a.text,
-      sentences: a.article.paragraphs.flatMap((p) => p.sentences),
-      entities: a.mentions.map((m, i) => {
-        const e = layer.resolution.entityFor(a.id, i);
-        return { ...m, type: e?.type ?? m.type, entityId: e?.id ?? null };
-      }),
-      quotes: layer.quotesOf(a.id),
-    }));
+    return layer.articles.map((_, k) => layer.exportArticle(k));
   }
 
   /** A comparison of articles of the corpus, from the same layer the editor shows. */
   private compare(uris: readonly string[]): { report: ComparisonReport | null; error?: string } {
     const layer = this.corpusLayer();
-    const chosen = uris.map((u) => layer.get(u));
-    if (chosen.some((a) => !a)) return { report: null, error: 'Some of these articles are not analysed (yet); try again in a moment.' };
-    return {
-      report: buildComparison(
-        chosen.map((a) => ({ file: a!.id, text: a!.text, article: a!.article, mentions: a!.mentions, quotes: layer.quotesOf(a!.id) })),
-        layer.resolution,
-      ),
-    };
+    const chosen = uris.map((u) => layer.indexOf(u));
+    if (chosen.some((k) => k < 0)) return { report: null, error: 'Some of these articles are not analysed (yet); try again in a moment.' };
+    const inputs = chosen.map((k) => ({ file: layer.articles[k].id, text: layer.articles[k].text, article: layer.articles[k].article, mentions: layer.articles[k].mentions, quotes: layer.quotes(k) }));
+    return { report: buildComparison(inputs, layer.resolution) };
   }
 
   /** Quotes of every article, speakers linked to entities, and the same quote across articles. */
   private quoteLocations(layer: CorpusLayer, position: (uri: string, text: string, offset: number) => { line: number; character: number }): Record<string, QuoteLocation[]> {
     const resolution = layer.resolution;
-    const found = layer.articles.map((a) => ({ a, quotes: layer.quotesOf(a.id) }));
+    const found = layer.articles.map((a, k) => ({ a, quotes: layer.quotes(k) }));
     const links = matchQuotes(found.flatMap(({ a, quotes }) => quotes.map((q, index) => ({ article: a.id, index, text: q.text, speaker: q.speaker?.name ?? null }))));
     const range = (uri: string, text: string, start: number, end: number) => {
       const s = position(uri, text, start);

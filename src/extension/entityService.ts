@@ -15,7 +15,7 @@ export class EntityService implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
 
   constructor(
-    private readonly corpus: CorpusService,
+    corpus: CorpusService,
     private readonly analysis: AnalysisClient,
     private readonly log: (message: string) => void,
   ) {

@@ -233,12 +233,6 @@ function voteType(mentions: readonly EntityMention[]): EntityType {
   return [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
 }
 
-function majority<T extends string>(values: readonly T[]): T {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
-}
-
 /**
  * The fullest common form: for people the most frequent multi-word name; for acronyms
  * written out, the expansion; otherwise the most frequent form, longer on ties.
