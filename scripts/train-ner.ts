@@ -1,5 +1,5 @@
 // `npm run train:ner`: trains the entity recogniser on CoNLL-2003 train and writes
-// models/ner.json.gz, then scores it on testa. Deterministic: same data, same model.
+// models/ner.json.gz (or $NER_OUT), then scores it on testa. Deterministic: same data, same model.
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
@@ -24,7 +24,7 @@ const serialized: SerializedRecognizer = {
   second: Tagger.serialize(second.rows, second.weights, second.gazetteer),
 };
 const bytes = gzipSync(JSON.stringify(serialized), { level: 9 });
-const out = path.join(root, 'models', 'ner.json.gz');
+const out = process.env.NER_OUT ?? path.join(root, 'models', 'ner.json.gz');
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, bytes);
 console.error(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s; ${(bytes.length / 1048576).toFixed(2)} MB → ${path.relative(root, out)}`);

@@ -1,5 +1,5 @@
 /** Loads the committed entity model once, on first use. */
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import type { BackgroundIdf } from '../core/events/cluster';
@@ -10,15 +10,7 @@ let cached: Recognizer | undefined;
 /** `models/` sits beside `dist/` in the repository and in the packaged extension. */
 export function modelPath(): string {
   const candidates = [path.join(__dirname, '..', 'models', 'ner.json.gz'), path.join(__dirname, '..', '..', 'models', 'ner.json.gz')];
-  for (const c of candidates) {
-    try {
-      readFileSync(c, { flag: 'r' }).length;
-      return c;
-    } catch {
-      /* try the next */
-    }
-  }
-  return candidates[0];
+  return candidates.find((c) => existsSync(c)) ?? candidates[0];
 }
 
 let cachedIdf: BackgroundIdf | undefined;

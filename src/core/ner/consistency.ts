@@ -52,13 +52,19 @@ export function applyDocumentConsistency(sentences: readonly (readonly string[])
       if (/^\p{Lu}\p{Ll}/u.test(part) && !known.has(part)) known.set(part, 'PER');
     }
   }
-  const maxLen = Math.min(6, Math.max(...[...known.keys()].map((k) => k.split(' ').length)));
+  // Longest known name starting with each first word, so most tokens are passed at a glance.
+  const longestFrom = new Map<string, number>();
+  for (const key of known.keys()) {
+    const words = key.split(' ');
+    longestFrom.set(words[0], Math.max(longestFrom.get(words[0]) ?? 0, Math.min(6, words.length)));
+  }
   sentences.forEach((words, s) => {
     let i = 0;
     while (i < words.length) {
+      const longest = longestFrom.get(words[i]);
       let matched = 0;
-      for (let len = Math.min(maxLen, words.length - i); len >= 1; len--) {
-        const type = known.get(words.slice(i, i + len).join(' '));
+      for (let len = Math.min(longest ?? 0, words.length - i); len >= 1; len--) {
+        const type = known.get(len === 1 ? words[i] : words.slice(i, i + len).join(' '));
         if (!type) continue;
         const span = out[s].slice(i, i + len);
         const free = span.every((t) => t === 'O');

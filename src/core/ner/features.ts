@@ -116,8 +116,48 @@ function small(s: string): number {
   return h;
 }
 
-/** Static features of every token in a sentence. */
-export function sentenceFeatures(words: readonly string[], doc: DocumentContext, gazetteer: Gazetteer | null): number[][] {
+/** Where a word stands relative to the token being tagged: two words either side. */
+export const ROLE_OFFSETS = [-2, -1, 0, 1, 2] as const;
+
+/**
+ * The features word `x` gives a token `offset` places to its right (0: the token itself).
+ * Word-only features, so a tagger can score each word type once and reuse the sums.
+ */
+function roleFeaturesOf(x: WordInfo, offset: number, gazetteer: Gazetteer | null): number[] {
+  switch (offset) {
+    case -2:
+      return [mix(T['l-2'], x.l), mix(T['s-2'], x.s)];
+    case -1:
+      return [mix(T['l-1'], x.l), mix(T['s-1'], x.s), mix(T['w-1'], x.w)];
+    case 1:
+      return [mix(T['l+1'], x.l), mix(T['s+1'], x.s), mix(T['w+1'], x.w)];
+    case 2:
+      return [mix(T['l+2'], x.l), mix(T['s+2'], x.s)];
+    default: {
+      const f = [mix(T.w, x.w), mix(T.l, x.l), mix(T.s, x.s), ...x.own];
+      if (x.upperInitial && gazetteer) for (const r of gazetteer.partsOf(x.lower)) if (r.startsWith('PER')) f.push(mix(T.gp, small(r)));
+      return f;
+    }
+  }
+}
+
+/** roleFeaturesOf for a real word. */
+export function roleFeatures(word: string, offset: number, gazetteer: Gazetteer | null): number[] {
+  return roleFeaturesOf(wordInfo(word), offset, gazetteer);
+}
+
+/** roleFeaturesOf for the padding before (-1) or after (+1) a sentence. */
+export function boundaryRoleFeatures(side: -1 | 1, offset: number): number[] {
+  return roleFeaturesOf(side < 0 ? START : END, offset, null);
+}
+
+/**
+ * Features of every token that depend on more than one word or on the document: word
+ * pairs and triples, sentence position, all-caps lines, document evidence, gazetteer
+ * matches. Together with the role features of the words around it they are all of a
+ * token's static features.
+ */
+export function contextFeatures(words: readonly string[], doc: DocumentContext, gazetteer: Gazetteer | null): number[][] {
   const n = words.length;
   const infos = words.map(wordInfo);
   const at = (i: number) => (i < 0 ? START : i >= n ? END : infos[i]);
@@ -131,25 +171,11 @@ export function sentenceFeatures(words: readonly string[], doc: DocumentContext,
     const n1 = at(i + 1);
     const f = [
       T.b,
-      mix(T.w, x.w),
-      mix(T.l, x.l),
-      mix(T.s, x.s),
-      mix(T['l-1'], p1.l),
-      mix(T['l+1'], n1.l),
-      mix(T['l-2'], at(i - 2).l),
-      mix(T['l+2'], at(i + 2).l),
-      mix(T['s-1'], p1.s),
-      mix(T['s+1'], n1.s),
       mix(mix(mix(T.sss, p1.s), x.s), n1.s),
       mix(mix(T['ll-'], p1.l), x.l),
       mix(mix(T['ll+'], x.l), n1.l),
       mix(mix(T['ls+'], x.l), n1.s),
       mix(mix(T['sl-'], p1.s), x.l),
-      mix(T['w-1'], p1.w),
-      mix(T['w+1'], n1.w),
-      mix(T['s-2'], at(i - 2).s),
-      mix(T['s+2'], at(i + 2).s),
-      ...x.own,
     ];
     if (i === 0) f.push(mix(T['first|s'], x.s));
     if (caps) f.push(mix(T['caps|l'], x.l), mix(T['caps|s'], x.s));
@@ -157,7 +183,6 @@ export function sentenceFeatures(words: readonly string[], doc: DocumentContext,
       if (doc.lowerSeen.has(x.lower)) f.push(T['doc:lower']);
       if (doc.capSeen.has(x.lower)) f.push(T['doc:cap']);
       if (i === 0 && !doc.capSeen.has(x.lower)) f.push(T['first|nocap']);
-      if (gazetteer) for (const r of gazetteer.partsOf(x.lower)) if (r.startsWith('PER')) f.push(mix(T.gp, small(r)));
       if (topic) f.push(mix(mix(T.ts, topic), x.s), mix(mix(T.tl, topic), x.l));
     }
     for (const g of gaz[i] ?? []) {
@@ -170,6 +195,19 @@ export function sentenceFeatures(words: readonly string[], doc: DocumentContext,
   return out;
 }
 
+/** Every static feature of every token in a sentence (what training sees). */
+export function sentenceFeatures(words: readonly string[], doc: DocumentContext, gazetteer: Gazetteer | null): number[][] {
+  const n = words.length;
+  const infos = words.map(wordInfo);
+  return contextFeatures(words, doc, gazetteer).map((f, i) => {
+    for (const o of ROLE_OFFSETS) {
+      const j = i + o;
+      f.push(...roleFeaturesOf(j < 0 ? START : j >= n ? END : infos[j], o, gazetteer));
+    }
+    return f;
+  });
+}
+
 const tagHashes = new Map<string, number>();
 function tagHash(tag: string): number {
   let h = tagHashes.get(tag);
@@ -180,12 +218,25 @@ function tagHash(tag: string): number {
   return h;
 }
 
-/** History features: the tags chosen for the previous two tokens. */
-export function historyFeatures(prev2: string, prev1: string, word: string, out: number[]): number[] {
+/** History features of the previous two tags alone (the tagger tabulates them). */
+export function tagHistoryFeatures(prev2: string, prev1: string): number[] {
+  const t1 = tagHash(prev1);
+  return [mix(T['t-1'], t1), mix(mix(T['t-2'], tagHash(prev2)), t1)];
+}
+
+/** History features of the previous tag with the current word. */
+export function wordHistoryFeatures(prev1: string, word: string, out: number[]): number[] {
   const x = wordInfo(word);
   const t1 = tagHash(prev1);
   out.length = 0;
-  out.push(mix(T['t-1'], t1), mix(mix(T['t-2'], tagHash(prev2)), t1), mix(mix(T['t-1l'], t1), x.l), mix(mix(T['t-1s'], t1), x.s));
+  out.push(mix(mix(T['t-1l'], t1), x.l), mix(mix(T['t-1s'], t1), x.s));
+  return out;
+}
+
+/** History features: the tags chosen for the previous two tokens. */
+export function historyFeatures(prev2: string, prev1: string, word: string, out: number[]): number[] {
+  wordHistoryFeatures(prev1, word, out);
+  out.unshift(...tagHistoryFeatures(prev2, prev1));
   return out;
 }
 

@@ -2,10 +2,15 @@
 
 const MAX_LENGTH = 6;
 
+interface TrieNode {
+  next?: Map<string, TrieNode>;
+  types?: string[];
+}
+
 export class Gazetteer {
   /** Lower-cased, space-joined name → entity types it was tagged with (most frequent first). */
-  /** First word of every name → the longest name starting with it, in words. */
-  private readonly firstWords = new Map<string, number>();
+  /** The names as a word trie, so matching never joins strings. */
+  private readonly trie: TrieNode = { next: new Map() };
 
   /** Single words by the part of names they usually are: "PER:first" (John), "ORG:last" (Inc). */
   private readonly parts = new Map<string, string[]>();
@@ -14,7 +19,7 @@ export class Gazetteer {
     const partCounts = new Map<string, Map<string, number>>();
     for (const [name, types] of entries) {
       const words = name.split(' ');
-      this.firstWords.set(words[0], Math.max(this.firstWords.get(words[0]) ?? 0, words.length));
+      if (words.length <= MAX_LENGTH) this.insert(words, types);
       if (words.length < 2) continue;
       const t = types[0];
       for (const [w, role] of [[words[0], 'first'], [words[words.length - 1], 'last']] as const) {
@@ -27,6 +32,20 @@ export class Gazetteer {
       const roles = [...m].filter(([, n]) => n >= 2).map(([r]) => r).sort();
       if (roles.length) this.parts.set(w, roles);
     }
+  }
+
+  private insert(words: readonly string[], types: string[]): void {
+    let node = this.trie;
+    for (const w of words) {
+      node.next ??= new Map();
+      let child = node.next.get(w);
+      if (!child) {
+        child = {};
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    node.types = types;
   }
 
   typesOf(lowerName: string): readonly string[] | undefined {
@@ -64,16 +83,21 @@ export class Gazetteer {
   match(lower: readonly string[]): string[][] {
     const out: string[][] = lower.map(() => []);
     for (let i = 0; i < lower.length; i++) {
-      const longest = this.firstWords.get(lower[i]);
-      if (longest === undefined) continue;
-      for (let len = Math.min(MAX_LENGTH, longest, lower.length - i); len >= 1; len--) {
-        const types = this.entries.get(lower.slice(i, i + len).join(' '));
-        if (!types) continue;
-        for (const t of types) {
-          out[i].push(`${t}:B${len === 1 ? 'U' : ''}`);
-          for (let k = i + 1; k < i + len; k++) out[k].push(`${t}:I`);
+      let node = this.trie.next?.get(lower[i]);
+      let types: string[] | undefined;
+      let len = 0;
+      for (let k = i; node; ) {
+        if (node.types) {
+          types = node.types;
+          len = k - i + 1;
         }
-        break;
+        if (++k >= lower.length) break;
+        node = node.next?.get(lower[k]);
+      }
+      if (!types) continue;
+      for (const t of types) {
+        out[i].push(`${t}:B${len === 1 ? 'U' : ''}`);
+        for (let k = i + 1; k < i + len; k++) out[k].push(`${t}:I`);
       }
     }
     return out;

@@ -31,7 +31,9 @@ export interface Scorer {
  * Weights stored inside an open-addressing table keyed by feature hash. Each slot is
  * one run of 16-bit values, [key low, key high, weight per tag…], so finding a
  * feature's weights touches one cache line; the tagger's speed is bound by these misses.
- * Hash 0 marks an empty slot (a real hash of 0 is stored as 1).
+ * Hash 0 marks an empty slot (a real hash of 0 is stored as 1). Scores stay in quantised
+ * units: ranking tags needs no scale, and sums of integers do not depend on their order
+ * (the tagger adds cached partial sums).
  */
 export class HashedWeights implements Scorer {
   private readonly slots: Int16Array;
@@ -43,27 +45,32 @@ export class HashedWeights implements Scorer {
     hashes: Int32Array,
     rowWeights: Int16Array,
     private readonly width: number,
-    private readonly scale: number,
   ) {
     let capacity = 16;
     while (capacity < hashes.length * 2) capacity <<= 1;
     this.mask = capacity - 1;
     // Two int16 hold the key; pad the stride to an even count so keys stay 4-byte aligned.
     this.stride = 2 + width + ((2 + width) % 2);
-    this.slots = new Int16Array(capacity * this.stride);
-    this.keys = new Int32Array(this.slots.buffer);
-    const keyStride = this.stride / 2;
+    const stride = this.stride;
+    const keyStride = stride / 2;
+    const mask = this.mask;
+    const slots = new Int16Array(capacity * stride);
+    const keys = new Int32Array(slots.buffer);
     for (let r = 0; r < hashes.length; r++) {
       const key = hashes[r] === 0 ? 1 : hashes[r];
-      let slot = key & this.mask;
-      while (this.keys[slot * keyStride] !== 0) slot = (slot + 1) & this.mask;
-      this.keys[slot * keyStride] = key;
-      this.slots.set(rowWeights.subarray(r * width, (r + 1) * width), slot * this.stride + 2);
+      let slot = key & mask;
+      while (keys[slot * keyStride] !== 0) slot = (slot + 1) & mask;
+      keys[slot * keyStride] = key;
+      const from = r * width;
+      const to = slot * stride + 2;
+      for (let c = 0; c < width; c++) slots[to + c] = rowWeights[from + c];
     }
+    this.slots = slots;
+    this.keys = keys;
   }
 
   add(hashes: readonly number[], scores: Float64Array): void {
-    const { slots, keys, mask, width, scale, stride } = this;
+    const { slots, keys, mask, width, stride } = this;
     const keyStride = stride >> 1;
     for (let k = 0; k < hashes.length; k++) {
       const h = hashes[k] === 0 ? 1 : hashes[k];
@@ -75,7 +82,7 @@ export class HashedWeights implements Scorer {
       }
       if (key === 0) continue;
       const base = slot * stride + 2;
-      for (let c = 0; c < width; c++) scores[c] += slots[base + c] * scale;
+      for (let c = 0; c < width; c++) scores[c] += slots[base + c];
     }
   }
 }

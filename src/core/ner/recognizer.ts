@@ -34,6 +34,13 @@ export class Recognizer {
 
   static deserialize(data: SerializedRecognizer): Recognizer {
     if (data.format !== 'corpus-lens/ner-stacked@2') throw new Error(`unknown entity model format ${String(data.format)}`);
-    return new Recognizer(Tagger.deserialize(data.first), Tagger.deserialize(data.second));
+    const first = Tagger.deserialize(data.first);
+    const shared = sameEntries(data.first.gazetteer, data.second.gazetteer) ? first.gazetteer : undefined;
+    return new Recognizer(first, Tagger.deserialize(data.second, shared));
   }
+}
+
+/** Both stages are trained with the gazetteer of the whole training set: build it once. */
+function sameEntries(a: SerializedTagger['gazetteer'], b: SerializedTagger['gazetteer']): boolean {
+  return a.length === b.length && a.every(([name, types], i) => name === b[i][0] && types.join() === b[i][1].join());
 }
