@@ -48,10 +48,10 @@ describe('entity recogniser on CoNLL-2003 testa', () => {
       });
     }
     const score = scoreChunks(gold, predicted);
-    // Measured 0.9002 overall and 0.926 PER when the model was trained; floors sit just below.
-    expect(score.overall.f1).toBeGreaterThan(0.895);
-    expect(score.byType.PER.f1).toBeGreaterThan(0.92);
-    expect(score.byType.LOC.f1).toBeGreaterThan(0.93);
+    // Measured 0.9052 overall, 0.9339 PER and 0.943 LOC; floors sit just below.
+    expect(score.overall.f1).toBeGreaterThan(0.9);
+    expect(score.byType.PER.f1).toBeGreaterThan(0.93);
+    expect(score.byType.LOC.f1).toBeGreaterThan(0.935);
   });
 });
 

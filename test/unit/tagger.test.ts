@@ -3,6 +3,7 @@ import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { readConllItems, toDocuments } from '../../src/core/ner/conll';
 import { documentContext, historyFeatures, sentenceFeatures } from '../../src/core/ner/features';
+import { applyDocumentConsistency } from '../../src/core/ner/consistency';
 import { HashedWeights } from '../../src/core/ner/hashing';
 import { allowed, NUM_TAGS, TAGS, Tagger } from '../../src/core/ner/tagger';
 import { trainTagger } from '../../src/core/ner/train';
@@ -47,5 +48,27 @@ describe('entity tagger', () => {
     // The comparison means something only if the tagger found entities.
     expect(tokens).toBeGreaterThan(5000);
     expect(entities).toBeGreaterThan(200);
+  });
+});
+
+describe('document consistency', () => {
+  const words = (text: string) => text.split(' ');
+  const tagsOf = (sentences: string[][], spans: Array<[number, number, number, string]>) => {
+    const tags = sentences.map((s) => s.map(() => 'O'));
+    for (const [s, start, end, type] of spans) for (let i = start; i < end; i++) tags[s][i] = `${i === start ? 'B' : 'I'}-${type}`;
+    return tags;
+  };
+
+  it('gives a surname alone the person named in full elsewhere in the document', () => {
+    const doc = [words('Dublin-born director Neil Jordan says he never lost faith .'), words('Jordan , whose film opens on Friday , said so .')];
+    const out = applyDocumentConsistency(doc, tagsOf(doc, [[0, 0, 1, 'MISC'], [0, 2, 4, 'PER'], [1, 0, 1, 'LOC']]));
+    expect(out[1][0]).toBe('B-PER');
+    expect(out[0].slice(2, 4)).toEqual(['B-PER', 'I-PER']);
+  });
+
+  it('does not when the "full name" is two names run together', () => {
+    const doc = [words('Lebed Chechnya peace plan stalls .'), words('Lebed flew to Chechnya on Monday .')];
+    const out = applyDocumentConsistency(doc, tagsOf(doc, [[0, 0, 2, 'PER'], [1, 0, 1, 'PER'], [1, 3, 4, 'LOC']]));
+    expect(out[1][3]).toBe('B-LOC');
   });
 });

@@ -40,7 +40,23 @@ export function applyDocumentConsistency(sentences: readonly (readonly string[])
     if (type && type !== m.type) for (let i = m.start; i < m.end; i++) out[m.sentence][i] = `${i === m.start ? 'B' : 'I'}-${type}`;
   }
 
-  // 2. Untagged repeats of a known name (and the parts of multi-word person names) get tagged.
+  // 2. A surname alone is the person the document names in full ("Neil Jordan" … "Jordan"),
+  // whatever type the tagger gave it there: the full name is the stronger evidence. Not
+  // when the "first name" also stands alone in the document: then the "full name" was
+  // two names run together ("Lebed Chechnya").
+  const alone = new Set(mentions.filter((m) => m.end - m.start === 1).map((m) => m.key));
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    if (majority.get(m.key) !== 'PER') continue;
+    const words = m.key.split(' ').filter((w) => !TITLES.has(w.toLowerCase()));
+    const last = words[words.length - 1];
+    if (words.length >= 2 && !alone.has(words[0]) && /^\p{Lu}\p{Ll}/u.test(last)) surnames.add(last);
+  }
+  for (const m of mentions) {
+    if (m.end - m.start === 1 && surnames.has(m.key)) out[m.sentence][m.start] = 'B-PER';
+  }
+
+  // 3. Untagged repeats of a known name (and the parts of multi-word person names) get tagged.
   const known = new Map<string, string>();
   for (const [key, type] of majority) if (/^\p{Lu}/u.test(key)) known.set(key, type);
   for (const m of mentions) {
