@@ -36,8 +36,8 @@ export class AnalysisClient {
     return this.send({ type: 'analyze', id: this.nextId++, uri, bytes, ...user }).then((r) => r.result!);
   }
 
-  events(threshold: number, maxSpanDays: number): Promise<EventsSnapshot> {
-    return this.send({ type: 'events', id: this.nextId++, threshold, maxSpanDays }).then((r) => {
+  events(threshold: number, maxGapDays: number): Promise<EventsSnapshot> {
+    return this.send({ type: 'events', id: this.nextId++, threshold, maxGapDays }).then((r) => {
       if (r.type !== 'events') throw new Error('unexpected answer to an events request');
       return r.events;
     });

@@ -30,8 +30,8 @@ export class AnalysisEngine {
   private eventsCache: { key: string; value: EventsSnapshot } | undefined;
 
   /** Events over the whole corpus; names come from the entity layer, pins from sidecars. */
-  private events(threshold: number, maxSpanDays: number): EventsSnapshot {
-    const key = `${this.index.generation}:${threshold}:${maxSpanDays}`;
+  private events(threshold: number, maxGapDays: number): EventsSnapshot {
+    const key = `${this.index.generation}:${threshold}:${maxGapDays}`;
     if (this.eventsCache?.key === key) return this.eventsCache.value;
     const started = Date.now();
     const entities = this.entitySnapshot();
@@ -59,7 +59,7 @@ export class AnalysisEngine {
     }));
     let value: EventsSnapshot;
     try {
-      const events = corpusEvents(articles, { ...DEFAULT_CLUSTER_OPTIONS, threshold, maxSpanDays, background: loadBackgroundIdf() });
+      const events = corpusEvents(articles, { ...DEFAULT_CLUSTER_OPTIONS, threshold, maxGapDays, background: loadBackgroundIdf() });
       value = { generation: this.index.generation, events, millis: Date.now() - started };
     } catch (e) {
       value = { generation: this.index.generation, events: [], millis: 0, error: `Events could not be computed: ${(e as Error).message}` };
@@ -81,7 +81,7 @@ export class AnalysisEngine {
       case 'entities':
         return { type: 'entities', id: request.id, uri: '', result: null, snapshot: this.entitySnapshot() };
       case 'events':
-        return { type: 'events', id: request.id, uri: '', result: null, events: this.events(request.threshold, request.maxSpanDays) };
+        return { type: 'events', id: request.id, uri: '', result: null, events: this.events(request.threshold, request.maxGapDays) };
       case 'exportData':
         return { type: 'exportData', id: request.id, uri: '', result: null, articles: this.exportData() };
       case 'compare':

@@ -22,7 +22,7 @@ export type AnalysisRequest =
     }
   | { type: 'remove'; id: number; uri: string }
   | { type: 'entities'; id: number }
-  | { type: 'events'; id: number; threshold: number; maxSpanDays: number }
+  | { type: 'events'; id: number; threshold: number; maxGapDays: number }
   | { type: 'compare'; id: number; uris: readonly string[] }
   | { type: 'exportData'; id: number }
   | { type: 'rename'; id: number; from: string; to: string };

@@ -7,7 +7,7 @@ import type { EntityService } from './entityService';
 
 export interface EventSettings {
   threshold: number;
-  maxSpanDays: number;
+  maxGapDays: number;
 }
 
 export class EventService implements vscode.Disposable {
@@ -63,7 +63,7 @@ export class EventService implements vscode.Disposable {
   private async refresh(): Promise<void> {
     if (!this.corpus.indexed) return;
     const total = this.corpus.all().length;
-    const run = () => this.analysis.events(this.settings.threshold, this.settings.maxSpanDays);
+    const run = () => this.analysis.events(this.settings.threshold, this.settings.maxGapDays);
     try {
       const snapshot =
         total > 500

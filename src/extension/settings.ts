@@ -10,7 +10,7 @@ export interface CorpusLensSettings {
   showQuoteSpeakers: boolean;
   debounceMs: number;
   maxFileBytes: number;
-  events: { threshold: number; maxSpanDays: number };
+  events: { threshold: number; maxGapDays: number };
 }
 
 export function readSettings(): CorpusLensSettings {
@@ -26,7 +26,7 @@ export function readSettings(): CorpusLensSettings {
     maxFileBytes: Math.max(1, c.get<number>('analysis.maxFileSizeMB', 20)) * 1024 * 1024,
     events: {
       threshold: clamp(c.get<number>('events.threshold', 0.11), 0.01, 0.9),
-      maxSpanDays: clamp(c.get<number>('events.maxSpanDays', 90), 1, 100000),
+      maxGapDays: clamp(c.get<number>('events.maxGapDays', 90), 1, 100000),
     },
   };
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
 import { bcubed } from '../../src/core/events/bcubed';
-import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, eventNames, type EventArticle } from '../../src/core/events/cluster';
+import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, eventNames, gapsFit, type EventArticle } from '../../src/core/events/cluster';
 import { corpusEvents, dateSpan, type CorpusArticle } from '../../src/core/events/corpusEvents';
 import { toEventArticle } from '../../src/core/events/input';
 import { loadBackgroundIdf } from '../../src/node/models';
@@ -34,6 +34,26 @@ describe('events on the seeds', () => {
     expect(labels[3]).not.toBe(labels[0]);
   });
 
+  it('keeps a story followed up for months as one event, as long as coverage never goes quiet for 90 days', () => {
+    // The May reports with the date a user would give them (000–002 say only "on Friday").
+    const may = seedArticles().map((a) => ({ ...a, date: a.date ?? '2017-05-19' })).filter((a) => !a.id.startsWith('003'));
+    const followUp = (from: number, id: string, date: string) => ({ ...may[from], id, date });
+    // 001 and 002 reported again 80 and 160 days after the visit: one story over 160 days.
+    const chained = clusterArticles([...may, followUp(1, '005 follow-up', '2017-08-07'), followUp(2, '006 follow-up', '2017-10-26')], options);
+    expect(new Set(chained).size).toBe(1);
+    // Without the report in between, 160 days of silence: the later one is a new event.
+    const gap = clusterArticles([...may, followUp(2, '006 follow-up', '2017-10-26')], options);
+    expect(gap[4]).not.toBe(gap[0]);
+    expect(new Set(gap.slice(0, 4)).size).toBe(1);
+  });
+
+  it('measures silences between consecutive dated reports', () => {
+    expect(gapsFit([0, 60], [120], 90)).toBe(true);
+    expect(gapsFit([0], [120], 90)).toBe(false);
+    expect(gapsFit([0, 200], [100], 90)).toBe(false);
+    expect(gapsFit([], [500], 90)).toBe(true);
+  });
+
   it('labels events by shared names and date span, newest first', () => {
     const names = (i: number): Array<[string, number, string]> => [
       ['China', 9, 'LOC'],
@@ -57,9 +77,9 @@ describe('events on the seeds', () => {
 });
 
 describe('events on the evaluation sets', () => {
-  // Measured when tuned: Giveme5W1H 0.9225, BASIL 0.9796 (B-cubed F1); floors sit just below.
+  // Measured: Giveme5W1H 0.9342, BASIL 0.9796 (B-cubed F1); floors sit just below.
   it.each([
-    ['giveme5w1h-news-cluster.jsonl', 'event_id', 0.915],
+    ['giveme5w1h-news-cluster.jsonl', 'event_id', 0.93],
     ['basil-articles.jsonl', 'triplet_uuid', 0.975],
   ])('%s stays above B-cubed F1 %s', (file, key, floor) => {
     const { articles, gold } = evalSet(file, key);

@@ -26,8 +26,13 @@ export interface ClusterOptions extends TermOptions {
   readonly threshold: number;
   /** An article left alone joins the event it is most similar to on average if at least this. */
   readonly attachThreshold: number;
-  /** The dated reports of one event span at most this many days (undated ones never block a merge). */
-  readonly maxSpanDays: number;
+  /**
+   * Coverage of one event never goes quiet for longer than this: between two consecutive
+   * dated reports of an event there are at most this many days (undated ones never block
+   * a merge). A story followed up for months stays one event; the same leaders meeting
+   * again after a silence are a new one.
+   */
+  readonly maxGapDays: number;
   /** How many of an article's strongest terms index it for candidate pairs. */
   readonly indexTerms: number;
   /** Terms in more than this share of articles do not make candidates. */
@@ -37,8 +42,8 @@ export interface ClusterOptions extends TermOptions {
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   ...DEFAULT_TERM_OPTIONS,
   threshold: 0.11,
-  attachThreshold: 0.02,
-  maxSpanDays: 90,
+  attachThreshold: 0.04,
+  maxGapDays: 90,
   indexTerms: 20,
   maxDocFrequency: 0.1,
 };
@@ -103,8 +108,27 @@ export function dateFactor(a: string | null, b: string | null): number {
   return 0.45;
 }
 
-function tooFarApart(a: number, b: number, maxSpanDays: number): boolean {
-  return !Number.isNaN(a) && !Number.isNaN(b) && Math.abs(a - b) > maxSpanDays;
+/** Whether two groups' dated reports, together, leave no gap longer than `maxGap` days. */
+export function gapsFit(a: readonly number[], b: readonly number[], maxGap: number): boolean {
+  if (a.length === 0 || b.length === 0 || maxGap === Infinity) return true;
+  let i = 0;
+  let j = 0;
+  let prev = NaN;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (next - prev > maxGap) return false;
+    prev = next;
+  }
+  return true;
+}
+
+/** Sorted union of two sorted day lists. */
+function mergeDays(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++]);
+  return out;
 }
 
 /** Candidate pairs with their similarity, each pair once (i < j). */
@@ -131,9 +155,9 @@ export function similarPairs(articles: readonly EventArticle[], vectors: readonl
         const key = i * n + j;
         if (seen.has(key)) continue;
         seen.add(key);
-        // Two reports dated further apart than an event may span can never share an
-        // event, so their similarity is never needed.
-        if (tooFarApart(days[i], days[j], options.maxSpanDays)) continue;
+        // Reports far apart belong to one event only through the reports between them;
+        // their own similarity would count for little, so it is not computed.
+        if (Math.abs(days[i] - days[j]) > 2 * options.maxGapDays) continue;
         const sim = cosine(vectors[i], vectors[j]) * dateFactor(articles[i].date, articles[j].date);
         if (sim > 0) pairs.push([i, j, sim]);
       }
@@ -148,15 +172,10 @@ export function similarPairs(articles: readonly EventArticle[], vectors: readonl
  * at least the threshold. A max-heap with stale-entry checks keeps it near n log n.
  * Deterministic: ties go to the lower group indices.
  */
-export function averageLinkage(n: number, pairs: ReadonlyArray<readonly [number, number, number]>, threshold: number, days?: readonly number[], maxSpanDays = Infinity): number[] {
+export function averageLinkage(n: number, pairs: ReadonlyArray<readonly [number, number, number]>, threshold: number, days?: readonly number[], maxGapDays = Infinity): number[] {
   const members = Array.from({ length: n }, (_, i) => [i]);
-  // Earliest and latest known day of each group (NaN while the group has no date).
-  const first = Float64Array.from({ length: n }, (_, i) => days?.[i] ?? NaN);
-  const last = Float64Array.from(first);
-  const spanOk = (a: number, b: number) => {
-    if (Number.isNaN(first[a]) || Number.isNaN(first[b])) return true;
-    return Math.max(last[a], last[b]) - Math.min(first[a], first[b]) <= maxSpanDays;
-  };
+  // The known days of each group's reports, sorted.
+  const dated = Array.from({ length: n }, (_, i) => (days && !Number.isNaN(days[i]) ? [days[i]] : []));
   const version = new Int32Array(n);
   const alive = new Uint8Array(n).fill(1);
   const links = Array.from({ length: n }, () => new Map<number, number>());
@@ -177,11 +196,9 @@ export function averageLinkage(n: number, pairs: ReadonlyArray<readonly [number,
     if (!top) break;
     const { a, b } = top;
     if (!alive[a] || !alive[b] || version[a] !== top.va || version[b] !== top.vb) continue;
-    if (!spanOk(a, b)) continue;
-    if (!Number.isNaN(first[b])) {
-      first[a] = Number.isNaN(first[a]) ? first[b] : Math.min(first[a], first[b]);
-      last[a] = Number.isNaN(last[a]) ? last[b] : Math.max(last[a], last[b]);
-    }
+    if (!gapsFit(dated[a], dated[b], maxGapDays)) continue;
+    if (dated[b].length) dated[a] = mergeDays(dated[a], dated[b]);
+    dated[b] = [];
     for (const [c, s] of links[b]) {
       if (c === a) continue;
       links[a].set(c, (links[a].get(c) ?? 0) + s);
@@ -205,21 +222,22 @@ export function averageLinkage(n: number, pairs: ReadonlyArray<readonly [number,
  * A report that shares little wording with the rest of its event (a follow-up, a short
  * item) is often left alone; it joins the group it is closest to on average, if close enough.
  */
-export function attachSingletons(labels: readonly number[], pairs: ReadonlyArray<readonly [number, number, number]>, threshold: number, days?: readonly number[], maxSpanDays = Infinity): number[] {
+export function attachSingletons(labels: readonly number[], pairs: ReadonlyArray<readonly [number, number, number]>, threshold: number, days?: readonly number[], maxGapDays = Infinity): number[] {
   const out = [...labels];
   const size = new Map<number, number>();
-  const range = new Map<number, [number, number]>();
+  const dated = new Map<number, number[]>();
   labels.forEach((l, i) => {
     size.set(l, (size.get(l) ?? 0) + 1);
     const d = days?.[i];
     if (d === undefined || Number.isNaN(d)) return;
-    const r = range.get(l);
-    range.set(l, r ? [Math.min(r[0], d), Math.max(r[1], d)] : [d, d]);
+    const list = dated.get(l);
+    if (list) list.push(d);
+    else dated.set(l, [d]);
   });
+  for (const list of dated.values()) list.sort((x, y) => x - y);
   const fits = (i: number, l: number) => {
     const d = days?.[i];
-    const r = range.get(l);
-    return d === undefined || Number.isNaN(d) || !r || Math.max(r[1], d) - Math.min(r[0], d) <= maxSpanDays;
+    return d === undefined || Number.isNaN(d) || gapsFit(dated.get(l) ?? [], [d], maxGapDays);
   };
   const neighbours = new Map<number, Array<[number, number]>>();
   for (const [i, j, s] of pairs) {
@@ -321,7 +339,7 @@ export function clusterArticles(articles: readonly EventArticle[], options: Clus
   const { vectors, df } = vectorize(sorted, options);
   const pairs = similarPairs(sorted, vectors, df, options);
   const days = sorted.map((a) => (a.date ? Date.parse(a.date) / 86_400_000 : NaN));
-  const labels = attachSingletons(averageLinkage(sorted.length, pairs, options.threshold, days, options.maxSpanDays), pairs, options.attachThreshold, days, options.maxSpanDays);
+  const labels = attachSingletons(averageLinkage(sorted.length, pairs, options.threshold, days, options.maxGapDays), pairs, options.attachThreshold, days, options.maxGapDays);
   const out = new Array<number>(articles.length);
   order.forEach((orig, k) => (out[orig] = labels[k]));
   return out;
