@@ -18,23 +18,27 @@ export interface Attributed {
 }
 
 const CUE_VERBS =
-  'hoped|hopes|expressed|highlighted|said|says|say|saying|told|tells|tell|telling|added|adds|adding|stressed|stresses|stressing|urged|urges|urging|warned|warns|warning|wrote|writes|writing|noted|notes|explained|explains|asked|asks|replied|replies|declared|declares|announced|announces|insisted|insists|argued|argues|claimed|claims|acknowledged|admitted|admits|continued|continues|reported|reports|tweeted|tweets|posted|stated|states|suggested|suggests|recalled|recalls|complained|conceded|emphasi[sz]ed|emphasi[sz]es|agreed|predicted|promised|vowed|called|calls|calling|described|describes|describing|responded|remarked|observed|quipped|joked|countered|boasted|cautioned|pledged|thundered|shouted|yelled|retorted|mused|opined|lamented|charged|alleged';
+  'hoped|hopes|expressed|highlighted|said|says|say|saying|told|tells|tell|telling|added|adds|adding|stressed|stresses|stressing|urged|urges|urging|warned|warns|warning|wrote|writes|writing|noted|notes|explained|explains|asked|asks|replied|replies|declared|declares|announced|announces|insisted|insists|argued|argues|claimed|claims|acknowledged|admitted|admits|continued|continues|reported|reports|tweeted|tweets|posted|stated|states|suggested|suggests|recalled|recalls|complained|conceded|emphasi[sz]ed|emphasi[sz]es|agreed|predicted|promised|vowed|called|calls|calling|described|describes|describing|responded|remarked|observed|quipped|joked|countered|boasted|cautioned|pledged|thundered|shouted|yelled|retorted|mused|opined|lamented|charged|alleged|commented|comments|asserted|asserting|chanted|chanting|sang|sings|singing|reads|read|testified|wondered|whispered|concluded|acknowledges|texted|cited|citing';
 const CUE = `(?:(?:has|have|had|would|will|also|then|later|again|once|previously|recently|often|repeatedly|publicly)\\s+)*(?:${CUE_VERBS})`;
 const PRONOUN = '(?:he|she|they|we|I|it)';
 /** A speaker phrase: a pronoun, or up to seven words of a name or description. */
 const NP = `(?:${PRONOUN}|(?:[\\p{L}\\p{N}][\\p{L}\\p{N}.’‘'&-]*\\s+){0,6}?[\\p{L}\\p{N}][\\p{L}\\p{N}.’‘'&-]*)`;
 
-const AFTER_SPEAKER_CUE = new RegExp(`^[\\s,—–-]*(${NP})\\s+(${CUE})\\b`, 'u');
+/** "(R-Utah)", "(D-Newport News)": a party and state after a name. */
+const PAREN = `(?:\\s*\\([^()]{1,40}\\))?`;
+const AFTER_SPEAKER_CUE = new RegExp(`^[\\s,—–-]*(${NP})${PAREN},?\\s+(${CUE})\\b`, 'u');
+/** "“…,” Scott Pruitt, the Republican attorney general of Oklahoma, said": a name, its apposition, the cue. */
+const AFTER_SPEAKER_APPOSITION_CUE = new RegExp(`^[\\s,—–-]*(${NP})${PAREN},\\s+[^“”"]{3,140}?,\\s+(${CUE})\\b`, 'u');
 const AFTER_CUE_SPEAKER = new RegExp(`^[\\s,—–-]*(${CUE})\\s+(${NP}?)(?=[,.;:!?]|\\s+(?:on|in|at|during|before|after|when|while|who|as|of|to|from|with)\\b|$)`, 'u');
-const AFTER_ACCORDING = new RegExp(`^[\\s,—–-]*(according to)\\s+(${NP}?)(?=[,.;:!?]|$)`, 'u');
-const BEFORE_ACCORDING = new RegExp(`(according to)\\s+(${NP}?)\\s*,\\s*$`, 'u');
+const AFTER_ACCORDING = new RegExp(`^[\\s,—–-]*([Aa]ccording to)\\s+(${NP}?)(?=[,.;:!?]|$)`, 'u');
+const BEFORE_ACCORDING = new RegExp(`([Aa]ccording to)\\s+(${NP}?)\\s*,\\s*$`, 'u');
 const BEFORE_QUOTED_AS = new RegExp(`(${NP})\\s+(quoted)\\s+(${NP}?)\\s+as\\s+(?:saying|telling\\b[^“”"]*?)\\b`, 'u');
 const BEFORE_SPEAKER_CUE = new RegExp(`(${NP}),?\\s+(${CUE})\\b`, 'gu');
 
 /** A sentence's subject: its opening words up to the first verb-like word. */
 const SUBJECT = /^[\s“"]*((?:[\p{L}\p{N}.’',-]+\s+){0,9}?[\p{L}\p{N}.’'-]+?)\s+(?:has|have|had|is|was|were|are|will|would|could|can|[a-z]+ed|[a-z]+[^s]s)\b/u;
 
-const NOT_SPEAKERS = /^(?:it|this|that|there|which|what|who|the\s+(?:report|statement|letter|article|story|message|book|poll|survey|study|ad|video|post|tweet))$/i;
+const NOT_SPEAKERS = /^(?:it|this|that|there|which|what|who)$/i;
 
 interface Found {
   /** Null when the layout, not a word, says who speaks (a name line above the quote). */
@@ -60,16 +64,22 @@ function trimPhrase(text: string, start: number, end: number): Span {
   return { start: s, end };
 }
 
+/** A full stop that ends an abbreviation or an initial ("Mr.", "U.S.", "Laurence H. Tribe"), not a sentence. */
+function isAbbreviationStop(text: string, i: number): boolean {
+  const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0] ?? '';
+  return /^(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Prof|Rev|Atty|Supt|Det|Insp|Amb|Adm|Cmdr|Maj|Pres|Vice|Ft|Mt)$/.test(word) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word);
+}
+
 function sentenceStartBefore(text: string, at: number, floor: number): number {
   for (let i = at - 1; i > floor; i--) {
-    if (/[.!?]/.test(text[i]) && /\s/.test(text[i + 1] ?? '') && !/\b(?:Mr|Mrs|Ms|Dr|St|U\.S|Gen|Sen|Rep|Gov|Jr|Sr|No)$/.test(text.slice(Math.max(floor, i - 4), i))) return i + 1;
+    if (/[.!?]/.test(text[i]) && /\s/.test(text[i + 1] ?? '') && !(text[i] === '.' && isAbbreviationStop(text, i))) return i + 1;
   }
   return floor;
 }
 
 function sentenceEndAfter(text: string, at: number, ceiling: number): number {
   for (let i = at; i < ceiling; i++) {
-    if (/[.!?]/.test(text[i]) && (/\s/.test(text[i + 1] ?? ' ') || i + 1 >= ceiling)) return i + 1;
+    if (/[.!?]/.test(text[i]) && (/\s/.test(text[i + 1] ?? ' ') || i + 1 >= ceiling) && !(text[i] === '.' && i + 1 < ceiling && isAbbreviationStop(text, i))) return i + 1;
     if (text[i] === '“' && i > at + 1) return i;
   }
   return ceiling;
@@ -79,7 +89,7 @@ function afterQuote(text: string, q: QuoteSpan, paragraphEnd: number): Found | n
   const from = q.outerEnd;
   const to = sentenceEndAfter(text, from, paragraphEnd);
   const right = text.slice(from, to);
-  let m = AFTER_SPEAKER_CUE.exec(right);
+  let m = AFTER_SPEAKER_CUE.exec(right) ?? AFTER_SPEAKER_APPOSITION_CUE.exec(right);
   if (m) {
     const sStart = from + m.index + m[0].indexOf(m[1]);
     const speaker = trimPhrase(text, sStart, sStart + m[1].length);
@@ -137,9 +147,26 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
   return { cue: { start: cStart, end: cStart + cueText.length }, speaker };
 }
 
-function isDirect(text: string, q: QuoteSpan, paragraph: Span): boolean {
+const CUE_AT_END = new RegExp(`\\b${CUE}\\s*[:,]?$`, 'u');
+
+/**
+ * A whole statement rather than a few words in the writer's sentence: it opens its
+ * paragraph or a sentence, follows a colon or comma with a capital, follows a cue verb
+ * with a capital ("Trump declared “I think…”"), or goes on from a quote split by its cue
+ * ("“…,” he said, “and they're terrifying.”").
+ */
+function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSpan | undefined): boolean {
   const before = text.slice(paragraph.start, q.outerStart).trimEnd();
-  if (before === '' || /[:,]$/.test(before) || /[.!?]["”’]?$/.test(before)) return /^\p{Lu}|^[‘'(.…]/u.test(text.slice(q.start, q.start + 2)) || before === '';
+  if (before === '') return true;
+  const capital = /^\p{Lu}|^[‘'(.…[]/u.test(text.slice(q.start, q.start + 2));
+  if (/[:,]$/.test(before) || /[.!?]["”’]?$/.test(before)) {
+    if (capital) return true;
+  }
+  if (capital && CUE_AT_END.test(before)) return true;
+  if (previous && previous.outerEnd > paragraph.start && /,$/.test(before)) {
+    const between = text.slice(previous.outerEnd, q.outerStart);
+    if (between.length <= 120 && new RegExp(`\\b${CUE}\\b`, 'u').test(between) && !/[.!?]/.test(between.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr)\./g, ''))) return true;
+  }
   return false;
 }
 
@@ -153,7 +180,7 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
   quotes.forEach((q, i) => {
     const p = paragraphOf(q);
     const lastParagraph = paragraphs.find((x) => x.start <= q.outerEnd - 1 && q.outerEnd - 1 < x.end) ?? p;
-    const direct = isDirect(text, q, p);
+    const direct = isDirect(text, q, p, quotes[i - 1]);
     // A partial quote sits in reported speech: its own cue comes before it, and a trailing
     // "…, Xinhua reported" names who relayed the sentence, not who said the words.
     const found =

@@ -22,8 +22,26 @@ const DOUBLE_CLOSE = new Set(['”', '"', '»', '“']);
 
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
 
+/**
+ * Two apostrophes typed for a double mark (''like this'', as in the New York Times'
+ * archive) read as one mark, padded with a space so every offset stays the same.
+ */
+function foldDoubledApostrophes(text: string): string {
+  if (!text.includes("''")) return text;
+  return text.replace(/''/g, (_, at: number) => (at === 0 || /[\s(\[—–-]/.test(text[at - 1]) ? ' "' : '" '));
+}
+
 /** Finds double-quoted passages paragraph by paragraph. */
-export function findQuotes(text: string, paragraphs: readonly Span[]): QuoteSpan[] {
+export function findQuotes(original: string, paragraphs: readonly Span[]): QuoteSpan[] {
+  const text = foldDoubledApostrophes(original);
+  if (text !== original) {
+    // Marks found in the folded text cover both apostrophes in the original.
+    return findQuotes(text, paragraphs).map((q) => ({
+      ...q,
+      outerStart: original.startsWith("''", q.outerStart - 1) ? q.outerStart - 1 : q.outerStart,
+      outerEnd: original.startsWith("''", q.outerEnd - 1) ? q.outerEnd + 1 : q.outerEnd,
+    }));
+  }
   const out: QuoteSpan[] = [];
   // A quote left open at a paragraph's end continues if the next paragraph opens with a mark.
   type Open = { outerStart: number; start: number; paragraphs: number; wholeParagraph: boolean; lastEnd: number };
