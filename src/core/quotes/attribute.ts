@@ -28,11 +28,12 @@ const NP = `(?:${PRONOUN}|(?:[\\p{L}\\p{N}][\\p{L}\\p{N}.’‘'&-]*\\s+){0,6}?[
 const PAREN = `(?:\\s*\\([^()]{1,40}\\))?`;
 const AFTER_SPEAKER_CUE = new RegExp(`^[\\s,—–-]*(${NP})${PAREN},?\\s+(${CUE})\\b`, 'u');
 /** "“…,” Scott Pruitt, the Republican attorney general of Oklahoma, said": a name, its apposition, the cue. */
-const AFTER_SPEAKER_APPOSITION_CUE = new RegExp(`^[\\s,—–-]*(${NP})${PAREN},\\s+[^“”"]{3,140}?,\\s+(${CUE})\\b`, 'u');
+const AFTER_SPEAKER_APPOSITION_CUE = new RegExp(`^[\\s,—–-]*(${NP})${PAREN},\\s+[^“”"]{1,140}?,\\s+(${CUE})\\b`, 'u');
 const AFTER_CUE_SPEAKER = new RegExp(`^[\\s,—–-]*(${CUE})\\s+(${NP}?)(?=[,.;:!?]|\\s+(?:on|in|at|during|before|after|when|while|who|as|of|to|from|with)\\b|$)`, 'u');
 const AFTER_ACCORDING = new RegExp(`^[\\s,—–-]*([Aa]ccording to)\\s+(${NP}?)(?=[,.;:!?]|$)`, 'u');
 const BEFORE_ACCORDING = new RegExp(`([Aa]ccording to)\\s+(${NP}?)\\s*,\\s*$`, 'u');
 const BEFORE_QUOTED_AS = new RegExp(`(${NP})\\s+(quoted)\\s+(${NP}?)\\s+as\\s+(?:saying|telling\\b[^“”"]*?)\\b`, 'u');
+const BEFORE_CUE_SPEAKER_COLON = new RegExp(`\\b((?:Said|Says|Wrote|Writes|Added|Adds|Asked|Asks|Explained|Explains|Noted|Notes))\\s+(${NP})\\s*[:,]\\s*$`, 'u');
 const BEFORE_SPEAKER_CUE = new RegExp(`(${NP}),?\\s+(${CUE})\\b`, 'gu');
 
 /** A sentence's subject: its opening words up to the first verb-like word. */
@@ -128,15 +129,35 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
     last = k;
     BEFORE_SPEAKER_CUE.lastIndex = k.index + k[0].length;
   }
-  if (!last) return null;
+  if (!last) {
+    // "Said Ellis: “…”": the cue opens the sentence.
+    const inverted = BEFORE_CUE_SPEAKER_COLON.exec(left);
+    if (inverted) {
+      const cStart = from + inverted.index + inverted[0].indexOf(inverted[1]);
+      const sStart = from + inverted.index + inverted[0].lastIndexOf(inverted[2]);
+      return { cue: { start: cStart, end: cStart + inverted[1].length }, speaker: { start: sStart, end: sStart + inverted[2].length } };
+    }
+    // "Sen. Claire McCaskill (D-Mo.) scolded him: “…”": a colon hands the sentence's subject the quote.
+    if (/:\s*$/.test(left)) {
+      const subject = SUBJECT.exec(left);
+      if (subject && !/^(?:the|a|an|in|on|at|this|that|these|those|it|there)$/i.test(subject[1].split(/\s+/)[0])) {
+        const sStart = from + subject.index + subject[0].indexOf(subject[1]);
+        const speaker = trimPhrase(text, sStart, sStart + subject[1].length);
+        if (/^\p{Lu}/u.test(text.slice(speaker.start, speaker.end))) return { cue: null as unknown as Span, speaker };
+      }
+    }
+    return null;
+  }
   const cueText = last[2];
   const cStart = from + last.index + last[0].lastIndexOf(cueText);
   const between = text.slice(cStart + cueText.length, q.outerStart);
   if (between.split(/\s+/).length > 25) return null;
   let speaker = trimPhrase(text, from + last.index, from + last.index + last[1].length);
   // A participle or conjoined cue ("…, urging Seoul to remove “obstacles”", "… and hoped
-  // that …") has the sentence's subject as speaker: its opening phrase, up to its verb.
-  if (/ing$/.test(cueText) || /^(?:and|but|or|then|also)?$/i.test(text.slice(speaker.start, speaker.end).trim())) {
+  // that …") has the sentence's subject as speaker: its opening phrase, up to its verb. So
+  // does a cue after an inserted phrase ("Hillary Clinton, at a later press gaggle, said").
+  const captured = text.slice(speaker.start, speaker.end).trim();
+  if (/ing$/.test(cueText) || /^(?:and|but|or|then|also)?$/i.test(captured) || /^(?:at|in|on|during|after|before|with|from|for|to|by|later|earlier|in a|speaking)\b/.test(captured)) {
     const subject = SUBJECT.exec(text.slice(from, cStart));
     if (!subject) return null;
     const sStart = from + subject.index + subject[0].indexOf(subject[1]);
@@ -184,7 +205,9 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
     // A partial quote sits in reported speech: its own cue comes before it, and a trailing
     // "…, Xinhua reported" names who relayed the sentence, not who said the words.
     const found =
-      (direct ? (afterQuote(text, q, lastParagraph.end) ?? beforeQuote(text, q, p.start)) : (beforeQuote(text, q, p.start) ?? afterQuote(text, q, lastParagraph.end))) ??
+      (direct && !CUE_AT_END.test(text.slice(p.start, q.outerStart).trimEnd())
+        ? (afterQuote(text, q, lastParagraph.end) ?? beforeQuote(text, q, p.start))
+        : (beforeQuote(text, q, p.start) ?? afterQuote(text, q, lastParagraph.end))) ??
       splitQuoteCue(text, quotes, i) ??
       nameLineBefore(text, q, p, paragraphs);
     const kind = direct ? 'direct' : 'partial';
