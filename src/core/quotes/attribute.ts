@@ -33,6 +33,8 @@ const AFTER_CUE_SPEAKER = new RegExp(`^[\\s,—–-]*(${CUE})\\s+(${NP}?)(?=[,.;
 const AFTER_ACCORDING = new RegExp(`^[\\s,—–-]*([Aa]ccording to)\\s+(${NP}?)(?=[,.;:!?]|$)`, 'u');
 const BEFORE_ACCORDING = new RegExp(`([Aa]ccording to)\\s+(${NP}?)\\s*,\\s*$`, 'u');
 const BEFORE_QUOTED_AS = new RegExp(`(${NP})\\s+(quoted)\\s+(${NP}?)\\s+as\\s+(?:saying|telling\\b[^“”"]*?)\\b`, 'u');
+/** A name signed under a quote with a dash, ending its line. */
+const AFTER_DASH_NAME = /^[^\S\n]*[―—–-]{1,2}[^\S\n]*(\p{Lu}[\p{L}.’'-]*(?:[^\S\n]+(?:\p{Lu}[\p{L}.’'-]*|de|del|la|van|von|da|dos)){0,5})[^\S\n]*[.,]?[^\S\n]*(?:\n|$)/u;
 const BEFORE_CUE_SPEAKER_COLON = new RegExp(`\\b((?:Said|Says|Wrote|Writes|Added|Adds|Asked|Asks|Explained|Explains|Noted|Notes))\\s+(${NP})\\s*[:,]\\s*$`, 'u');
 const BEFORE_SPEAKER_CUE = new RegExp(`(${NP}),?\\s+(${CUE})\\b`, 'gu');
 
@@ -96,6 +98,12 @@ function afterQuote(text: string, q: QuoteSpan, paragraphEnd: number): Found | n
     const speaker = trimPhrase(text, sStart, sStart + m[1].length);
     const cStart = from + m.index + m[0].lastIndexOf(m[2]);
     if (!NOT_SPEAKERS.test(text.slice(speaker.start, speaker.end))) return { cue: { start: cStart, end: cStart + m[2].length }, speaker };
+  }
+  // Vox pops: “…” ― Carla Sanchez
+  const signed = AFTER_DASH_NAME.exec(text.slice(from, paragraphEnd));
+  if (signed) {
+    const sStart = from + signed.index + signed[0].indexOf(signed[1]);
+    return { cue: null as unknown as Span, speaker: { start: sStart, end: sStart + signed[1].length } };
   }
   m = AFTER_CUE_SPEAKER.exec(right) ?? AFTER_ACCORDING.exec(right);
   if (m && m[2]) {
@@ -218,9 +226,14 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
       const prev = out[i - 1];
       if (prev && (prev.speaker || prev.inheritsFrom !== null) && q.outerStart - prev.quote.outerEnd < 600) inheritsFrom = i - 1;
     }
-    out.push({ quote: q, cue: found?.cue ?? null, speaker: found?.speaker ?? null, kind, inheritsFrom });
+    out.push({ quote: q, cue: found?.cue ?? null, speaker: found ? withoutFullStop(text, found.speaker) : null, kind, inheritsFrom });
   });
   return out;
+}
+
+/** "said Hester." names Hester: the sentence's full stop is not part of the name (but "Jr." keeps its stop). */
+function withoutFullStop(text: string, span: Span): Span {
+  return text[span.end - 1] === '.' && !isAbbreviationStop(text, span.end - 1) ? { start: span.start, end: span.end - 1 } : span;
 }
 
 /**
