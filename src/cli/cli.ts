@@ -21,8 +21,8 @@ Commands:
                                      corpus-wide entity ids
   boilerplate FILE…                  one JSON line per file: every line, boilerplate
                                      or not, and its kind
-  quotes FILE… [--direct]            one JSON line per file: quotes with cue and speaker
-                                     (--direct: whole statements only, no partial quotes)
+  quotes FILE… [--partial]           one JSON line per file: quotes with cue and speaker
+                                     (--partial: also quoted words inside the writer's sentences)
   compare FILE FILE… [--json]        align articles: shared and unique passages, the
                                      quotes each carries, the entities each covers
   events FILE.jsonl [--threshold N]  group articles (JSON lines with id and text) by

@@ -1,18 +1,24 @@
-/** `corpus-lens quotes FILE…`: one JSON line per file with its quotes, cues and speakers. */
+/**
+ * `corpus-lens quotes FILE…`: one JSON line per file with its quotes, cues and speakers.
+ * Quotes are whole statements (the evaluation's quotes: a Content that opens with a mark);
+ * `--partial` adds the few quoted words inside the writer's own sentences.
+ */
 import { takeFlag } from './analyzeCommand';
 import type { Cli } from './io';
 import { loadArticles } from './loadArticles';
 import { analyseCorpus } from './pipeline';
 
 export async function quotesCommand(cli: Cli, args: string[]): Promise<number> {
-  const directOnly = takeFlag(args, '--direct');
-  if (args.length === 0) return cli.usage('usage: corpus-lens quotes FILE… [--direct]');
+  const withPartial = takeFlag(args, '--partial');
+  // The default since partial quotes became opt-in; still accepted.
+  takeFlag(args, '--direct');
+  if (args.length === 0) return cli.usage('usage: corpus-lens quotes FILE… [--partial]');
   const loaded = await loadArticles(cli, args);
   const corpus = analyseCorpus(loaded);
   corpus.articles.forEach((a, k) => {
     const quotes = corpus
       .quotes(k)
-      .filter((q) => !directOnly || q.kind === 'direct')
+      .filter((q) => withPartial || q.kind === 'direct')
       .map((q) => ({
         start: q.start,
         end: q.end,

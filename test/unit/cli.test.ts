@@ -122,6 +122,25 @@ describe('corpus-lens ner, entities and boilerplate', () => {
     for (const e of a.entities) expect(Object.keys(e)).toEqual(['start', 'end', 'text', 'type', 'entityId']);
   });
 
+  it('quotes lists whole statements with their speakers, and the partial ones with --partial', async () => {
+    const cli = capture();
+    expect(await main(['quotes', seedPath('004')], cli)).toBe(0);
+    const { file, quotes } = JSON.parse(cli.stdout);
+    expect(file).toBe(seedPath('004'));
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) {
+      expect(Object.keys(q)).toEqual(['start', 'end', 'text', 'cue', 'speaker']);
+      expect(q.speaker).not.toBeNull();
+    }
+    // "urged Seoul to remove “obstacles”": a few words in the writer's sentence.
+    expect(quotes.some((q: { text: string }) => q.text === 'obstacles')).toBe(false);
+    const partial = capture();
+    expect(await main(['quotes', '--partial', seedPath('004')], partial)).toBe(0);
+    const withPartial = JSON.parse(partial.stdout).quotes;
+    expect(withPartial.find((q: { text: string }) => q.text === 'obstacles')?.speaker.name).toBe('Wang Yi');
+    expect(withPartial.length).toBeGreaterThan(quotes.length);
+  });
+
   it('boilerplate lists every line with its verdict', async () => {
     const cli = capture();
     expect(await main(['boilerplate', seedPath('002')], cli)).toBe(0);

@@ -85,7 +85,8 @@ export function applyQuoteAnnotations(quotes: readonly Quote[], annotations: rea
       start: u.anchor.start,
       end: u.anchor.end,
       text: u.anchor.exact,
-      kind: automatic?.kind ?? 'direct',
+      // The user says these words are someone's statement: listed as one wherever quotes are.
+      kind: 'direct',
       cue: automatic?.cue ?? null,
       speaker: u.speaker ? { start: automatic?.speaker?.start ?? u.anchor.start, end: automatic?.speaker?.end ?? u.anchor.start, text: automatic?.speaker?.text ?? u.speaker, name: u.speaker } : (automatic?.speaker ?? null),
       speakerMention: u.speaker ? null : (automatic?.speakerMention ?? null),
