@@ -53,6 +53,45 @@ describe('quotes on the seeds', () => {
   });
 });
 
+describe('attribution in the styles of US newspapers (PolNeAR sentences)', () => {
+  const speakerIn = (text: string, start: string) => {
+    const q = quotesOf(text).find((x) => x.text.startsWith(start));
+    return q?.speaker ? text.slice(q.speaker.start, q.speaker.end) : undefined;
+  };
+
+  it("reads two apostrophes as a double mark (''…'') and keeps both in the marks' span", () => {
+    const text = "Mexico's future relies on North American integration.\n\n''That's Mexico's vulnerability,'' said Luis Rubio, who heads the Center of Research for Development in Mexico City.";
+    const [q] = quotesOf(text);
+    expect(q.text).toBe("That's Mexico's vulnerability");
+    expect(text.slice(q.speaker!.start, q.speaker!.end)).toBe('Luis Rubio');
+    const [span] = findQuotes(text, [{ start: 55, end: text.length }]);
+    expect(text.slice(span.outerStart, span.outerEnd)).toBe("''That's Mexico's vulnerability,''");
+  });
+
+  it('does not end the sentence at an abbreviation before the speaker', () => {
+    const text = "The company had more customers.\n\n''If you throw obstacles at the relationship with Mexico, you would be shooting yourself in the foot,'' Mr. Guajardo Villarreal told me.";
+    expect(speakerIn(text, 'If you throw')).toBe('Mr. Guajardo Villarreal');
+  });
+
+  it('finds the speaker past an apposition or a party and state', () => {
+    expect(speakerIn('The rules face a test.\n\n“It’s an invasion, in our estimation, of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, said.', 'It’s an invasion')).toBe('Scott Pruitt');
+    expect(speakerIn('The hearing ended.\n\n“Immunity deals should not be a requirement for cooperating with the FBI,” Oversight Chairman Jason Chaffetz (R-Utah) said in a statement.', 'Immunity deals')).toBe('Oversight Chairman Jason Chaffetz');
+    expect(speakerIn('Protesters marched again.\n\n"We\'re not going to stop," Quina Jones, 25, said.', "We're not going")).toBe('Quina Jones');
+  });
+
+  it('takes a name signed under a quote with a dash, and a cue that opens the sentence', () => {
+    const text = 'Latinos answered.\n\n“Maybe, we can build a wall around Donald Trump.”\u00a0― Steve Quinlan\u00a0\n“The most unqualified child to ever run for president.” ― Francisco Herrero';
+    expect(speakerIn(text, 'Maybe, we can')).toBe('Steve Quinlan');
+    expect(speakerIn(text, 'The most unqualified')).toBe('Francisco Herrero');
+    expect(speakerIn('Some note that Trump changed course. Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”', 'I don’t get')).toBe('Ellis');
+  });
+
+  it('treats the second half of a quote split by its cue as the same whole statement', () => {
+    const quotes = quotesOf('"You know, I love Larry," he said, "but when it comes to energy issues, Larry has a history of representing fossil fuel industries."');
+    expect(quotes.map((q) => q.kind)).toEqual(['direct', 'direct']);
+  });
+});
+
 describe('quote marks', () => {
   const paragraphsOf = (text: string) => [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const texts = (text: string) => findQuotes(text, paragraphsOf(text)).map((q) => text.slice(q.start, q.end));
