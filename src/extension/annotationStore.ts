@@ -67,6 +67,10 @@ export class AnnotationStore implements vscode.Disposable {
     }
     if (fromDisk && current.length) {
       const moved = reanchorAnnotations(current, text);
+      moved.forEach((a, i) => {
+        const was = current![i].anchor.exact;
+        if (!a.orphaned && a.anchor.exact !== was) this.log(`${vscode.workspace.asRelativePath(uri)}: annotation ${a.id} found on "${a.anchor.exact}" (was "${was}"), the same words written differently`);
+      });
       if (JSON.stringify(moved) !== JSON.stringify(current)) {
         current = moved;
         this.schedule(key);
