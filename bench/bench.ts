@@ -75,6 +75,12 @@ const polnearTokens = polnear.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0
 const quoteMs = best(5, () => parsed.forEach(({ t, a }) => findArticleQuotes(t, a)));
 results['quotes words/s (PolNeAR dev, one core)'] = Math.round(polnearTokens / (quoteMs / 1000));
 
+// One 1 MB paragraph holding 17,000 quotes: attribution looks at a bounded window around each.
+const quoteUnit = 'The senator Mr. Smith, the former head of the committee, said: "We will win." Then Ms. Jones said: "They will lose." ';
+const hugeParagraph = quoteUnit.repeat(Math.ceil(1_000_000 / quoteUnit.length));
+const hugeArticle = parseArticle(hugeParagraph);
+results['quotes in one 1 MB paragraph (ms)'] = Math.round(best(1, () => findArticleQuotes(hugeParagraph, hugeArticle)));
+
 // Comparing articles: the five seeds, and ten articles of about 2,000 words each.
 const seedParsed = seeds.map((x) => parseArticle(x.text));
 results['compare 5 seeds, alignment (ms)'] = +best(10, () => compareArticles(seeds.map((x) => x.text), seedParsed)).toFixed(1);

@@ -92,6 +92,18 @@ describe('attribution in the styles of US newspapers (PolNeAR sentences)', () =>
   });
 });
 
+describe('quotes in a huge paragraph', () => {
+  it('finds every quote of a 1 MB single-line paragraph with its speaker', () => {
+    const unit = 'The senator Mr. Smith, the former head of the committee, said: "We will win." Then Ms. Jones said: "They will lose." ';
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const article = parseArticle(text);
+    const quotes = findArticleQuotes(text, article);
+    expect(quotes).toHaveLength(2 * Math.ceil(1_000_000 / unit.length));
+    expect(new Set(quotes.filter((q) => q.text === 'We will win.').map((q) => q.speaker?.text))).toEqual(new Set(['Mr. Smith']));
+    expect(new Set(quotes.filter((q) => q.text === 'They will lose.').map((q) => q.speaker?.text))).toEqual(new Set(['Ms. Jones']));
+  });
+});
+
 describe('quote marks', () => {
   const paragraphsOf = (text: string) => [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const texts = (text: string) => findQuotes(text, paragraphsOf(text)).map((q) => text.slice(q.start, q.end));

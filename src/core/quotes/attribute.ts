@@ -35,6 +35,8 @@ const BEFORE_ACCORDING = new RegExp(`([Aa]ccording to)\\s+(${NP}?)\\s*,\\s*$`, '
 const BEFORE_QUOTED_AS = new RegExp(`(${NP})\\s+(quoted)\\s+(${NP}?)\\s+as\\s+(?:saying|telling\\b[^“”"]*?)\\b`, 'u');
 /** A name signed under a quote with a dash, ending its line. */
 const AFTER_DASH_NAME = /^[^\S\n]*[―—–-]{1,2}[^\S\n]*(\p{Lu}[\p{L}.’'-]*(?:[^\S\n]+(?:\p{Lu}[\p{L}.’'-]*|de|del|la|van|von|da|dos)){0,5})[^\S\n]*[.,]?[^\S\n]*(?:\n|$)/u;
+/** A capitalised name ending right before ", the …": the head of an apposition. */
+const NAME_BEFORE_APPOSITION = /((?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}’'-]+)\s*,\s*$/u;
 const BEFORE_CUE_SPEAKER_COLON = new RegExp(`\\b((?:Said|Says|Wrote|Writes|Added|Adds|Asked|Asks|Explained|Explains|Noted|Notes))\\s+(${NP})\\s*[:,]\\s*$`, 'u');
 const BEFORE_SPEAKER_CUE = new RegExp(`(${NP}),?\\s+(${CUE})\\b`, 'gu');
 
@@ -73,6 +75,24 @@ function isAbbreviationStop(text: string, i: number): boolean {
   return /^(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Prof|Rev|Atty|Supt|Det|Insp|Amb|Adm|Cmdr|Maj|Pres|Vice|Ft|Mt)$/.test(word) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word);
 }
 
+/**
+ * How far before and after a quote an attribution is looked for: bounded, so a huge
+ * paragraph full of quotes costs time in proportion to its length, not its square.
+ */
+const WINDOW = 600;
+
+/** Whether only white space stands between the paragraph's start and `at`. */
+function opensParagraph(text: string, paragraphStart: number, at: number): boolean {
+  let j = at - 1;
+  while (j >= paragraphStart && /\s/.test(text[j])) j--;
+  return j < paragraphStart;
+}
+
+/** The paragraph's text before `at`, at most WINDOW characters of it, without trailing space. */
+function textBefore(text: string, paragraphStart: number, at: number): string {
+  return text.slice(Math.max(paragraphStart, at - WINDOW), at).trimEnd();
+}
+
 function sentenceStartBefore(text: string, at: number, floor: number): number {
   for (let i = at - 1; i > floor; i--) {
     if (/[.!?]/.test(text[i]) && /\s/.test(text[i + 1] ?? '') && !(text[i] === '.' && isAbbreviationStop(text, i))) return i + 1;
@@ -90,7 +110,7 @@ function sentenceEndAfter(text: string, at: number, ceiling: number): number {
 
 function afterQuote(text: string, q: QuoteSpan, paragraphEnd: number): Found | null {
   const from = q.outerEnd;
-  const to = sentenceEndAfter(text, from, paragraphEnd);
+  const to = sentenceEndAfter(text, from, Math.min(paragraphEnd, from + WINDOW));
   const right = text.slice(from, to);
   let m = AFTER_SPEAKER_CUE.exec(right) ?? AFTER_SPEAKER_APPOSITION_CUE.exec(right);
   if (m) {
@@ -100,8 +120,9 @@ function afterQuote(text: string, q: QuoteSpan, paragraphEnd: number): Found | n
     if (!NOT_SPEAKERS.test(text.slice(speaker.start, speaker.end))) return { cue: { start: cStart, end: cStart + m[2].length }, speaker };
   }
   // Vox pops: “…” ― Carla Sanchez
-  const signed = AFTER_DASH_NAME.exec(text.slice(from, paragraphEnd));
-  if (signed) {
+  const limit = Math.min(paragraphEnd, from + 200);
+  const signed = AFTER_DASH_NAME.exec(text.slice(from, limit));
+  if (signed && (limit === paragraphEnd || signed[0].endsWith('\n'))) {
     const sStart = from + signed.index + signed[0].indexOf(signed[1]);
     return { cue: null as unknown as Span, speaker: { start: sStart, end: sStart + signed[1].length } };
   }
@@ -115,7 +136,7 @@ function afterQuote(text: string, q: QuoteSpan, paragraphEnd: number): Found | n
 }
 
 function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found | null {
-  const from = sentenceStartBefore(text, q.outerStart, paragraphStart);
+  const from = sentenceStartBefore(text, q.outerStart, Math.max(paragraphStart, q.outerStart - WINDOW));
   const left = text.slice(from, q.outerStart);
   let m = BEFORE_QUOTED_AS.exec(left);
   if (m && m[3]) {
@@ -173,6 +194,14 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
     speaker = trimPhrase(text, sStart, sStart + subject[1].length);
   }
   if (NOT_SPEAKERS.test(text.slice(speaker.start, speaker.end))) return null;
+  // "Mr. Smith, the former head of the committee, said": the name before the apposition.
+  if (/^(?:the|a|an)\s/.test(text.slice(speaker.start, speaker.end))) {
+    const named = NAME_BEFORE_APPOSITION.exec(text.slice(from, speaker.start));
+    if (named) {
+      const nStart = from + named.index + named[0].indexOf(named[1]);
+      speaker = { start: nStart, end: nStart + named[1].length };
+    }
+  }
   return { cue: { start: cStart, end: cStart + cueText.length }, speaker };
 }
 
@@ -185,8 +214,8 @@ const CUE_AT_END = new RegExp(`\\b${CUE}\\s*[:,]?$`, 'u');
  * ("“…,” he said, “and they're terrifying.”").
  */
 function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSpan | undefined): boolean {
-  const before = text.slice(paragraph.start, q.outerStart).trimEnd();
-  if (before === '') return true;
+  if (opensParagraph(text, paragraph.start, q.outerStart)) return true;
+  const before = textBefore(text, paragraph.start, q.outerStart);
   const capital = /^\p{Lu}|^[‘'(.…[]/u.test(text.slice(q.start, q.start + 2));
   if (/[:,]$/.test(before) || /[.!?]["”’]?$/.test(before)) {
     if (capital) return true;
@@ -205,19 +234,21 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
  */
 export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], paragraphs: readonly Span[]): Attributed[] {
   const out: Attributed[] = [];
-  const paragraphOf = (q: QuoteSpan) => paragraphs.find((p) => p.start <= q.outerStart && q.outerStart < p.end) ?? { start: q.outerStart, end: q.outerEnd };
+  const sorted = [...paragraphs].sort((a, b) => a.start - b.start);
   quotes.forEach((q, i) => {
-    const p = paragraphOf(q);
-    const lastParagraph = paragraphs.find((x) => x.start <= q.outerEnd - 1 && q.outerEnd - 1 < x.end) ?? p;
+    const k = paragraphAt(sorted, q.outerStart);
+    const p = k >= 0 ? sorted[k] : { start: q.outerStart, end: q.outerEnd };
+    const last = paragraphAt(sorted, q.outerEnd - 1);
+    const lastParagraph = last >= 0 ? sorted[last] : p;
     const direct = isDirect(text, q, p, quotes[i - 1]);
     // A partial quote sits in reported speech: its own cue comes before it, and a trailing
     // "…, Xinhua reported" names who relayed the sentence, not who said the words.
     const found =
-      (direct && !CUE_AT_END.test(text.slice(p.start, q.outerStart).trimEnd())
+      (direct && !CUE_AT_END.test(textBefore(text, p.start, q.outerStart))
         ? (afterQuote(text, q, lastParagraph.end) ?? beforeQuote(text, q, p.start))
         : (beforeQuote(text, q, p.start) ?? afterQuote(text, q, lastParagraph.end))) ??
       splitQuoteCue(text, quotes, i) ??
-      nameLineBefore(text, q, p, paragraphs);
+      (k > 0 ? nameLineBefore(text, q, p, sorted[k - 1]) : null);
     const kind = direct ? 'direct' : 'partial';
     let inheritsFrom: number | null = null;
     const speakerText = found ? text.slice(found.speaker.start, found.speaker.end) : '';
@@ -231,6 +262,21 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
   return out;
 }
 
+/** Index of the paragraph holding `at` (paragraphs sorted by start), or -1. */
+function paragraphAt(sorted: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && at < sorted[found].end ? found : -1;
+}
+
 /** "said Hester." names Hester: the sentence's full stop is not part of the name (but "Jr." keeps its stop). */
 function withoutFullStop(text: string, span: Span): Span {
   return text[span.end - 1] === '.' && !isAbbreviationStop(text, span.end - 1) ? { start: span.start, end: span.end - 1 } : span;
@@ -240,11 +286,8 @@ function withoutFullStop(text: string, span: Span): Span {
  * Vox pops and interviews: a short line with just a name ("Carla Sanchez," or "WALLACE:")
  * stands above the paragraph the quote opens.
  */
-function nameLineBefore(text: string, q: QuoteSpan, p: Span, paragraphs: readonly Span[]): Found | null {
-  if (text.slice(p.start, q.outerStart).trim() !== '') return null;
-  const k = paragraphs.indexOf(p as Span);
-  const prev = k > 0 ? paragraphs[k - 1] : null;
-  if (!prev) return null;
+function nameLineBefore(text: string, q: QuoteSpan, p: Span, prev: Span): Found | null {
+  if (!opensParagraph(text, p.start, q.outerStart) || prev.end - prev.start > 200) return null;
   const line = text.slice(prev.start, prev.end).trim();
   if (!/^\p{Lu}[\p{L}.’'() -]{1,60}[:,—–-]?$/u.test(line) || line.split(/\s+/).length > 6 || /[.!?]$/.test(line)) return null;
   const lead = text.slice(prev.start, prev.end).indexOf(line);

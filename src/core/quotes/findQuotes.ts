@@ -69,8 +69,9 @@ export function findQuotes(original: string, paragraphs: readonly Span[]): Quote
       if (!open) {
         // An opening mark stands before a word (or a quote mark typed wrongly as ”).
         if ((DOUBLE_OPEN.has(c) || (c === '”' && !isWordChar(text[i - 1]))) && (isWordChar(text[i + 1]) || /[‘'(.…$–—-]/.test(text[i + 1] ?? ''))) {
-          const before = text.slice(p.start, i).trimEnd();
-          open = { outerStart: i, start: i + 1, paragraphs: 1, wholeParagraph: before === '' || before.endsWith(':'), lastEnd: p.end };
+          let j = i - 1;
+          while (j >= p.start && /\s/.test(text[j])) j--;
+          open = { outerStart: i, start: i + 1, paragraphs: 1, wholeParagraph: j < p.start || text[j] === ':', lastEnd: p.end };
         }
         continue;
       }

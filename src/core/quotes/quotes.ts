@@ -28,13 +28,14 @@ export function findArticleQuotes(text: string, article: Article, mentions: read
   const all = [...doubles, ...findSingleQuotes(text, spans, doubles)].sort((a, b) => a.start - b.start);
   const attributed = attributeQuotes(text, all, spans);
   const resolved = attributed.map((_, i) => resolveSpeaker(text, attributed, i));
+  const index = new MentionIndex(mentions);
   const out: Quote[] = [];
   attributed.forEach((a, i) => {
     const own = a.speaker;
     const source = resolved[i];
     if (!own && !source) return;
     const local = own ?? source!;
-    const mentionIndex = mentionFor(source ?? local, mentions, text, a.quote.outerStart);
+    const mentionIndex = mentionFor(source ?? local, index, text, a.quote.outerStart);
     const name = mentionIndex !== null ? mentions[mentionIndex].text : text.slice((source ?? local).start, (source ?? local).end);
     out.push({
       start: a.quote.start,
@@ -72,19 +73,64 @@ function resolveSpeaker(text: string, attributed: readonly Attributed[], i: numb
  * diplomat Yang Jiechi" → Yang Jiechi), or for a pronoun the nearest person mentioned
  * before the quote.
  */
-function mentionFor(phrase: { start: number; end: number }, mentions: readonly EntityMention[], text: string, quoteStart: number): number | null {
-  const inside = mentions
-    .map((m, i) => [m, i] as const)
-    .filter(([m]) => m.start >= phrase.start && m.end <= phrase.end && (m.type === 'PER' || m.type === 'ORG'));
+function mentionFor(phrase: { start: number; end: number }, index: MentionIndex, text: string, quoteStart: number): number | null {
+  const mentions = index.mentions;
+  const inside = index.inside(phrase.start, phrase.end).filter((i) => mentions[i].type === 'PER' || mentions[i].type === 'ORG');
   if (inside.length) {
     // The head of "Moon's spokesman, Yoon Young" is the last person named.
-    const people = inside.filter(([m]) => m.type === 'PER');
-    return (people.length ? people : inside)[(people.length ? people : inside).length - 1][1];
+    const people = inside.filter((i) => mentions[i].type === 'PER');
+    const pool = people.length ? people : inside;
+    return pool[pool.length - 1];
   }
   if (!PRONOUN.test(text.slice(phrase.start, phrase.end).trim())) return null;
-  let best: number | null = null;
-  mentions.forEach((m, i) => {
-    if (m.type === 'PER' && m.end <= Math.min(phrase.start, quoteStart)) best = i;
-  });
-  return best;
+  return index.lastPersonBefore(Math.min(phrase.start, quoteStart));
+}
+
+/**
+ * Mentions by position, so finding the ones inside a phrase or the last person before a
+ * quote costs a binary search, not a pass over the article's mentions for every quote.
+ */
+class MentionIndex {
+  /** Indices of the mentions by start, and their starts. */
+  private readonly byStart: number[];
+  private readonly starts: number[];
+  /** Ends of the people mentioned, sorted, and the highest mention index among the first k. */
+  private readonly peopleEnds: number[];
+  private readonly latestPerson: number[];
+
+  constructor(readonly mentions: readonly EntityMention[]) {
+    this.byStart = mentions.map((_, i) => i).sort((a, b) => mentions[a].start - mentions[b].start || a - b);
+    this.starts = this.byStart.map((i) => mentions[i].start);
+    const people = mentions.map((_, i) => i).filter((i) => mentions[i].type === 'PER').sort((a, b) => mentions[a].end - mentions[b].end || a - b);
+    this.peopleEnds = people.map((i) => mentions[i].end);
+    let latest = -1;
+    this.latestPerson = people.map((i) => (latest = Math.max(latest, i)));
+  }
+
+  /** Mentions lying wholly inside [start, end), in the order of the mention list. */
+  inside(start: number, end: number): number[] {
+    const out: number[] = [];
+    for (let k = firstAtLeast(this.starts, start); k < this.starts.length && this.starts[k] < end; k++) {
+      if (this.mentions[this.byStart[k]].end <= end) out.push(this.byStart[k]);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  /** Of the people mentioned ending at or before `at`, the one latest in the mention list. */
+  lastPersonBefore(at: number): number | null {
+    const k = firstAtLeast(this.peopleEnds, at + 1) - 1;
+    return k >= 0 ? this.latestPerson[k] : null;
+  }
+}
+
+/** The first index whose value is at least `x` in an ascending array (its length if none). */
+function firstAtLeast(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
