@@ -121,8 +121,22 @@ for (const n of [1000, 2500, 5000, 10000]) {
 }
 
 const mem = process.memoryUsage();
-results['peak RSS after benchmarks (MB)'] = Math.round(mem.rss / 1048576);
+results['RSS after benchmarks (MB)'] = Math.round(mem.rss / 1048576);
 results['heap used (MB)'] = Math.round(mem.heapUsed / 1048576);
+results['peak RSS so far (MB)'] = Math.round(process.resourceUsage().maxRSS / 1024);
+
+// Last, since it raises the peak: a 10 MB article of 100,000 short paragraphs through the
+// CLI's pipeline (entities with corpus propagation and resolution, quotes).
+const unitParagraph = 'The minister said the talks in Geneva would resume. Xi Jinping met Moon Jae-in in Beijing. "We will talk again," Mr. Xi said.\n\n';
+const tenMegabytes = unitParagraph.repeat(Math.ceil(10_000_000 / unitParagraph.length));
+const [, hugeMs] = time(() => {
+  const article = parseArticle(tenMegabytes);
+  const mentions = findMentions(tenMegabytes, article, recognizer);
+  resolveCorpus([{ id: 'huge', text: tenMegabytes, mentions, body: bodySpans(article) }]);
+  findArticleQuotes(tenMegabytes, article, mentions);
+});
+results['10 MB article: entities, resolution, quotes (s)'] = +(hugeMs / 1000).toFixed(1);
+results['peak RSS with the 10 MB article (MB)'] = Math.round(process.resourceUsage().maxRSS / 1024);
 
 const width = Math.max(...Object.keys(results).map((k) => k.length));
 for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(width)}  ${typeof v === 'number' ? v.toLocaleString('en') : v}`);

@@ -191,7 +191,7 @@ export class CorpusService implements vscode.Disposable {
         new vscode.RelativePattern(folder, this.settings.include),
         new vscode.RelativePattern(folder, this.settings.exclude),
       );
-      found.push(...uris);
+      for (const uri of uris) found.push(uri);
     }
     return found.sort((a, b) => a.path.localeCompare(b.path));
   }

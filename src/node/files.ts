@@ -52,7 +52,7 @@ export async function collectArticleFiles(args: readonly string[]): Promise<{ fi
     if (stat.isDirectory()) {
       const found = await walkTextFiles(arg);
       if (found.length === 0) errors.push(`${arg}: no .txt article files in this folder`);
-      files.push(...found);
+      for (const f of found) files.push(f);
     } else files.push(arg);
   }
   return { files, errors };
@@ -65,7 +65,7 @@ async function walkTextFiles(dir: string): Promise<string[]> {
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walkTextFiles(full)));
+    if (e.isDirectory()) for (const f of await walkTextFiles(full)) out.push(f);
     else if (e.isFile() && e.name.toLowerCase().endsWith('.txt')) out.push(full);
   }
   return out;

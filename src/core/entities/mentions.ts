@@ -27,6 +27,9 @@ export interface EntityMention {
 /** Sentences longer than this many tokens are cut: a 1 MB "line" must not stall the tagger. */
 const MAX_SENTENCE_TOKENS = 250;
 
+/** Sentences the tagger reads as one document (a long feature article has a few hundred). */
+const MAX_DOCUMENT_SENTENCES = 2000;
+
 const NORP = /^(?:(?:North|South|East|West|Central|Latin|Southeast|Northeast)[ -])?[A-Z][a-z]+(?:an|ian|ese|ish|i|ch|ic|ean)$/;
 
 export function findMentions(text: string, article: Article, recognizer: Recognizer): EntityMention[] {
@@ -37,8 +40,13 @@ export function findMentions(text: string, article: Article, recognizer: Recogni
     for (let i = 0; i < tokens.length; i += MAX_SENTENCE_TOKENS) pieces.push(tokens.slice(i, i + MAX_SENTENCE_TOKENS));
     return pieces;
   });
-  const tags = recognizer.tagDocument(tokenized.map((ts) => ts.map((t) => t.text)));
-  const names: EntityMention[] = [];
+  // A huge article is tagged a block of sentences at a time: document-level evidence then
+  // comes from its block, and the tagger's working memory stays bounded.
+  const tags: string[][] = [];
+  for (let b = 0; b < tokenized.length; b += MAX_DOCUMENT_SENTENCES) {
+    for (const t of recognizer.tagDocument(tokenized.slice(b, b + MAX_DOCUMENT_SENTENCES).map((ts) => ts.map((t) => t.text)))) tags.push(t);
+  }
+  let names: EntityMention[] = [];
   tokenized.forEach((tokens, i) => {
     for (const c of chunks(tags[i])) {
       const start = tokens[c.start].start;
@@ -51,8 +59,8 @@ export function findMentions(text: string, article: Article, recognizer: Recogni
     }
   });
   const cleaned = trimToAcronymExpansion(text, applyOrganisationCues(text, names)).filter((m) => !TITLE_ONLY.test(m.text));
-  names.length = 0;
-  names.push(...cleaned);
+  // Reassigned, not pushed: spreading half a million mentions overflows the stack.
+  names = cleaned;
   const inTitle = article.title?.span ? titleMentions(text, article.title.span, names) : [];
   const dates = findDateMentions(text, article, [...names, ...inTitle]);
   return [...inTitle, ...names, ...dates].sort((a, b) => a.start - b.start || b.end - a.end);

@@ -23,28 +23,53 @@ export function propagateAcrossCorpus(articles: readonly PropagationInput[]): En
       if (!names.has(m.text)) names.set(m.text, m);
     }
   }
+  // Longest names first, so "Xi Jinping" is placed before "Xi" could take its first word.
   const ordered = [...names.values()].sort((a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : 1));
+  // Names by their first two characters: each capitalised word start in the text looks up a
+  // handful of candidates, so the cost grows with the text, not with text × names.
+  const byPrefix = new Map<string, number[]>();
+  ordered.forEach((m, rank) => {
+    const key = m.text.slice(0, 2);
+    const list = byPrefix.get(key);
+    if (list) list.push(rank);
+    else byPrefix.set(key, [rank]);
+  });
   return articles.map((a) => {
-    const added: EntityMention[] = [];
-    const covered = (s: number, e: number) => a.mentions.some((m) => m.start < e && m.end > s) || added.some((m) => m.start < e && m.end > s);
+    const text = a.text;
+    const taken = new Uint8Array(text.length);
+    for (const m of a.mentions) taken.fill(1, Math.max(0, m.start), Math.min(text.length, m.end));
+    // Every whole-word occurrence inside body text, as [name rank, start].
+    const found: Array<[number, number]> = [];
     for (const span of a.body) {
-      const body = a.text.slice(span.start, span.end);
-      for (const name of ordered) {
-        let from = 0;
-        for (;;) {
-          const at = body.indexOf(name.text, from);
-          if (at < 0) break;
-          from = at + name.text.length;
-          const before = body[at - 1];
-          const after = body[at + name.text.length];
-          if ((before && /[\p{L}\p{N}-]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) continue;
-          const start = span.start + at;
-          const end = start + name.text.length;
-          if (covered(start, end)) continue;
-          added.push({ start, end, text: name.text, type: name.type, ...(name.subtype ? { subtype: name.subtype } : {}), ...(name.prior ? { prior: name.prior } : {}) });
+      for (let i = span.start; i + MIN_LENGTH <= span.end; i++) {
+        if (!startsCapital(text, i) || (i > span.start && /[\p{L}\p{N}-]/u.test(text[i - 1]))) continue;
+        const candidates = byPrefix.get(text.slice(i, i + 2));
+        if (!candidates) continue;
+        for (const rank of candidates) {
+          const name = ordered[rank].text;
+          const end = i + name.length;
+          if (end > span.end || !text.startsWith(name, i)) continue;
+          if (end < span.end && /[\p{L}\p{N}]/u.test(text[end])) continue;
+          found.push([rank, i]);
         }
       }
     }
+    found.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const added: EntityMention[] = [];
+    for (const [rank, start] of found) {
+      const name = ordered[rank];
+      const end = start + name.text.length;
+      if (taken.subarray(start, end).includes(1)) continue;
+      taken.fill(1, start, end);
+      added.push({ start, end, text: name.text, type: name.type, ...(name.subtype ? { subtype: name.subtype } : {}), ...(name.prior ? { prior: name.prior } : {}) });
+    }
     return [...a.mentions, ...added].sort((x, y) => x.start - y.start || y.end - x.end);
   });
+}
+
+function startsCapital(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return /\p{Lu}/u.test(String.fromCodePoint(text.codePointAt(i)!));
 }

@@ -164,25 +164,30 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
 
   // 4. One-word person mentions join the full name they are part of: "Xi" → "Xi Jinping",
   //    preferring a full name in the same article; ambiguous surnames stay apart.
-  const fullNames = named.filter(([n]) => n.mention.type === 'PER' && n.key.includes(' '));
-  const partIndex = new Map<string, Array<readonly [Node, number]>>();
-  for (const entry of fullNames) {
-    const words = entry[0].key.split(' ');
+  //    Full names are indexed once per distinct key (mentions with one key share an entity
+  //    since step 1), so a surname written 75,000 times costs 75,000 lookups, not their square.
+  const partIndex = new Map<string, Map<string, { node: number; articles: Set<string> }>>();
+  for (const [n, i] of named) {
+    if (n.mention.type !== 'PER' || !n.key.includes(' ')) continue;
+    const words = n.key.split(' ');
     for (const part of new Set([words[0], words[words.length - 1]])) {
-      const list = partIndex.get(part) ?? [];
-      list.push(entry);
-      partIndex.set(part, list);
+      const byFullName = partIndex.get(part) ?? new Map<string, { node: number; articles: Set<string> }>();
+      const entry = byFullName.get(n.key);
+      if (entry) entry.articles.add(n.article);
+      else byFullName.set(n.key, { node: i, articles: new Set([n.article]) });
+      partIndex.set(part, byFullName);
     }
   }
   for (const [n, i] of named) {
     if (n.key.includes(' ') || (n.mention.type !== 'PER' && n.mention.type !== 'ORG' && n.mention.type !== 'MISC')) continue;
-    const candidates = partIndex.get(n.key);
-    if (!candidates) continue;
-    const pick = (list: ReadonlyArray<readonly [Node, number]>) => {
-      const roots = new Set(list.map(([, j]) => uf.find(j)));
-      return roots.size === 1 ? list[0][1] : undefined;
+    const byFullName = partIndex.get(n.key);
+    if (!byFullName) continue;
+    const candidates = [...byFullName.values()];
+    const pick = (list: ReadonlyArray<{ node: number }>) => {
+      const roots = new Set(list.map((c) => uf.find(c.node)));
+      return roots.size === 1 ? list[0].node : undefined;
     };
-    const local = candidates.filter(([c]) => c.article === n.article);
+    const local = candidates.filter((c) => c.articles.has(n.article));
     const target = local.length ? pick(local) : pick(candidates);
     if (target !== undefined) uf.union(target, i);
   }

@@ -207,7 +207,7 @@ export function averageLinkage(n: number, pairs: ReadonlyArray<readonly [number,
     }
     links[a].delete(b);
     links[b].clear();
-    members[a].push(...members[b]);
+    for (const m of members[b]) members[a].push(m);
     members[b] = [];
     alive[b] = 0;
     version[a]++;
