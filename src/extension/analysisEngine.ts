@@ -184,6 +184,16 @@ export class AnalysisEngine {
     const resolution = layer.resolution;
     const found = layer.articles.map((a, k) => ({ a, quotes: layer.quotes(k) }));
     const links = matchQuotes(found.flatMap(({ a, quotes }) => quotes.map((q, index) => ({ article: a.id, index, text: q.text, speaker: q.speaker?.name ?? null }))));
+    // Each quote's links, found by key rather than by a pass over every link.
+    const linksOf = new Map<string, typeof links>();
+    for (const l of links) {
+      for (const end of [l.a, l.b]) {
+        const key = `${end.article}\u0000${end.index}`;
+        const list = linksOf.get(key);
+        if (list) list.push(l);
+        else linksOf.set(key, [l]);
+      }
+    }
     const range = (uri: string, text: string, start: number, end: number) => {
       const s = position(uri, text, start);
       const e = position(uri, text, end);
@@ -193,12 +203,10 @@ export class AnalysisEngine {
     for (const { a, quotes } of found) {
       out[a.id] = quotes.map((q, index) => {
         const entity = q.speakerMention !== null ? resolution.entityFor(a.id, q.speakerMention) : undefined;
-        const related = links
-          .filter((l) => (l.a.article === a.id && l.a.index === index) || (l.b.article === a.id && l.b.index === index))
-          .map((l) => {
-            const other = l.a.article === a.id && l.a.index === index ? l.b : l.a;
-            return { uri: other.article, index: other.index, relation: l.relation, score: l.score };
-          });
+        const related = (linksOf.get(`${a.id}\u0000${index}`) ?? []).map((l) => {
+          const other = l.a.article === a.id && l.a.index === index ? l.b : l.a;
+          return { uri: other.article, index: other.index, relation: l.relation, score: l.score };
+        });
         return {
           start: q.start,
           end: q.end,

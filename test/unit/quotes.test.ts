@@ -155,6 +155,24 @@ describe('the same quote across outlets', () => {
   });
 });
 
+describe('matching quotes across a corpus', () => {
+  it('finds the same links as comparing every pair (PolNeAR dev and the seeds)', () => {
+    const dir = path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'quotes', 'polnear-dev', 'text');
+    // Every third article keeps the pairwise reference quick; the copies of one story are kept.
+    const files = readdirSync(dir).sort().filter((f, i) => i % 3 === 0 || f.includes('charlotte')).map((f) => ({ id: f, text: readFileSync(path.join(dir, f), 'utf8') }));
+    for (const n of ['000', '001', '002', '003', '004']) files.push({ id: n, text: seed(n) });
+    const refs = files.flatMap(({ id, text }) => findArticleQuotes(text, parseArticle(text), []).map((q, index) => ({ article: id, index, text: q.text, speaker: null })));
+    // The plain definition: every pair of quotes from different articles, judged one by one.
+    const expected = [];
+    for (let i = 0; i < refs.length; i++) for (let j = i + 1; j < refs.length; j++) if (refs[i].article !== refs[j].article) expected.push(...matchQuotes([refs[i], refs[j]]));
+    const links = matchQuotes(refs);
+    expect(links).toEqual(expected);
+    console.log(`${refs.length} quotes, ${links.length} links`);
+    expect(links.filter((l) => l.relation === 'same').length).toBeGreaterThan(5);
+    expect(links.filter((l) => l.relation === 'similar').length).toBeGreaterThan(5);
+  });
+});
+
 describe('quotes on PolNeAR dev', () => {
   it('stays above the measured floor (direct quotes, the evaluation rule)', () => {
     const dir = path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'quotes', 'polnear-dev');

@@ -25,7 +25,11 @@ export function quoteMatrix(quotes: readonly (readonly Quote[])[]): QuoteRow[] {
     relation.set(root, relation.get(root) === 'same' || l.relation === 'same' ? (relation.get(root) === 'similar' ? 'similar' : l.relation) : 'similar');
   }
   const groups = new Map<number, number[]>();
-  refs.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  refs.forEach((_, i) => {
+    const group = groups.get(find(i));
+    if (group) group.push(i);
+    else groups.set(find(i), [i]);
+  });
   const rows: QuoteRow[] = [];
   for (const [root, members] of groups) {
     const variants: (string | null)[] = quotes.map(() => null);

@@ -38,7 +38,6 @@ function contentWords(norm: string): Set<string> {
   );
 }
 
-/** Quotes in different articles that share wording; pairs in a stable order. */
 /** Pairs of adjacent lower-case content words ("hard won", "mutual respect"): names excluded. */
 function lowerPhrases(text: string): Set<string> {
   const words = text.replace(/[’‘]/g, "'").split(/[^\p{L}\p{N}'-]+/u).flatMap((w) => w.split('-'));
@@ -51,31 +50,64 @@ function lowerPhrases(text: string): Set<string> {
   return out;
 }
 
+/**
+ * Quotes in different articles that share wording, pairs in a stable order. Candidates come
+ * from an inverted index (the same normalised words, a shared phrase, or one of a quote's
+ * rarer content words: two quotes with three words in common share one of the rarer ones of
+ * each), so a corpus of many quotes is not compared pair by pair.
+ */
 export function matchQuotes(quotes: readonly QuoteRef[], similarAt = 0.55): QuoteLink[] {
   const prepared = quotes.map((q) => {
     const norm = normalizeQuote(q.text);
     return { q, norm, words: contentWords(norm), phrases: lowerPhrases(q.text) };
   });
-  const links: QuoteLink[] = [];
-  for (let i = 0; i < prepared.length; i++) {
-    for (let j = i + 1; j < prepared.length; j++) {
-      const x = prepared[i];
-      const y = prepared[j];
-      if (x.q.article === y.q.article || x.words.size === 0 || y.words.size === 0) continue;
-      const shorter = x.norm.length <= y.norm.length ? x : y;
-      const longer = shorter === x ? y : x;
-      // A quote trimmed at either end is still the same quote, if it is not a mere word or two.
-      if (x.norm === y.norm || (shorter.words.size >= 4 && longer.norm.includes(shorter.norm))) {
-        links.push({ a: x.q, b: y.q, relation: 'same', score: 1 });
-        continue;
-      }
-      let common = 0;
-      for (const w of shorter.words) if (longer.words.has(w)) common++;
-      const score = common / Math.min(x.words.size, y.words.size);
-      // A distinctive phrase in common ("hard-won") marks a paraphrase of one statement.
-      const sharedPhrase = [...x.phrases].some((p) => y.phrases.has(p));
-      if ((score >= similarAt && common >= 3) || sharedPhrase) links.push({ a: x.q, b: y.q, relation: 'similar', score: Math.round(Math.max(score, sharedPhrase ? 0.5 : 0) * 100) / 100 });
+  const frequency = new Map<string, number>();
+  for (const p of prepared) for (const w of p.words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const postings = new Map<string, number[]>();
+  const post = (key: string, i: number) => {
+    const list = postings.get(key);
+    if (list) list.push(i);
+    else postings.set(key, [i]);
+  };
+  prepared.forEach((p, i) => {
+    if (p.words.size === 0) return;
+    post(`n:${p.norm}`, i);
+    for (const phrase of p.phrases) post(`p:${phrase}`, i);
+    const rarest = [...p.words].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+    for (const w of rarest.slice(0, rarest.length - 2)) post(`w:${w}`, i);
+  });
+  const pairs = new Set<number>();
+  const n = prepared.length;
+  for (const list of postings.values()) {
+    if (list.length < 2) continue;
+    // Quotes of one article are never linked: only pairs across articles are looked at.
+    const byArticle = new Map<string, number[]>();
+    for (const i of list) {
+      const group = byArticle.get(prepared[i].q.article);
+      if (group) group.push(i);
+      else byArticle.set(prepared[i].q.article, [i]);
     }
+    if (byArticle.size < 2) continue;
+    const groups = [...byArticle.values()];
+    for (let g = 0; g < groups.length; g++) for (let h = g + 1; h < groups.length; h++) for (const i of groups[g]) for (const j of groups[h]) pairs.add(i < j ? i * n + j : j * n + i);
+  }
+  const links: QuoteLink[] = [];
+  for (const key of [...pairs].sort((a, b) => a - b)) {
+    const x = prepared[Math.floor(key / n)];
+    const y = prepared[key % n];
+    const shorter = x.norm.length <= y.norm.length ? x : y;
+    const longer = shorter === x ? y : x;
+    // A quote trimmed at either end is still the same quote, if it is not a mere word or two.
+    if (x.norm === y.norm || (shorter.words.size >= 4 && longer.norm.includes(shorter.norm))) {
+      links.push({ a: x.q, b: y.q, relation: 'same', score: 1 });
+      continue;
+    }
+    let common = 0;
+    for (const w of shorter.words) if (longer.words.has(w)) common++;
+    const score = common / Math.min(x.words.size, y.words.size);
+    // A distinctive phrase in common ("hard-won") marks a paraphrase of one statement.
+    const sharedPhrase = [...x.phrases].some((p) => y.phrases.has(p));
+    if ((score >= similarAt && common >= 3) || sharedPhrase) links.push({ a: x.q, b: y.q, relation: 'similar', score: Math.round(Math.max(score, sharedPhrase ? 0.5 : 0) * 100) / 100 });
   }
   return links;
 }
