@@ -114,9 +114,14 @@ function isSegmentTrail(line: string): boolean {
   return parts.length >= 3 && parts.every((p) => p.trim().length > 0 && p.trim().split(/\s+/).length <= 3);
 }
 
+/** Chinese, Japanese and Korean script, written without spaces between words. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Words of a line; in scripts written without spaces, two characters count as one word. */
 function wordCount(line: string): number {
-  const m = line.match(/\S+/g);
-  return m ? m.length : 0;
+  const spaced = line.match(/\S+/g)?.length ?? 0;
+  const cjk = line.match(CJK)?.length ?? 0;
+  return cjk === 0 ? spaced : spaced + Math.floor(cjk / 2);
 }
 
 /** The kind of boilerplate a single line is, judged on its own, or null. */
@@ -134,7 +139,7 @@ export function classifyLine(raw: string): BoilerplateKind | null {
 export function isProseLike(raw: string): boolean {
   const line = raw.trim();
   if (line.length >= 200) return true;
-  return wordCount(line) >= 8 && /[.!?"”’'»)]$/.test(line);
+  return wordCount(line) >= 8 && /[.!?"”’'»)。！？」』]$/.test(line);
 }
 
 /** The block is named after the kind of furniture it is mostly made of. */
@@ -211,7 +216,7 @@ const PENALTY_SHORT = 12;
 const PENALTY_PER_WORD = 3;
 
 function words(line: string): number {
-  return line.trim() ? line.trim().split(/\s+/).length : 0;
+  return wordCount(line);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine, classifyLines } from '../../src/core/boilerplate';
+import { classifyLine, classifyLines, isProseLike } from '../../src/core/boilerplate';
 import { splitLines } from '../../src/core/lines';
 
 describe('boilerplate lines judged alone', () => {
@@ -35,6 +35,14 @@ describe('boilerplate lines judged alone', () => {
     'The company said it would share the data with regulators next year.',
   ])('keeps article text: %s', (line) => {
     expect(classifyLine(line)).toBeNull();
+  });
+});
+
+describe('prose in scripts without spaces', () => {
+  it('reads a Japanese or Chinese sentence as prose, and a short menu item as not', () => {
+    expect(isProseLike('お客様のブランドをお守りするため、商標登録の出願を専門の弁理士が丁寧にお手伝いします。')).toBe(true);
+    expect(isProseLike('中国国家主席习近平周五表示，愿意与韩国恢复正常关系。')).toBe(true);
+    expect(isProseLike('受付時間')).toBe(false);
   });
 });
 

@@ -5,9 +5,9 @@ describe('boilerplate on the article-extraction benchmark (web pages through htm
   it('stays above the measured floors', () => {
     const s = evaluateBoilerplate();
     console.log(`boilerplate-line F1 ${s.boilerplateF1.toFixed(3)}, body-line F1 ${s.body.f1.toFixed(3)}`);
-    // Measured when tuned: boilerplate lines 0.956, body lines 0.739.
-    expect(s.boilerplateF1).toBeGreaterThan(0.95);
-    expect(s.body.f1).toBeGreaterThan(0.73);
+    // Measured: boilerplate lines 0.958, body lines 0.745.
+    expect(s.boilerplateF1).toBeGreaterThan(0.952);
+    expect(s.body.f1).toBeGreaterThan(0.74);
     // Lines that must survive extraction nearly always do.
     expect(s.withKept).toBeGreaterThan(0.99);
   });
