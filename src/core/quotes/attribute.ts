@@ -221,7 +221,9 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
     if (capital) return true;
   }
   if (capital && CUE_AT_END.test(before)) return true;
-  if (previous && previous.outerEnd > paragraph.start && /,$/.test(before)) {
+  // The first part ends on a comma (“…,” he said, “…”): a statement split by its cue.
+  const firstPartOpen = previous && /,\s*$/.test(text.slice(Math.max(previous.start, previous.outerEnd - 3), previous.outerEnd).replace(/["”’'»]+$/, ''));
+  if (previous && previous.outerEnd > paragraph.start && /,$/.test(before) && (firstPartOpen || /^\s*,/.test(text.slice(previous.outerEnd, previous.outerEnd + 2)))) {
     const between = text.slice(previous.outerEnd, q.outerStart);
     if (between.length <= 120 && new RegExp(`\\b${CUE}\\b`, 'u').test(between) && !/[.!?]/.test(between.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr)\./g, ''))) return true;
   }
