@@ -21,6 +21,7 @@ export type BoilerplateKind =
   | 'credit'
   | 'widget'
   | 'advertisement'
+  | 'comments'
   | 'navigation';
 
 interface Rule {
@@ -54,7 +55,7 @@ const rules: Rule[] = [
     kind: 'related',
     test: (l) =>
       l.length < SHORT &&
-      /^(more must-reads?|related( articles?| stories| coverage| news| content| posts?)?:?|read more|read also|also read|recommended( for you| stories)?|most (popular|read|viewed|shared)|you (may|might) (also )?(like|be interested)|more (from|on this|stories|news)\b|see also|trending( now)?|top stories|editor'?s picks?|what to read next)\b/i.test(
+      /^(more must-reads?|related( articles?| stories| coverage| news| content| posts?)?:?|read more|read also|also read|recommended( for you| stories)?|most (popular|read|viewed|shared)|you (may|might) (also )?(like|be interested)|more (from|on this|stories|news)\b|see also|trending( now)?|top stories|editor'?s picks?|what to read next)\b(\s*:.*|(\s+[^\s.!?]+){0,6}\s*[:.]?)$/i.test(
         l,
       ),
   },
@@ -107,6 +108,48 @@ const rules: Rule[] = [
   },
 ];
 
+/**
+ * The same furniture in the other languages news corpora are kept in (German, French,
+ * Spanish, Italian, Portuguese, Polish, Dutch) and a few more English phrases: whole short
+ * lines only, so a sentence that happens to contain the words is never touched.
+ */
+const MORE_RULES: Rule[] = [
+  {
+    kind: 'related',
+    test: (l) =>
+      l.length < SHORT &&
+      /^(mehr (zum thema|nachrichten|dazu|aus|zu|artikel|news)\b|(ähnliche|verwandte|weitere|beliebte|meistgelesene|empfohlene) (artikel|beiträge|nachrichten|themen|news|meldungen)\b|das könnte sie (auch )?interessieren|auch interessant|lesen sie (auch|mehr|weiter)|heute empfehlen wir|empfehlungen der redaktion|(à lire|lire) aussi|articles? (similaires|liés|recommandés)|sur le même (sujet|thème)|(artículos|noticias|notas) relacionad[ao]s|te puede interesar|(lee|leer|ver) también|(leggi|vedi) anche|articoli correlati|potrebbe interessarti|(leia|veja) também|(artigos|notícias) relacionad[ao]s|czytaj (też|także|również)|zobacz (też|także|również)|podobne artykuły|lees ook|gerelateerde artikelen|(older|newer|previous|next) (posts?|articles?|stories)|popular (posts|articles|stories)|more (articles|posts|headlines)|related topics)\b(\s+[^\s.!?]+){0,4}\s*:?$/i.test(l),
+  },
+  {
+    kind: 'comments',
+    test: (l) =>
+      l.length < 80 &&
+      /^(leave a (reply|comment)!?|post a comment|add (a|your) comment|join the (discussion|conversation)|view the discussion thread\.?|show comments|\[?\s*\d+ (comments?|responses?|replies)\s*\]?|(\d+ )?(kommentare?|commentaires?|comentarios?|commenti|comentários|komentarze?|reacties)( \(\d+\))?:?|kommentar schreiben|écrire un commentaire|deja un comentario|lascia un commento|deixe um comentário|napisz komentarz)$/i.test(l.trim()),
+  },
+  { kind: 'advertisement', test: (l) => /^(anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reklama|advertentie)$/i.test(l) },
+  { kind: 'photo-credit', test: (l) => l.length < 150 && /^(foto|fotos|bild|bilder|quelle|crédit photo|crédits? photo|créditos?|fotografía|zdjęcie|fot\.)\s*:/i.test(l) },
+  {
+    kind: 'share',
+    test: (l, w) => l.length < 60 && w <= 4 && /^((artikel |beitrag |seite )?(teilen|drucken|versenden)|partager|imprimer|compartir|imprimir|condividi|stampa|compartilhe|compartilhar|udostępnij|drukuj|delen|printen)( (auf|sur|en|su|no|na|op) \S+)?:?$/i.test(l),
+  },
+  {
+    kind: 'subscription',
+    test: (l) => l.length < 120 && /^((jetzt )?abonnieren|abo abschließen|s'abonner|abonnez-vous|suscríbete|suscribirse|abbonati|assine( já)?|zaprenumeruj|abonneer( nu)?)\b/i.test(l),
+  },
+  {
+    kind: 'widget',
+    test: (l) => l.length < 150 && /^(schlagworte|schlagwörter|stichworte|themen|mots[- ]clés|étiquettes|etiquetas|argomenti|tag|tagi|trefwoorden)\s*:/i.test(l),
+  },
+  {
+    kind: 'footer',
+    test: (l) =>
+      l.length < 200 &&
+      (/\b(alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|wszelkie prawa zastrzeżone|alle rechten voorbehouden)\b/i.test(l) ||
+        /^(impressum|datenschutz(erklärung)?|mentions légales|aviso legal|política de (privacidad|privacidade|cookies)|note legali|polityka prywatności|startseite|accueil|inicio|página inicial|kontakt|contacto|contatti|contato)\s*:?$/i.test(l)),
+  },
+  { kind: 'widget', test: (l) => l.length < 60 && /^(artikel bewerten|rate this (article|story|post)|bewerten sie diesen artikel)$/i.test(l) },
+];
+
 /** "News / China / Koreas": three or more short segments joined by path separators. */
 function isSegmentTrail(line: string): boolean {
   if (line.length > 80) return false;
@@ -130,6 +173,9 @@ export function classifyLine(raw: string): BoilerplateKind | null {
   if (!line) return null;
   const words = wordCount(line);
   for (const rule of rules) {
+    if (rule.test(line, words)) return rule.kind;
+  }
+  for (const rule of MORE_RULES) {
     if (rule.test(line, words)) return rule.kind;
   }
   return null;
@@ -170,6 +216,7 @@ function markCaptions(lines: readonly TextLine[], kinds: (BoilerplateKind | null
 
 /** Kinds that open a trailing block of page furniture: nothing after them is article text. */
 const TAIL_OPENERS = new Set<BoilerplateKind>([
+  'comments',
   'subscription',
   'newsletter',
   'share',
@@ -224,10 +271,13 @@ function words(line: string): number {
  * many lines, most of them short. Scraped articles keep the line rules alone.
  */
 function looksLikeWholePage(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[]): boolean {
+  // Lines the rules already recognised count as the page's furniture too: recognising more
+  // of it must not make a page look more like an article.
+  const nonBlank = lines.filter((l) => !isBlank(l.text));
   const content = lines.filter((l, i) => !isBlank(l.text) && kinds[i] === null);
   if (content.length < 40) return false;
   const prose = content.filter((l) => isProseLike(l.text)).length;
-  return prose / content.length < 0.45;
+  return prose / nonBlank.length < 0.45;
 }
 
 /**

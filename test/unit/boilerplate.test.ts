@@ -38,6 +38,37 @@ describe('boilerplate lines judged alone', () => {
   });
 });
 
+describe('furniture in other languages', () => {
+  it('recognises related links, comments, credits, sharing and legal lines in German, French, Spanish, Italian, Portuguese and Polish', () => {
+    expect(classifyLine('Mehr zum Thema')).toBe('related');
+    expect(classifyLine('Das könnte Sie auch interessieren')).toBe('related');
+    expect(classifyLine('À lire aussi')).toBe('related');
+    expect(classifyLine('Noticias relacionadas')).toBe('related');
+    expect(classifyLine('Leggi anche')).toBe('related');
+    expect(classifyLine('Czytaj także')).toBe('related');
+    expect(classifyLine('Leave a Reply')).toBe('comments');
+    expect(classifyLine('Komentarze')).toBe('comments');
+    expect(classifyLine('[ 167 comments ]')).toBe('comments');
+    expect(classifyLine('Foto: Timur Emek/dpa')).toBe('photo-credit');
+    expect(classifyLine('Artikel teilen')).toBe('share');
+    expect(classifyLine('Anzeige')).toBe('advertisement');
+    expect(classifyLine('Schlagworte: Dresden, Polizei')).toBe('widget');
+    expect(classifyLine('© 2019 Verlag GmbH. Alle Rechte vorbehalten.')).toBe('copyright');
+    expect(classifyLine('Impressum')).toBe('footer');
+  });
+
+  it('leaves sentences that merely contain those words', () => {
+    for (const line of [
+      'Mehr zum Thema Klimaschutz will die Regierung im Herbst vorlegen, sagte der Minister am Dienstag in Berlin.',
+      'Les commentaires du ministre ont provoqué une vive polémique à l’Assemblée nationale mardi soir.',
+      'Foto-Ausstellungen in Dresden ziehen jedes Jahr tausende Besucher an.',
+      'He said the comments were taken out of context and would be clarified on Monday.',
+      'Read more about the plan in the ministry’s report, officials said on Tuesday.',
+    ]) expect(classifyLine(line)).toBeNull();
+    expect(classifyLine('Read more: How Seoul and Beijing mended ties after the THAAD row')).toBe('related');
+  });
+});
+
 describe('prose in scripts without spaces', () => {
   it('reads a Japanese or Chinese sentence as prose, and a short menu item as not', () => {
     expect(isProseLike('お客様のブランドをお守りするため、商標登録の出願を専門の弁理士が丁寧にお手伝いします。')).toBe(true);
