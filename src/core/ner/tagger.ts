@@ -36,7 +36,8 @@ const WORD_SCORES = HISTORY_BASE + (NUM_TAGS + 1) * NUM_TAGS;
 export class Tagger {
   /**
    * Per word type, its weights summed for each role offset (ROLES × NUM_TAGS), then its
-   * weights with each possible previous tag. Float32 holds the quantised sums exactly.
+   * weights with each possible previous tag. Float32 holds a loaded model's quantised sums
+   * exactly (they are integers well below 2^24); a tagger still in training rounds them.
    */
   private readonly wordScores = new Map<string, Float32Array>();
   private readonly startScores: Float32Array;
