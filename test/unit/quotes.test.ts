@@ -54,6 +54,7 @@ describe('quotes on the seeds', () => {
 });
 
 describe('attribution in the styles of US newspapers (PolNeAR sentences)', () => {
+  const texts = (text: string) => quotesOf(text).map((q) => q.text);
   const speakerIn = (text: string, start: string) => {
     const q = quotesOf(text).find((x) => x.text.startsWith(start));
     return q?.speaker ? text.slice(q.speaker.start, q.speaker.end) : undefined;
@@ -84,6 +85,12 @@ describe('attribution in the styles of US newspapers (PolNeAR sentences)', () =>
     expect(speakerIn(text, 'Maybe, we can')).toBe('Steve Quinlan');
     expect(speakerIn(text, 'The most unqualified')).toBe('Francisco Herrero');
     expect(speakerIn('Some note that Trump changed course. Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”', 'I don’t get')).toBe('Ellis');
+  });
+
+  it('opens a quote on a bracketed change or an ellipsis, and reads "who" as the name before it', () => {
+    expect(speakerIn('He wants to accomplish.\n\nAccording to Limbaugh, “[I]f it was left up to Hillary, she wouldn’t have time to say anything positive.”', '[I]f it was')).toBe('Limbaugh');
+    expect(texts('Obama said the words “lump” the good Muslims with the bad.\n\n” … what I learned from listening to some of these families is that words matter,” he said.')).toContain('… what I learned from listening to some of these families is that words matter');
+    expect(speakerIn("The crowd included Patti LaBelle and Stevie Wonder, who joked of the museum, ''I haven't seen it yet, but I'm going to.''", "I haven't seen")).toBe('Stevie Wonder');
   });
 
   it('treats the second half of a quote split by its cue as the same whole statement', () => {
@@ -190,8 +197,8 @@ describe('quotes on PolNeAR dev', () => {
     const d = summarize(direct);
     const a = summarize(all);
     console.log(line('whole statements (default)', d) + '\n' + line('with --partial', a));
-    // Measured: whole statements F1 0.933, speaker 0.948; floors sit just below.
-    expect(d.f1).toBeGreaterThan(0.925);
+    // Measured: whole statements F1 0.938, speaker 0.947; floors sit just below.
+    expect(d.f1).toBeGreaterThan(0.93);
     expect(d.speakerAccuracy).toBeGreaterThan(0.935);
   });
 });

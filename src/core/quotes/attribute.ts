@@ -193,6 +193,13 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
     // "At a meeting here, Xi highlighted …": the subject follows the opening phrase.
     speaker = trimPhrase(text, sStart, sStart + subject[1].length);
   }
+  // "Stevie Wonder, who joked of the museum, “…”": the name the relative pronoun stands for.
+  if (/^(?:who|which)$/i.test(text.slice(speaker.start, speaker.end))) {
+    const named = NAME_BEFORE_APPOSITION.exec(text.slice(from, speaker.start));
+    if (!named) return null;
+    const nStart = from + named.index + named[0].indexOf(named[1]);
+    speaker = { start: nStart, end: nStart + named[1].length };
+  }
   if (NOT_SPEAKERS.test(text.slice(speaker.start, speaker.end))) return null;
   // "Mr. Smith, the former head of the committee, said": the name before the apposition.
   if (/^(?:the|a|an)\s/.test(text.slice(speaker.start, speaker.end))) {

@@ -68,10 +68,13 @@ export function findQuotes(original: string, paragraphs: readonly Span[]): Quote
       const c = text[i];
       if (!open) {
         // An opening mark stands before a word (or a quote mark typed wrongly as ”).
-        if ((DOUBLE_OPEN.has(c) || (c === '”' && !isWordChar(text[i - 1]))) && (isWordChar(text[i + 1]) || /[‘'(.…$–—-]/.test(text[i + 1] ?? ''))) {
+        // … before a word, a bracketed change ("[I]f") or an ellipsis after a space ("“ … what I learned").
+        const next = text[i + 1] ?? '';
+        const opensWords = isWordChar(next) || /[‘'(.…$–—[-]/.test(next) || (next === ' ' && /[….]/.test(text[i + 2] ?? ''));
+        if ((DOUBLE_OPEN.has(c) || (c === '”' && !isWordChar(text[i - 1]))) && opensWords) {
           let j = i - 1;
           while (j >= p.start && /\s/.test(text[j])) j--;
-          open = { outerStart: i, start: i + 1, paragraphs: 1, wholeParagraph: j < p.start || text[j] === ':', lastEnd: p.end };
+          open = { outerStart: i, start: next === ' ' ? i + 2 : i + 1, paragraphs: 1, wholeParagraph: j < p.start || text[j] === ':', lastEnd: p.end };
         }
         continue;
       }
