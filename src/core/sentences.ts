@@ -47,7 +47,8 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
   return spans;
 }
 
-function isAbbreviation(text: string, from: number, periodAt: number): boolean {
+/** Whether the period at `periodAt` ends an abbreviation or an initial ("Mr.", "U.S.", "H."), not a sentence. */
+export function isAbbreviation(text: string, from: number, periodAt: number): boolean {
   let k = periodAt;
   while (k > from && !/\s/.test(text[k - 1])) k--;
   const word = text.slice(k, periodAt).replace(/^[("“‘']+/, '');

@@ -5,6 +5,7 @@
  */
 import type { EntityMention } from '../entities/mentions';
 import { tokenize } from '../ner/tokenize';
+import { firstAtLeast } from '../sortedSearch';
 import type { Quote } from '../quotes/quotes';
 
 export interface ExportArticle {
@@ -23,16 +24,7 @@ export function codePointOffsets(text: string): (offset: number) => number {
     if (c >= 0xd800 && c <= 0xdbff) astral.push(i + 1);
   }
   if (astral.length === 0) return (o) => o;
-  return (o) => {
-    let lo = 0;
-    let hi = astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (astral[mid] < o) lo = mid + 1;
-      else hi = mid;
-    }
-    return o - lo;
-  };
+  return (o) => o - firstAtLeast(astral, o);
 }
 
 /** Brat fragments: a span crossing line breaks is written as one fragment a line. */

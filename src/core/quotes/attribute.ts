@@ -3,8 +3,9 @@
  * the speaker mention next to it, before, after or around the quote. Pronouns and
  * quotes with no cue of their own go to the speaker of the quote just before.
  */
-import type { Span } from '../sentences';
+import { isAbbreviation, type Span } from '../sentences';
 import type { QuoteSpan } from './findQuotes';
+import { firstAtLeast } from '../sortedSearch';
 
 export interface Attributed {
   readonly quote: QuoteSpan;
@@ -69,12 +70,6 @@ function trimPhrase(text: string, start: number, end: number): Span {
   return { start: s, end };
 }
 
-/** A full stop that ends an abbreviation or an initial ("Mr.", "U.S.", "Laurence H. Tribe"), not a sentence. */
-function isAbbreviationStop(text: string, i: number): boolean {
-  const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0] ?? '';
-  return /^(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Prof|Rev|Atty|Supt|Det|Insp|Amb|Adm|Cmdr|Maj|Pres|Vice|Ft|Mt)$/.test(word) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word);
-}
-
 /**
  * How far before and after a quote an attribution is looked for: bounded, so a huge
  * paragraph full of quotes costs time in proportion to its length, not its square.
@@ -95,14 +90,14 @@ function textBefore(text: string, paragraphStart: number, at: number): string {
 
 function sentenceStartBefore(text: string, at: number, floor: number): number {
   for (let i = at - 1; i > floor; i--) {
-    if (/[.!?]/.test(text[i]) && /\s/.test(text[i + 1] ?? '') && !(text[i] === '.' && isAbbreviationStop(text, i))) return i + 1;
+    if (/[.!?]/.test(text[i]) && /\s/.test(text[i + 1] ?? '') && !(text[i] === '.' && isAbbreviation(text, Math.max(0, i - 20), i))) return i + 1;
   }
   return floor;
 }
 
 function sentenceEndAfter(text: string, at: number, ceiling: number): number {
   for (let i = at; i < ceiling; i++) {
-    if (/[.!?]/.test(text[i]) && (/\s/.test(text[i + 1] ?? ' ') || i + 1 >= ceiling) && !(text[i] === '.' && i + 1 < ceiling && isAbbreviationStop(text, i))) return i + 1;
+    if (/[.!?]/.test(text[i]) && (/\s/.test(text[i + 1] ?? ' ') || i + 1 >= ceiling) && !(text[i] === '.' && i + 1 < ceiling && isAbbreviation(text, Math.max(0, i - 20), i))) return i + 1;
     if (text[i] === '“' && i > at + 1) return i;
   }
   return ceiling;
@@ -244,10 +239,11 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
 export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], paragraphs: readonly Span[]): Attributed[] {
   const out: Attributed[] = [];
   const sorted = [...paragraphs].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((p) => p.start);
   quotes.forEach((q, i) => {
-    const k = paragraphAt(sorted, q.outerStart);
+    const k = paragraphAt(sorted, starts, q.outerStart);
     const p = k >= 0 ? sorted[k] : { start: q.outerStart, end: q.outerEnd };
-    const last = paragraphAt(sorted, q.outerEnd - 1);
+    const last = paragraphAt(sorted, starts, q.outerEnd - 1);
     const lastParagraph = last >= 0 ? sorted[last] : p;
     const direct = isDirect(text, q, p, quotes[i - 1]);
     // A partial quote sits in reported speech: its own cue comes before it, and a trailing
@@ -271,24 +267,15 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
   return out;
 }
 
-/** Index of the paragraph holding `at` (paragraphs sorted by start), or -1. */
-function paragraphAt(sorted: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start <= at) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found >= 0 && at < sorted[found].end ? found : -1;
+/** Index of the paragraph holding `at` (paragraphs sorted by start, with their starts), or -1. */
+function paragraphAt(sorted: readonly Span[], starts: readonly number[], at: number): number {
+  const k = firstAtLeast(starts, at + 1) - 1;
+  return k >= 0 && at < sorted[k].end ? k : -1;
 }
 
 /** "said Hester." names Hester: the sentence's full stop is not part of the name (but "Jr." keeps its stop). */
 function withoutFullStop(text: string, span: Span): Span {
-  return text[span.end - 1] === '.' && !isAbbreviationStop(text, span.end - 1) ? { start: span.start, end: span.end - 1 } : span;
+  return text[span.end - 1] === '.' && !isAbbreviation(text, span.start, span.end - 1) ? { start: span.start, end: span.end - 1 } : span;
 }
 
 /**

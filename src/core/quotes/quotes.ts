@@ -3,6 +3,7 @@ import type { Article } from '../article';
 import type { EntityMention } from '../entities/mentions';
 import { attributeQuotes, type Attributed } from './attribute';
 import { findQuotes, findSingleQuotes } from './findQuotes';
+import { firstAtLeast } from '../sortedSearch';
 
 export interface Quote {
   readonly start: number;
@@ -121,16 +122,4 @@ class MentionIndex {
     const k = firstAtLeast(this.peopleEnds, at + 1) - 1;
     return k >= 0 ? this.latestPerson[k] : null;
   }
-}
-
-/** The first index whose value is at least `x` in an ascending array (its length if none). */
-function firstAtLeast(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
