@@ -291,11 +291,17 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   let bestEnd = -1;
   let sum = 0;
   let start = 0;
+  // Readers' comments come after the article: once a comments header follows some prose,
+  // what comes after it cannot be the article, however much prose it holds.
+  let prose = 0;
+  let inComments = false;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
     if (isBlank(text)) continue;
     const n = words(text);
-    const score = kinds[i] !== null ? -4 : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : -Math.min(n, 12) * PENALTY_PER_WORD;
+    if (kinds[i] === 'comments' && prose >= 5) inComments = true;
+    if (kinds[i] === null && isProseLike(text)) prose++;
+    const score = inComments || kinds[i] !== null ? -4 : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : -Math.min(n, 12) * PENALTY_PER_WORD;
     if (sum <= 0) {
       sum = 0;
       start = i;

@@ -69,6 +69,41 @@ describe('furniture in other languages', () => {
   });
 });
 
+describe('a whole web page with readers\' comments', () => {
+  it('keeps the article, not the comments below it, even when the comments hold more prose', () => {
+    const menu = ['Home', 'World', 'Business', 'Tech', 'Science', 'Sport', 'Culture', 'Opinion', 'Video', 'Podcasts', 'Newsletters', 'Search', 'Log in', 'Sign up', 'Weather', 'Travel', 'Food', 'Health', 'Markets', 'Climate'];
+    const article = [
+      'Apple plans to release a new 13-inch MacBook Pro with a scissor switch keyboard in the first half of next year, according to a report.',
+      'The report claims the display size will remain 13.3 inches, although the source has a mixed track record on such details.',
+      'The new 16-inch model already features a redesigned keyboard, largely based on the standalone Magic Keyboard sold for desktops.',
+      'It also brings back a physical Escape key and an inverted-T arrow key layout that many professional users had asked for.',
+      'An analyst has previously predicted that the whole notebook lineup will move to the new keyboard during the coming year.',
+      'It would hardly be surprising, since the older butterfly keyboards suffered from reliability issues that led to repair programmes.',
+    ];
+    const comment = (k: number) => `I think the new machine is the redesign we were waiting for, and the thermal changes alone make it worth it for anyone doing video work every day, comment ${k}.`;
+    const lines = [
+      ...menu,
+      '13-Inch MacBook Pro With Scissor Keyboard Expected Next Year',
+      ...article,
+      'Tag: keyboards',
+      '[ 167 comments ]',
+      ...Array.from({ length: 14 }, (_, k) => [`reader${k}`, comment(k), comment(100 + k), comment(200 + k)]).flat(),
+      // The site's footer: sections, guides, other titles.
+      ...menu.map((m) => `${m} guides`),
+      ...menu.map((m) => `More ${m}`),
+      'Privacy Policy',
+      'Terms of Use',
+    ];
+    const text = lines.join('\n');
+    const split = splitLines(text);
+    const kinds = classifyLines(split);
+    const kindOf = (line: string) => kinds[split.findIndex((l) => l.text === line)];
+    for (const a of article) expect(kindOf(a)).toBeNull();
+    expect(kindOf(comment(3))).not.toBeNull();
+    expect(kindOf('Business')).not.toBeNull();
+  });
+});
+
 describe('prose in scripts without spaces', () => {
   it('reads a Japanese or Chinese sentence as prose, and a short menu item as not', () => {
     expect(isProseLike('お客様のブランドをお守りするため、商標登録の出願を専門の弁理士が丁寧にお手伝いします。')).toBe(true);
