@@ -208,6 +208,9 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
 }
 
 const CUE_AT_END = new RegExp(`\\b${CUE}\\s*[:,]?$`, 'u');
+const CUE_WORD = new RegExp(`\\b${CUE}\\b`, 'u');
+const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'i');
+const CUE_FIRST = new RegExp(`^[\\s,—–-]*${CUE}`, 'u');
 
 /**
  * A whole statement rather than a few words in the writer's sentence: it opens its
@@ -227,7 +230,7 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
   const firstPartOpen = previous && /,\s*$/.test(text.slice(Math.max(previous.start, previous.outerEnd - 3), previous.outerEnd).replace(/["”’'»]+$/, ''));
   if (previous && previous.outerEnd > paragraph.start && /,$/.test(before) && (firstPartOpen || /^\s*,/.test(text.slice(previous.outerEnd, previous.outerEnd + 2)))) {
     const between = text.slice(previous.outerEnd, q.outerStart);
-    if (between.length <= 120 && new RegExp(`\\b${CUE}\\b`, 'u').test(between) && !/[.!?]/.test(between.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr)\./g, ''))) return true;
+    if (between.length <= 120 && CUE_WORD.test(between) && !/[.!?]/.test(between.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr)\./g, ''))) return true;
   }
   return false;
 }
@@ -257,7 +260,7 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
     const kind = direct ? 'direct' : 'partial';
     let inheritsFrom: number | null = null;
     const speakerText = found ? text.slice(found.speaker.start, found.speaker.end) : '';
-    if (!found || new RegExp(`^${PRONOUN}$`, 'i').test(speakerText)) {
+    if (!found || PRONOUN_ONLY.test(speakerText)) {
       // A continuation ("“…,” he said. “…”") or a pronoun: the previous quote's speaker, if close.
       const prev = out[i - 1];
       if (prev && (prev.speaker || prev.inheritsFrom !== null) && q.outerStart - prev.quote.outerEnd < 600) inheritsFrom = i - 1;
@@ -300,7 +303,7 @@ function splitQuoteCue(text: string, quotes: readonly QuoteSpan[], i: number): F
   if (between.length > 80) return null;
   const m = AFTER_SPEAKER_CUE.exec(between) ?? AFTER_CUE_SPEAKER.exec(between);
   if (!m) return null;
-  const isCueFirst = new RegExp(`^[\\s,—–-]*${CUE}`, 'u').test(between);
+  const isCueFirst = CUE_FIRST.test(between);
   const speakerText = isCueFirst ? m[2] : m[1];
   const cueText = isCueFirst ? m[1] : m[2];
   if (!speakerText) return null;
