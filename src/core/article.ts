@@ -4,6 +4,7 @@ import { findExplicitDates } from './dates';
 import { splitLines, trimmedSpan, type TextLine } from './lines';
 import { inferOutlet } from './outlet';
 import { splitSentences, type Span } from './sentences';
+import { wrapContinuations } from './wrap';
 
 export interface ArticleMetadata {
   title?: string | null;
@@ -78,13 +79,18 @@ export function parseArticle(text: string, metadata: ArticleMetadata = {}): Arti
     else contentLines.push(line);
   });
 
-  const titleLine = findTitleLine(contentLines, boilerplate);
-  const bodyLines = contentLines.filter((l) => l !== titleLine);
-  const paragraphs = buildParagraphs(text, bodyLines);
+  const wrapped = wrapContinuations(lines);
+  const titleLines = findTitleLines(contentLines, boilerplate, wrapped);
+  const bodyLines = contentLines.filter((l) => !titleLines.includes(l));
+  const paragraphs = buildParagraphs(text, bodyLines, wrapped);
   const dateline = findDateline(text, paragraphs);
 
-  const inferredTitle: Located<string> | null = titleLine
-    ? { value: titleLine.text.trim(), source: 'text', span: trimmedSpan(titleLine)! }
+  const inferredTitle: Located<string> | null = titleLines.length
+    ? {
+        value: joinedText(titleLines),
+        source: 'text',
+        span: { start: trimmedSpan(titleLines[0])!.start, end: trimmedSpan(titleLines[titleLines.length - 1])!.end },
+      }
     : null;
   const inferredOutlet = inferOutlet(boilerplate.map((b) => ({ text: b.text, start: b.start, kind: b.kind })));
 
@@ -109,24 +115,36 @@ function userValue(value: string | null | undefined): Located<string> | null {
 
 /**
  * The headline is the first content line when it reads like one: short, several
- * words, no closing full stop. Otherwise the article has no title line.
+ * words, no closing full stop. Otherwise the article has no title line. A headline
+ * hard-wrapped over several lines is read whole.
  */
-function findTitleLine(content: readonly TextLine[], boilerplate: readonly BoilerplateSpan[]): TextLine | null {
+function findTitleLines(content: readonly TextLine[], boilerplate: readonly BoilerplateSpan[], wrapped: readonly boolean[]): TextLine[] {
   const first = content[0];
-  if (!first) return null;
-  const t = first.text.trim();
+  if (!first) return [];
+  const title = [first];
+  while (title.length < content.length && wrapped[content[title.length].number - 1] && content[title.length].number === title[title.length - 1].number + 1) {
+    title.push(content[title.length]);
+  }
+  const t = joinedText(title);
   const words = t.split(/\s+/).length;
-  if (t.length > 200 || words < 3) return null;
-  if (/[.;,]$/.test(t) && !/\b[A-Z]\.$/.test(t)) return null;
-  if (/^(\[|\()?[A-Z]{3,}/.test(t) && /^(\[[^\]]+\]|\([^)]+\)|[A-Z][A-Z ,.'-]+\s*(\(|—|–|-))/.test(t) && isProseLike(t)) return null;
+  if (t.length > 200 || words < 3) return [];
+  if (/[.;,]$/.test(t) && !/\b[A-Z]\.$/.test(t)) return [];
+  if (/^(\[|\()?[A-Z]{3,}/.test(t) && /^(\[[^\]]+\]|\([^)]+\)|[A-Z][A-Z ,.'-]+\s*(\(|—|–|-))/.test(t) && isProseLike(t)) return [];
   // A content line followed by nothing but boilerplate is a body, not a headline.
-  const next = content[1];
-  if (!next && boilerplate.length === 0) return null;
-  return first;
+  const next = content[title.length];
+  if (!next && boilerplate.length === 0) return [];
+  return title;
 }
 
-/** Hard-wrapped lines that continue a sentence are joined into one paragraph. */
-function buildParagraphs(text: string, lines: readonly TextLine[]): Paragraph[] {
+function joinedText(lines: readonly TextLine[]): string {
+  return lines.map((l) => l.text.trim()).join(' ');
+}
+
+/**
+ * Hard-wrapped lines are joined into one paragraph: those of a run wrapped at a fixed
+ * width, and any line that visibly continues the sentence of the line above.
+ */
+function buildParagraphs(text: string, lines: readonly TextLine[], wrapped: readonly boolean[]): Paragraph[] {
   const spans: Array<{ start: number; end: number; lastLine: number }> = [];
   for (const line of lines) {
     const span = trimmedSpan(line)!;
@@ -134,8 +152,8 @@ function buildParagraphs(text: string, lines: readonly TextLine[]): Paragraph[] 
     const continues =
       prev &&
       prev.lastLine === line.number - 1 &&
-      !/[.!?:"”’'»)]$/.test(text.slice(prev.start, prev.end)) &&
-      /^[a-z(,;–—-]/.test(text.slice(span.start, span.end));
+      (wrapped[line.number - 1] ||
+        (!/[.!?:"”’'»)]$/.test(text.slice(prev.start, prev.end)) && /^[a-z(,;–—-]/.test(text.slice(span.start, span.end))));
     if (continues) {
       prev.end = span.end;
       prev.lastLine = line.number;

@@ -3,6 +3,7 @@
  * paywall offers, share bars, related links, credits, footers and the like.
  */
 import { isBlank, type TextLine } from './lines';
+import { wrapContinuations } from './wrap';
 
 export type BoilerplateKind =
   | 'subscription'
@@ -204,14 +205,20 @@ function commonestTailKind(kinds: readonly (BoilerplateKind | null)[]): Boilerpl
 function markCaptions(lines: readonly TextLine[], kinds: (BoilerplateKind | null)[]): void {
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] === 'photo-credit' && lines[i].text.trim().length > 60) kinds[i] = 'photo-caption';
+    // A credit on a line of its own signs the caption directly above it.
+    if (kinds[i] === 'photo-credit' && i > 0 && !kinds[i - 1] && isCaptionLike(lines[i - 1].text)) kinds[i - 1] = 'photo-caption';
     if (kinds[i] !== 'photo-file') continue;
     let j = i + 1;
     while (j < lines.length && isBlank(lines[j].text)) j++;
     if (j >= lines.length || kinds[j]) continue;
-    const next = lines[j].text.trim();
-    const sentenceEnds = next.match(/[.!?]["”’']?(\s|$)/g)?.length ?? 0;
-    if (next.length < 400 && sentenceEnds <= 2) kinds[j] = 'photo-caption';
+    if (isCaptionLike(lines[j].text)) kinds[j] = 'photo-caption';
   }
+}
+
+function isCaptionLike(line: string): boolean {
+  const t = line.trim();
+  const sentenceEnds = t.match(/[.!?]["”’']?(\s|$)/g)?.length ?? 0;
+  return t.length > 0 && t.length < 400 && sentenceEnds <= 2;
 }
 
 /** Kinds that open a trailing block of page furniture: nothing after them is article text. */
@@ -228,12 +235,36 @@ const TAIL_OPENERS = new Set<BoilerplateKind>([
 ]);
 
 /**
- * Classifies every line. Lines are first judged alone; then a trailing block that
+ * Classifies every line. A hard-wrapped paragraph is judged as the one line it stands for,
+ * and its verdict given to each of its lines.
+ */
+export function classifyLines(lines: readonly TextLine[]): (BoilerplateKind | null)[] {
+  const continues = wrapContinuations(lines);
+  if (!continues.includes(true)) return classifyLogicalLines(lines);
+  const logical: TextLine[] = [];
+  const logicalOf: number[] = [];
+  lines.forEach((line, i) => {
+    const last = logical.length - 1;
+    if (continues[i]) {
+      const head = logical[last];
+      logical[last] = { number: head.number, start: head.start, end: line.end, text: `${head.text.trimEnd()} ${line.text.trim()}` };
+      logicalOf.push(last);
+    } else {
+      logical.push(line);
+      logicalOf.push(last + 1);
+    }
+  });
+  const kinds = classifyLogicalLines(logical);
+  return lines.map((_, i) => kinds[logicalOf[i]]);
+}
+
+/**
+ * Lines are first judged alone; then a trailing block that
  * starts at page furniture and holds no prose is boilerplate as a whole, since
  * paywall offers and footers are made of short lines no single rule can know
  * ("3 Months", "Archives").
  */
-export function classifyLines(lines: readonly TextLine[]): (BoilerplateKind | null)[] {
+function classifyLogicalLines(lines: readonly TextLine[]): (BoilerplateKind | null)[] {
   const kinds = lines.map((l) => classifyLine(l.text));
   let tailStart = -1;
   for (let i = lines.length - 1; i >= 0; i--) {

@@ -213,7 +213,10 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
     for (let k = 2; usedIds.has(id); k++) id = `${type}:${slug(canonical)}-${k}`;
     usedIds.add(id);
     const forms = new Map<string, number>();
-    for (const n of ms) forms.set(n.mention.text, (forms.get(n.mention.text) ?? 0) + 1);
+    for (const n of ms) {
+      const form = n.mention.text.replace(/\s+/g, ' ');
+      forms.set(form, (forms.get(form) ?? 0) + 1);
+    }
     const aliases = [canonical, ...[...forms.keys()].filter((f) => f !== canonical).sort((a, b) => forms.get(b)! - forms.get(a)! || a.localeCompare(b))];
     entities.push({ id, type, ...(subtype ? { subtype } : {}), canonical, aliases, mentions: ms.map((n) => ({ article: n.article, index: n.index })) });
     for (const n of ms) idOf.set(`${n.article}\u0000${n.index}`, id);
@@ -243,7 +246,7 @@ function voteType(mentions: readonly EntityMention[]): EntityType {
  * written out, the expansion; otherwise the most frequent form, longer on ties.
  */
 function canonicalName(forms: readonly string[], type: EntityType): string {
-  const cleaned = forms.map((f) => f.replace(/['’]s$/i, '').replace(TITLE_WORDS, '').trim() || f);
+  const cleaned = forms.map((f) => f.replace(/\s+/g, ' ').replace(/['’]s$/i, '').replace(TITLE_WORDS, '').trim() || f);
   const counts = new Map<string, number>();
   for (const f of cleaned) counts.set(f, (counts.get(f) ?? 0) + 1);
   const ranked = [...counts].sort((a, b) => {

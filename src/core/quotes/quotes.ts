@@ -37,7 +37,8 @@ export function findArticleQuotes(text: string, article: Article, mentions: read
     if (!own && !source) return;
     const local = own ?? source!;
     const mentionIndex = mentionFor(source ?? local, index, text, a.quote.outerStart);
-    const name = mentionIndex !== null ? mentions[mentionIndex].text : text.slice((source ?? local).start, (source ?? local).end);
+    // A name broken over two lines of wrapped text is still one name.
+    const name = (mentionIndex !== null ? mentions[mentionIndex].text : text.slice((source ?? local).start, (source ?? local).end)).replace(/\s+/g, ' ');
     out.push({
       start: a.quote.start,
       end: a.quote.end,
