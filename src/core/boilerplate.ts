@@ -311,6 +311,29 @@ function looksLikeWholePage(lines: readonly TextLine[], kinds: readonly (Boilerp
   return prose / nonBlank.length < 0.45;
 }
 
+const BULLET_ITEM = /^\s*([*•·▪◦‣-]|\d{1,3}[.)])\s/;
+
+/**
+ * A list the article introduces ("The tour dates:", "Here's what to know:") is part of it,
+ * although its lines are as short as a menu's: the lines right after the colon, up to the
+ * first blank line, recognised furniture or change of shape (bulleted or not).
+ */
+function extendOverIntroducedList(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], end: number): number {
+  let intro = end;
+  if (!lines[intro].text.trim().endsWith(':')) {
+    intro = end + 1;
+    while (intro < lines.length && isBlank(lines[intro].text)) intro++;
+    if (intro >= lines.length || kinds[intro] !== null || !lines[intro].text.trim().endsWith(':') || words(lines[intro].text) < 3) return end;
+  }
+  let j = intro + 1;
+  if (j < lines.length && isBlank(lines[j].text)) j++;
+  if (j >= lines.length) return end;
+  const bulleted = BULLET_ITEM.test(lines[j].text);
+  let last = intro === end ? end : -1;
+  while (j < lines.length && !isBlank(lines[j].text) && kinds[j] === null && BULLET_ITEM.test(lines[j].text) === bulleted) last = j++;
+  return last < 0 ? end : last;
+}
+
 /**
  * The article is the densest run of prose: the maximum-sum segment when prose lines
  * count their words and other lines count against. Outside it (bar the headline just
@@ -345,6 +368,7 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
     }
   }
   if (bestStart < 0) return;
+  bestEnd = extendOverIntroducedList(lines, kinds, bestEnd);
   // The headline: a short line without a closing full stop among the few lines above the body.
   let headline = -1;
   for (let i = bestStart - 1, seen = 0; i >= 0 && seen < 6; i--) {

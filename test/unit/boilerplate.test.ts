@@ -104,6 +104,28 @@ describe('a whole web page with readers\' comments', () => {
   });
 });
 
+describe('a whole web page whose article ends in a list', () => {
+  it('keeps the list the article introduces, not the share bar after it', () => {
+    const menu = ['Home', 'Music', 'News', 'Charts', 'Videos', 'Photos', 'Tours', 'Awards', 'Podcasts', 'Shop', 'Search', 'Log in', 'Sign up', 'Pop', 'Rock', 'Country', 'Latin', 'K-Pop', 'Dance', 'Hip-Hop'];
+    const article = [
+      'The band announced on Monday a fiftieth anniversary tour that will take it to thirty cities across North America next summer.',
+      'The singer, who left the group in the early eighties, will rejoin it for the whole tour, the first time in more than two decades.',
+      'Tickets go on sale to the general public on Friday morning, with presales for members of the fan club starting a day earlier.',
+      'The band said it would also release a box set of its early albums, remastered from the original tapes, before the tour begins.',
+      'A documentary about the making of its best-known album is expected to premiere at a film festival in the spring, the band said.',
+    ];
+    const dates = ['June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL', 'June 10 -- Credit Union Amphitheatre, Tampa, FL', 'June 14 -- Bank Amphitheatre, Alpharetta, GA', 'June 17 -- Bridgestone Arena, Nashville, TN', 'June 19 -- Music Pavilion, Charlotte, NC'];
+    const share = [' * FACEBOOK', ' * TWITTER', ' * EMAIL ME'];
+    const lines = [...menu, 'The Band Announces Its 50th Anniversary Tour', ...article, 'The 50th Anniversary Tour 2020 dates:', ...dates, ...share, ...menu.map((m) => `${m} Archive`), 'Privacy Policy'];
+    const split = splitLines(lines.join('\n'));
+    const kinds = classifyLines(split);
+    const kindOf = (line: string) => kinds[split.findIndex((l) => l.text === line)];
+    for (const line of [...article, 'The 50th Anniversary Tour 2020 dates:', ...dates]) expect(kindOf(line)).toBeNull();
+    for (const line of share) expect(kindOf(line)).not.toBeNull();
+    expect(kindOf('Music Archive')).not.toBeNull();
+  });
+});
+
 describe('prose in scripts without spaces', () => {
   it('reads a Japanese or Chinese sentence as prose, and a short menu item as not', () => {
     expect(isProseLike('お客様のブランドをお守りするため、商標登録の出願を専門の弁理士が丁寧にお手伝いします。')).toBe(true);
