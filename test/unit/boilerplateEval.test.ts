@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBoilerplate } from '../../scripts/eval-boilerplate';
+import { evaluateBoilerplate } from '../../scripts/boilerplate-benchmark';
 
 describe('boilerplate on the article-extraction benchmark (web pages through html-to-text)', () => {
   it('stays above the measured floors', () => {

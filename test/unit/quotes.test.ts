@@ -97,6 +97,11 @@ describe('attribution in the styles of US newspapers (PolNeAR sentences)', () =>
     const quotes = quotesOf('"You know, I love Larry," he said, "but when it comes to energy issues, Larry has a history of representing fossil fuel industries."');
     expect(quotes.map((q) => q.kind)).toEqual(['direct', 'direct']);
   });
+
+  it('reads a statement that opens on a number after a colon as whole, and a few words after a verb as partial', () => {
+    const text = 'Senator Levin summed up the finding: "27 companies reported 16,389 subsidiaries to the Federal Reserve, and only 2,279 to the S.E.C." He called the gap "shocking."';
+    expect(quotesOf(text).map((q) => [q.text.slice(0, 12), q.kind])).toEqual([['27 companies', 'direct'], ['shocking.', 'partial']]);
+  });
 });
 
 describe('quotes in a huge paragraph', () => {

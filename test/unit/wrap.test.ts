@@ -1,7 +1,6 @@
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
-import { classifyLines } from '../../src/core/boilerplate';
 import { findMentions } from '../../src/core/entities/mentions';
 import { splitLines } from '../../src/core/lines';
 import { findArticleQuotes } from '../../src/core/quotes/quotes';

@@ -221,7 +221,7 @@ const CUE_FIRST = new RegExp(`^[\\s,—–-]*${CUE}`, 'u');
 function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSpan | undefined): boolean {
   if (opensParagraph(text, paragraph.start, q.outerStart)) return true;
   const before = textBefore(text, paragraph.start, q.outerStart);
-  const capital = /^\p{Lu}|^[‘'(.…[]/u.test(text.slice(q.start, q.start + 2));
+  const capital = /^[\p{Lu}\p{N}]|^[‘'(.…[]/u.test(text.slice(q.start, q.start + 2));
   if (/[:,]$/.test(before) || /[.!?]["”’]?$/.test(before)) {
     if (capital) return true;
   }

@@ -1,0 +1,112 @@
+// The benchmark behind `npm run eval:boilerplate`: line-level boilerplate detection on the
+// article-extraction benchmark (HTML converted to text with html-to-text; a line is body when it lies inside the
+// gold articleBody or is the page's headline) and on trafilatura's "without" snippets.
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { gunzipSync } from 'zlib';
+import { convert } from 'html-to-text';
+import { classifyLines } from '../src/core/boilerplate';
+import { splitLines, type TextLine } from '../src/core/lines';
+
+const root = path.resolve(__dirname, '..');
+const dir = path.join(root, '..', 'shared', 'eval', 'boilerplate');
+
+export function pageText(html: string): string {
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'script', format: 'skip' },
+      { selector: 'style', format: 'skip' },
+      { selector: 'noscript', format: 'skip' },
+      { selector: 'h1', options: { uppercase: false } },
+      { selector: 'h2', options: { uppercase: false } },
+      { selector: 'h3', options: { uppercase: false } },
+      { selector: 'table', format: 'dataTable' },
+    ],
+  });
+}
+
+export interface BoilerplateScores {
+  pages: number;
+  body: { precision: number; recall: number; f1: number };
+  boilerplateF1: number;
+  withoutCaught: number;
+  withKept: number;
+}
+
+export interface BenchmarkPage {
+  readonly html: string;
+  readonly url: string;
+  /** The page converted to text as above, and its lines. */
+  readonly text: string;
+  readonly lines: readonly TextLine[];
+}
+
+/** Words of a line as the gold body is compared: lower case, letters and digits only. */
+export const normalizeLine = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Line-level scores of any extractor on the article-extraction benchmark: `keeps` says, for
+ * each line of a page's text, whether the extractor keeps it as article text.
+ */
+export function scoreBodyLines(keeps: (page: BenchmarkPage) => readonly boolean[]): { pages: number; body: { precision: number; recall: number; f1: number }; boilerplateF1: number } {
+  const truth = JSON.parse(readFileSync(path.join(dir, 'article-extraction-benchmark', 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url?: string }>;
+  let tp = 0; // body lines kept as body
+  let fp = 0; // boilerplate lines kept as body
+  let fn = 0; // body lines called boilerplate
+  let tn = 0;
+  for (const [id, { articleBody, url }] of Object.entries(truth)) {
+    const html = gunzipSync(readFileSync(path.join(dir, 'article-extraction-benchmark', 'html', `${id}.html.gz`))).toString('utf8');
+    const text = pageText(html);
+    const body = ' ' + normalizeLine(articleBody.replace(/\.\.\.$/, '')) + ' ';
+    // A line of one to three words is body only as a whole line of the gold body (a subheading),
+    // not because the word occurs somewhere in it.
+    const bodyLines = new Set(articleBody.split(/\n+/).map(normalizeLine).filter(Boolean));
+    const lines = splitLines(text);
+    const kept = keeps({ html, url: url ?? '', text, lines });
+    lines.forEach((l, i) => {
+      const n = normalizeLine(l.text);
+      if (!n) return;
+      const gold = n.split(' ').length >= 4 ? body.includes(' ' + n + ' ') : bodyLines.has(n);
+      const predicted = kept[i];
+      if (gold && predicted) tp++;
+      else if (!gold && predicted) fp++;
+      else if (gold && !predicted) fn++;
+      else tn++;
+    });
+  }
+  return {
+    pages: Object.keys(truth).length,
+    body: { precision: tp / (tp + fp), recall: tp / (tp + fn), f1: f1(tp, fp, fn) },
+    boilerplateF1: f1(tn, fn, fp),
+  };
+}
+
+const f1 = (a: number, b: number, c: number) => (2 * a) / (2 * a + b + c);
+
+export function evaluateBoilerplate(): BoilerplateScores {
+const lineScores = scoreBodyLines(({ lines }) => classifyLines(lines).map((k) => k === null));
+const snippets = JSON.parse(readFileSync(path.join(dir, 'trafilatura-evaldata.json'), 'utf8')) as Record<string, { without?: string[]; with?: string[] }> | Array<{ without?: string[]; with?: string[] }>;
+const records = Array.isArray(snippets) ? snippets : Object.values(snippets);
+let without = 0;
+let withoutCaught = 0;
+let withCount = 0;
+let withKept = 0;
+for (const r of records) {
+  for (const s of r.without ?? []) {
+    without++;
+    if (classifyLines(splitLines(s))[0] !== null) withoutCaught++;
+  }
+  for (const s of r.with ?? []) {
+    withCount++;
+    if (classifyLines(splitLines(s))[0] === null) withKept++;
+  }
+}
+return {
+  ...lineScores,
+  withoutCaught: withoutCaught / without,
+  withKept: withKept / withCount,
+};
+}
