@@ -149,6 +149,43 @@ const MORE_RULES: Rule[] = [
         /^(impressum|datenschutz(erklärung)?|mentions légales|aviso legal|política de (privacidad|privacidade|cookies)|note legali|polityka prywatności|startseite|accueil|inicio|página inicial|kontakt|contacto|contatti|contato)\s*:?$/i.test(l)),
   },
   { kind: 'widget', test: (l) => l.length < 60 && /^(artikel bewerten|rate this (article|story|post)|bewerten sie diesen artikel)$/i.test(l) },
+  // Site furniture common on German-language and other European news pages, and in English:
+  // whole short lines only, as above.
+  { kind: 'advertisement', test: (l) => /^(anzeige|werbung|advertisement|sponsored)\s*:$/i.test(l) },
+  { kind: 'copyright', test: (l, w) => w <= 10 && /©\s*\d{4}/.test(l) },
+  {
+    kind: 'related',
+    test: (l) =>
+      l.length < 80 &&
+      /^(weiterführende links|(für dich|für sie) empfohlen|vorschau auf den nächsten artikel|scroll down for the (next|following) (article|story)|top-themen|więcej informacji:?|das könnte (sie|dich) auch interessieren[!.]?)$/i.test(l),
+  },
+  {
+    kind: 'comments',
+    test: (l) =>
+      l.length < 100 &&
+      /^(schreib(e|en sie)? (einen|ihren|deinen) kommentar|nur angemeldete (benutzer|nutzer|leser)(innen)? können .*kommentieren.*|notify me (of|when) (new|follow-up) comments.*|kommentare insgesamt:?.*|hier ist ihre meinung gefragt[!.]?)$/i.test(l),
+  },
+  {
+    kind: 'share',
+    test: (l) =>
+      l.length < 60 &&
+      /^(folgt uns!?|folgen sie uns( auf .*)?[!.]?|follow us( on .*)?[!.]?|empfiehl (dies|diesen artikel)( deinen freunden)?[!.]?|diesen (artikel|beitrag) teilen:?|weiterempfehlen|url zum kopieren)$/i.test(l),
+  },
+  {
+    kind: 'widget',
+    test: (l) =>
+      l.length < 60 &&
+      /^(getaggt mit:?|filed under:?|abgelegt unter\b.*|markiert:|schlagw[öo]rter:?|stichwort-?wolke|themen|kategorien:?|print recipe|pdf version|downloads?|attachments|ist dieser (beitrag|artikel) hilfreich\??|wie bewerten sie diesen (beitrag|artikel)\??|letzte änderung:?.*|zum shop)$/i.test(l),
+  },
+  {
+    kind: 'disclaimer',
+    test: (l) =>
+      l.length < 120 &&
+      /^(alle angaben ohne gewähr[!.]?|haftungs(beschränkung|ausschluss)\b.*|es gilt die datenschutzerklärung.*|ich bin damit einverstanden.*|i agree (that )?my (information|data|details) .*|rechtliches|cookies? (&|und|and) tracking)$/i.test(l),
+  },
+  { kind: 'photo-credit', test: (l) => l.length < 100 && (/^kuva:/i.test(l) || /^\((foto|fotos|bild|quelle)\s*:[^)]*\)$/i.test(l)) },
+  { kind: 'newsletter', test: (l) => l.length < 100 && /^(gib deine e-mail-adresse ein|geben sie ihre e-mail-adresse ein|um neue beiträge per e-mail zu.*|enter your e-?mail( address)?)\b.*$/i.test(l) },
+  { kind: 'footer', test: (l) => /^powered by \S+( \S+){0,3}$/i.test(l) },
 ];
 
 /** "News / China / Koreas": three or more short segments joined by path separators. */

@@ -57,6 +57,26 @@ describe('furniture in other languages', () => {
     expect(classifyLine('Impressum')).toBe('footer');
   });
 
+  it('recognises the common furniture of German-language news sites and its English twins', () => {
+    expect(classifyLine('Anzeige:')).toBe('advertisement');
+    expect(classifyLine('Deutschlandradio © 2009-2020')).toBe('copyright');
+    expect(classifyLine('Weiterführende Links')).toBe('related');
+    expect(classifyLine('Scroll Down For the Next Article')).toBe('related');
+    expect(classifyLine('Schreiben Sie einen Kommentar')).toBe('comments');
+    expect(classifyLine('Nur angemeldete Benutzer können kommentieren und bewerten.')).toBe('comments');
+    expect(classifyLine('Folgen Sie uns auf Twitter')).toBe('share');
+    expect(classifyLine('Diesen Artikel teilen:')).toBe('share');
+    expect(classifyLine('Getaggt mit')).toBe('widget');
+    expect(classifyLine('Filed under')).toBe('widget');
+    expect(classifyLine('Ist dieser Beitrag hilfreich?')).toBe('widget');
+    expect(classifyLine('Alle Angaben ohne Gewähr')).toBe('disclaimer');
+    expect(classifyLine('Haftungsbeschränkung für externe Links')).toBe('disclaimer');
+    expect(classifyLine('(Foto: ABr)')).toBe('photo-credit');
+    expect(classifyLine('Kuva: ALEXANDER BECHER')).toBe('photo-credit');
+    expect(classifyLine('Gib deine E-Mail-Adresse ein')).toBe('newsletter');
+    expect(classifyLine('powered by Microsoft News')).toBe('footer');
+  });
+
   it('leaves sentences that merely contain those words', () => {
     for (const line of [
       'Mehr zum Thema Klimaschutz will die Regierung im Herbst vorlegen, sagte der Minister am Dienstag in Berlin.',
@@ -64,6 +84,10 @@ describe('furniture in other languages', () => {
       'Foto-Ausstellungen in Dresden ziehen jedes Jahr tausende Besucher an.',
       'He said the comments were taken out of context and would be clarified on Monday.',
       'Read more about the plan in the ministry’s report, officials said on Tuesday.',
+      'Themen wie Klimaschutz und Migration bestimmten den Wahlkampf bis zuletzt.',
+      'Follow us, the protesters shouted as they marched towards the parliament building on Sunday.',
+      'Die Downloads der App haben sich nach dem Update verdoppelt, teilte das Unternehmen mit.',
+      'The painting, © 1962 by the artist’s estate, was shown in public for the first time since the war.',
     ]) expect(classifyLine(line)).toBeNull();
     expect(classifyLine('Read more: How Seoul and Beijing mended ties after the THAAD row')).toBe('related');
   });
