@@ -422,6 +422,6 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
     if (i < bestStart) kinds[i] = 'navigation';
     else if (i > bestEnd) kinds[i] = 'footer';
     // Inside the article, a short bulleted item is a menu or a share bar, not a list the writer made.
-    else if (/^\s*[*•·]\s+/.test(lines[i].text) && !isProseLike(lines[i].text) && words(lines[i].text) <= 7) kinds[i] = 'navigation';
+    else if (/^\s*[*•·]\s+/.test(lines[i].text) && !isProseLike(lines[i].text) && words(lines[i].text) <= 3) kinds[i] = 'navigation';
   }
 }

@@ -148,6 +148,19 @@ describe('a whole web page whose article ends in a list', () => {
     for (const line of share) expect(kindOf(line)).not.toBeNull();
     expect(kindOf('Music Archive')).not.toBeNull();
   });
+
+  it('keeps the bulleted points the writer made inside the article, not a bulleted share bar', () => {
+    const menu = ['Home', 'Music', 'News', 'Charts', 'Videos', 'Photos', 'Tours', 'Awards', 'Podcasts', 'Shop', 'Search', 'Log in', 'Sign up', 'Pop', 'Rock', 'Country', 'Latin', 'K-Pop', 'Dance', 'Hip-Hop'];
+    const prose = (k: number) => `The band said on Monday that the tour would be its longest in two decades, with ${k + 20} dates planned across the continent next summer.`;
+    const points = [' * Tickets go on sale Friday at noon', ' * Fan club presales start on Thursday', ' * Every show includes the full album'];
+    const share = [' * Facebook', ' * Twitter'];
+    const lines = [...menu, 'The Band Announces Its 50th Anniversary Tour', ...[1, 2, 3].map(prose), ...share, ...[4, 5, 6].map(prose), 'What fans need to know:', ...points, ...[7, 8, 9, 10, 11, 12].map(prose), ...menu.map((m) => `${m} Archive`)];
+    const split = splitLines(lines.join('\n'));
+    const kinds = classifyLines(split);
+    const kindOf = (line: string) => kinds[split.findIndex((l) => l.text === line)];
+    for (const line of points) expect(kindOf(line)).toBeNull();
+    for (const line of share) expect(kindOf(line)).not.toBeNull();
+  });
 });
 
 describe('prose in scripts without spaces', () => {
