@@ -387,7 +387,10 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   let prose = 0;
   let inComments = false;
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i].text;
+    const raw = lines[i].text;
+    // A quoted block (an embedded post, a pull quote) is read without its "> " marks; its
+    // empty lines are blank lines.
+    const text = raw.replace(/^\s*>\s?/, '');
     if (isBlank(text)) continue;
     const n = words(text);
     if (kinds[i] === 'comments' && prose >= 5) inComments = true;

@@ -163,6 +163,20 @@ describe('a whole web page whose article ends in a list', () => {
   });
 });
 
+describe('a whole web page with an embedded post', () => {
+  it('keeps the quoted block and the article after it', () => {
+    const menu = ['Home', 'News', 'Politics', 'Business', 'Sport', 'Culture', 'Opinion', 'Video', 'Podcasts', 'Search', 'Weather', 'Travel', 'Food', 'Health', 'Markets', 'Climate', 'Tech', 'Science', 'Books', 'Music'];
+    const prose = (k: number) => `The state's new anti-drug campaign drew ridicule online on Tuesday, the ${k}th day after its launch, from residents and officials alike.`;
+    const tweet = ['> Oh, no. It seems like the rest of the anti-drug campaigns are just as bad as this one.', '> ', '> — Mike Beauvais (@MikeBeauvais) November 18, 2019', '> ', '> on. meth. dot. com.', '> ', '> meth.', '> '];
+    const lines = [...menu, 'Anti-drug campaign draws ridicule', ...[1, 2, 3, 4].map(prose), ...tweet, ...[5, 6, 7, 8].map(prose), ...menu.map((m) => `${m} Archive`)];
+    const split = splitLines(lines.join('\n'));
+    const kinds = classifyLines(split);
+    const kindOf = (line: string) => kinds[split.findIndex((l) => l.text === line)];
+    for (const line of [prose(5), prose(6), tweet[0], tweet[4]]) expect(kindOf(line)).toBeNull();
+    expect(kindOf('News Archive')).not.toBeNull();
+  });
+});
+
 describe('prose in scripts without spaces', () => {
   it('reads a Japanese or Chinese sentence as prose, and a short menu item as not', () => {
     expect(isProseLike('お客様のブランドをお守りするため、商標登録の出願を専門の弁理士が丁寧にお手伝いします。')).toBe(true);
