@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { classifyLine, classifyLines, isProseLike } from '../../src/core/boilerplate';
 import { splitLines } from '../../src/core/lines';
 
+/** The kind each line of a page is given, looked up by the line's text. */
+function kindsOfPage(lines: readonly string[]): (line: string) => ReturnType<typeof classifyLine> | undefined {
+  const split = splitLines(lines.join('\n'));
+  const kinds = classifyLines(split);
+  return (line) => kinds[split.findIndex((l) => l.text === line)];
+}
+
+/** A news site's section menu, as scraped: one short item a line. */
+const SECTIONS = ['Home', 'News', 'Politics', 'Business', 'Sport', 'Culture', 'Opinion', 'Video', 'Podcasts', 'Search', 'Weather', 'Travel', 'Food', 'Health', 'Markets', 'Climate', 'Tech', 'Science', 'Books', 'Music'];
+
 describe('boilerplate lines judged alone', () => {
   it.each([
     ['You are here', 'breadcrumb'],
@@ -118,10 +128,7 @@ describe('a whole web page with readers\' comments', () => {
       'Privacy Policy',
       'Terms of Use',
     ];
-    const text = lines.join('\n');
-    const split = splitLines(text);
-    const kinds = classifyLines(split);
-    const kindOf = (line: string) => kinds[split.findIndex((l) => l.text === line)];
+    const kindOf = kindsOfPage(lines);
     for (const a of article) expect(kindOf(a)).toBeNull();
     expect(kindOf(comment(3))).not.toBeNull();
     expect(kindOf('Business')).not.toBeNull();
@@ -130,7 +137,7 @@ describe('a whole web page with readers\' comments', () => {
 
 describe('a whole web page whose article ends in a list', () => {
   it('keeps the list the article introduces, not the share bar after it', () => {
-    const menu = ['Home', 'Music', 'News', 'Charts', 'Videos', 'Photos', 'Tours', 'Awards', 'Podcasts', 'Shop', 'Search', 'Log in', 'Sign up', 'Pop', 'Rock', 'Country', 'Latin', 'K-Pop', 'Dance', 'Hip-Hop'];
+    const menu = SECTIONS;
     const article = [
       'The band announced on Monday a fiftieth anniversary tour that will take it to thirty cities across North America next summer.',
       'The singer, who left the group in the early eighties, will rejoin it for the whole tour, the first time in more than two decades.',
@@ -141,23 +148,19 @@ describe('a whole web page whose article ends in a list', () => {
     const dates = ['June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL', 'June 10 -- Credit Union Amphitheatre, Tampa, FL', 'June 14 -- Bank Amphitheatre, Alpharetta, GA', 'June 17 -- Bridgestone Arena, Nashville, TN', 'June 19 -- Music Pavilion, Charlotte, NC'];
     const share = [' * FACEBOOK', ' * TWITTER', ' * EMAIL ME'];
     const lines = [...menu, 'The Band Announces Its 50th Anniversary Tour', ...article, 'The 50th Anniversary Tour 2020 dates:', ...dates, ...share, ...menu.map((m) => `${m} Archive`), 'Privacy Policy'];
-    const split = splitLines(lines.join('\n'));
-    const kinds = classifyLines(split);
-    const kindOf = (line: string) => kinds[split.findIndex((l) => l.text === line)];
+    const kindOf = kindsOfPage(lines);
     for (const line of [...article, 'The 50th Anniversary Tour 2020 dates:', ...dates]) expect(kindOf(line)).toBeNull();
     for (const line of share) expect(kindOf(line)).not.toBeNull();
     expect(kindOf('Music Archive')).not.toBeNull();
   });
 
   it('keeps the bulleted points the writer made inside the article, not a bulleted share bar', () => {
-    const menu = ['Home', 'Music', 'News', 'Charts', 'Videos', 'Photos', 'Tours', 'Awards', 'Podcasts', 'Shop', 'Search', 'Log in', 'Sign up', 'Pop', 'Rock', 'Country', 'Latin', 'K-Pop', 'Dance', 'Hip-Hop'];
+    const menu = SECTIONS;
     const prose = (k: number) => `The band said on Monday that the tour would be its longest in two decades, with ${k + 20} dates planned across the continent next summer.`;
     const points = [' * Tickets go on sale Friday at noon', ' * Fan club presales start on Thursday', ' * Every show includes the full album'];
     const share = [' * Facebook', ' * Twitter'];
     const lines = [...menu, 'The Band Announces Its 50th Anniversary Tour', ...[1, 2, 3].map(prose), ...share, ...[4, 5, 6].map(prose), 'What fans need to know:', ...points, ...[7, 8, 9, 10, 11, 12].map(prose), ...menu.map((m) => `${m} Archive`)];
-    const split = splitLines(lines.join('\n'));
-    const kinds = classifyLines(split);
-    const kindOf = (line: string) => kinds[split.findIndex((l) => l.text === line)];
+    const kindOf = kindsOfPage(lines);
     for (const line of points) expect(kindOf(line)).toBeNull();
     for (const line of share) expect(kindOf(line)).not.toBeNull();
   });
@@ -165,13 +168,11 @@ describe('a whole web page whose article ends in a list', () => {
 
 describe('a whole web page with an embedded post', () => {
   it('keeps the quoted block and the article after it', () => {
-    const menu = ['Home', 'News', 'Politics', 'Business', 'Sport', 'Culture', 'Opinion', 'Video', 'Podcasts', 'Search', 'Weather', 'Travel', 'Food', 'Health', 'Markets', 'Climate', 'Tech', 'Science', 'Books', 'Music'];
+    const menu = SECTIONS;
     const prose = (k: number) => `The state's new anti-drug campaign drew ridicule online on Tuesday, the ${k}th day after its launch, from residents and officials alike.`;
     const tweet = ['> Oh, no. It seems like the rest of the anti-drug campaigns are just as bad as this one.', '> ', '> — Mike Beauvais (@MikeBeauvais) November 18, 2019', '> ', '> on. meth. dot. com.', '> ', '> meth.', '> '];
     const lines = [...menu, 'Anti-drug campaign draws ridicule', ...[1, 2, 3, 4].map(prose), ...tweet, ...[5, 6, 7, 8].map(prose), ...menu.map((m) => `${m} Archive`)];
-    const split = splitLines(lines.join('\n'));
-    const kinds = classifyLines(split);
-    const kindOf = (line: string) => kinds[split.findIndex((l) => l.text === line)];
+    const kindOf = kindsOfPage(lines);
     for (const line of [prose(5), prose(6), tweet[0], tweet[4]]) expect(kindOf(line)).toBeNull();
     expect(kindOf('News Archive')).not.toBeNull();
   });
