@@ -98,6 +98,10 @@ describe('attribution in the styles of US newspapers (PolNeAR sentences)', () =>
     expect(quotes.map((q) => q.kind)).toEqual(['direct', 'direct']);
   });
 
+  it('takes "put it" as a cue', () => {
+    expect(speakerIn("As Steven M. Rosenthal, a senior fellow at the Urban-Brookings Tax Policy Center, recently put it, ''Did Trump lower his taxes through legal tax avoidance, or illegal tax evasion?''", 'Did Trump lower')).toBe('Steven M. Rosenthal');
+  });
+
   it('reads a statement that opens on a number after a colon as whole, and a few words after a verb as partial', () => {
     const text = 'Senator Levin summed up the finding: "27 companies reported 16,389 subsidiaries to the Federal Reserve, and only 2,279 to the S.E.C." He called the gap "shocking."';
     expect(quotesOf(text).map((q) => [q.text.slice(0, 12), q.kind])).toEqual([['27 companies', 'direct'], ['shocking.', 'partial']]);

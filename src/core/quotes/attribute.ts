@@ -19,7 +19,7 @@ export interface Attributed {
 }
 
 const CUE_VERBS =
-  'hoped|hopes|expressed|highlighted|said|says|say|saying|told|tells|tell|telling|added|adds|adding|stressed|stresses|stressing|urged|urges|urging|warned|warns|warning|wrote|writes|writing|noted|notes|explained|explains|asked|asks|replied|replies|declared|declares|announced|announces|insisted|insists|argued|argues|claimed|claims|acknowledged|admitted|admits|continued|continues|reported|reports|tweeted|tweets|posted|stated|states|suggested|suggests|recalled|recalls|complained|conceded|emphasi[sz]ed|emphasi[sz]es|agreed|predicted|promised|vowed|called|calls|calling|described|describes|describing|responded|remarked|observed|quipped|joked|countered|boasted|cautioned|pledged|thundered|shouted|yelled|retorted|mused|opined|lamented|charged|alleged|commented|comments|asserted|asserting|chanted|chanting|sang|sings|singing|reads|read|testified|wondered|whispered|concluded|acknowledges|texted|cited|citing';
+  'hoped|hopes|expressed|highlighted|said|says|say|saying|told|tells|tell|telling|added|adds|adding|stressed|stresses|stressing|urged|urges|urging|warned|warns|warning|wrote|writes|writing|noted|notes|explained|explains|asked|asks|replied|replies|declared|declares|announced|announces|insisted|insists|argued|argues|claimed|claims|acknowledged|admitted|admits|continued|continues|reported|reports|tweeted|tweets|posted|stated|states|suggested|suggests|recalled|recalls|complained|conceded|emphasi[sz]ed|emphasi[sz]es|agreed|predicted|promised|vowed|called|calls|calling|described|describes|describing|responded|remarked|observed|quipped|joked|countered|boasted|cautioned|pledged|thundered|shouted|yelled|retorted|mused|opined|lamented|charged|alleged|commented|comments|asserted|asserting|chanted|chanting|sang|sings|singing|reads|read|testified|wondered|whispered|concluded|acknowledges|texted|cited|citing|put it|puts it';
 const CUE = `(?:(?:has|have|had|would|will|also|then|later|again|once|previously|recently|often|repeatedly|publicly)\\s+)*(?:${CUE_VERBS})`;
 const PRONOUN = '(?:he|she|they|we|I|it)';
 /** A speaker phrase: a pronoun, or up to seven words of a name or description. */
@@ -38,6 +38,8 @@ const BEFORE_QUOTED_AS = new RegExp(`(${NP})\\s+(quoted)\\s+(${NP}?)\\s+as\\s+(?
 const AFTER_DASH_NAME = /^[^\S\n]*[―—–-]{1,2}[^\S\n]*(\p{Lu}[\p{L}.’'-]*(?:[^\S\n]+(?:\p{Lu}[\p{L}.’'-]*|de|del|la|van|von|da|dos)){0,5})[^\S\n]*[.,]?[^\S\n]*(?:\n|$)/u;
 /** A capitalised name ending right before ", the …": the head of an apposition. */
 const NAME_BEFORE_APPOSITION = /((?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}’'-]+)\s*,\s*$/u;
+/** "Likewise, a paper from …": a sentence adverb before a comma is not a name. */
+const DISCOURSE_WORD = /^(?:Likewise|However|Meanwhile|Moreover|Still|Instead|Indeed|Similarly|Furthermore|Nevertheless|Also|Yet|Now|Today|Here|There|Later|Earlier|Then|Again|Besides|Otherwise|Finally|Thus|Hence|Yes|No|Well)$/;
 const BEFORE_CUE_SPEAKER_COLON = new RegExp(`\\b((?:Said|Says|Wrote|Writes|Added|Adds|Asked|Asks|Explained|Explains|Noted|Notes))\\s+(${NP})\\s*[:,]\\s*$`, 'u');
 const BEFORE_SPEAKER_CUE = new RegExp(`(${NP}),?\\s+(${CUE})\\b`, 'gu');
 
@@ -196,12 +198,18 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
     speaker = { start: nStart, end: nStart + named[1].length };
   }
   if (NOT_SPEAKERS.test(text.slice(speaker.start, speaker.end))) return null;
-  // "Mr. Smith, the former head of the committee, said": the name before the apposition.
-  if (/^(?:the|a|an)\s/.test(text.slice(speaker.start, speaker.end))) {
-    const named = NAME_BEFORE_APPOSITION.exec(text.slice(from, speaker.start));
-    if (named) {
-      const nStart = from + named.index + named[0].indexOf(named[1]);
-      speaker = { start: nStart, end: nStart + named[1].length };
+  // "Mr. Smith, the former head of the committee, said": the name before the apposition,
+  // also when the apposition is too long to be taken whole ("X, a tax lawyer and senior
+  // fellow at the Tax Policy Center, recently put it").
+  const captured2 = text.slice(speaker.start, speaker.end);
+  const appositionTail = /^\p{Ll}/u.test(captured2) ? /,\s*(?:the|a|an)\s[^,“”"()]{0,120}$/.exec(text.slice(from, speaker.start)) : null;
+  if (/^(?:the|a|an)\s/.test(captured2) || appositionTail) {
+    const named = NAME_BEFORE_APPOSITION.exec(text.slice(from, appositionTail ? from + appositionTail.index + 1 : speaker.start));
+    if (named && !DISCOURSE_WORD.test(named[1])) {
+      // "As Steven M. Rosenthal, …": a sentence's opening word is not part of the name.
+      const opener = /^(?:As|But|And|So|Then|When|While|Because|Also|Yet)\s+/.exec(named[1]);
+      const nStart = from + named.index + named[0].indexOf(named[1]) + (opener ? opener[0].length : 0);
+      speaker = { start: nStart, end: from + named.index + named[0].indexOf(named[1]) + named[1].length };
     }
   }
   return { cue: { start: cStart, end: cStart + cueText.length }, speaker };
