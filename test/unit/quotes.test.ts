@@ -105,6 +105,9 @@ describe('attribution in the styles of US newspapers (PolNeAR sentences)', () =>
   it('reads a statement that opens on a number after a colon as whole, and a few words after a verb as partial', () => {
     const text = 'Senator Levin summed up the finding: "27 companies reported 16,389 subsidiaries to the Federal Reserve, and only 2,279 to the S.E.C." He called the gap "shocking."';
     expect(quotesOf(text).map((q) => [q.text.slice(0, 12), q.kind])).toEqual([['27 companies', 'direct'], ['shocking.', 'partial']]);
+    // A number that names a film is no statement.
+    const title = 'DuVernay said the film was her most personal work. Check out the full trailer for the documentary, “13th,” below, she said.';
+    expect(quotesOf(title).filter((q) => q.kind === 'direct')).toEqual([]);
   });
 });
 

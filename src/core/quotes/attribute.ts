@@ -229,7 +229,9 @@ const CUE_FIRST = new RegExp(`^[\\s,—–-]*${CUE}`, 'u');
 function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSpan | undefined): boolean {
   if (opensParagraph(text, paragraph.start, q.outerStart)) return true;
   const before = textBefore(text, paragraph.start, q.outerStart);
-  const capital = /^[\p{Lu}\p{N}]|^[‘'(.…[]/u.test(text.slice(q.start, q.start + 2));
+  // A capital opens a statement; so does a number, unless the quote is a name or title ("13th").
+  const opening = text.slice(q.start, q.start + 2);
+  const capital = /^\p{Lu}|^[‘'(.…[]/u.test(opening) || (/^\p{N}/u.test(opening) && /^\S+\s+\S+\s+\S/u.test(text.slice(q.start, q.end)));
   if (/[:,]$/.test(before) || /[.!?]["”’]?$/.test(before)) {
     if (capital) return true;
   }
