@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { corpusLens, eventually, seedUri, workspaceRoot } from './helpers';
+import { afterSidecarWrite, corpusLens, eventually, seedUri, workspaceRoot } from './helpers';
 
 describe('Annotations in a real VS Code', () => {
   it('an entity the user marks survives an edit above it and a re-analysis, on the same words', async () => {
@@ -32,6 +32,47 @@ describe('Annotations in a real VS Code', () => {
     assert.strictEqual(text.slice(anchor.start, anchor.end), words);
     assert.strictEqual(anchor.start, text.indexOf(words));
     assert.ok(moon()?.aliases.includes(words), 'the annotation no longer applies after re-analysis');
+  });
+
+  it('a renamed article keeps its annotations, and so does the article renamed back', async () => {
+    const api = await corpusLens();
+    const original = seedUri('003');
+    const renamed = vscode.Uri.joinPath(workspaceRoot(), 'seeds', '003_renamed_in_test.txt');
+    const doc = await vscode.workspace.openTextDocument(original);
+    const words = 'economic retaliation';
+    const start = doc.getText().indexOf(words);
+    await vscode.commands.executeCommand('corpusLens.annotateEntity', { uri: original.toString(), start, end: start + words.length, type: 'MISC', name: 'Economic retaliation over THAAD' });
+    await vscode.commands.executeCommand('corpusLens.flushAnnotations');
+    const annotated = () => api.entities().some((e) => e.canonical === 'Economic retaliation over THAAD');
+    await eventually('the annotation to apply', async () => {
+      await api.entitiesSettled();
+      return annotated();
+    });
+    const sidecarOf = (uri: vscode.Uri) => vscode.Uri.joinPath(workspaceRoot(), '.corpus-lens', 'seeds', `${path.basename(uri.fsPath)}.json`);
+    const move = async (from: vscode.Uri, to: vscode.Uri) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the rename was refused');
+      await eventually(`the sidecar to follow ${path.basename(to.fsPath)}`, () => fs.existsSync(sidecarOf(to).fsPath) && !fs.existsSync(sidecarOf(from).fsPath));
+      await vscode.commands.executeCommand('corpusLens.reanalyze');
+      await api.entitiesSettled();
+      assert.ok(annotated(), `the annotation was lost with the move to ${path.basename(to.fsPath)}`);
+      assert.ok(api.articles().some((a) => a.uri === to.toString()), 'the corpus does not know the new name');
+      assert.ok(!api.articles().some((a) => a.uri === from.toString()), 'the corpus still lists the old name');
+    };
+    try {
+      await move(original, renamed);
+      const stored = JSON.parse(fs.readFileSync(sidecarOf(renamed).fsPath, 'utf8'));
+      assert.strictEqual(stored.annotations.length, 1);
+    } finally {
+      if (fs.existsSync(renamed.fsPath)) await move(renamed, original);
+    }
+    // Leave the corpus as the other suites expect it: without this annotation.
+    await vscode.workspace.fs.delete(sidecarOf(original));
+    await afterSidecarWrite('the annotation to go with its sidecar', async () => {
+      await api.entitiesSettled();
+      return !annotated();
+    });
   });
 
   it('the speaker the user sets wins over the automatic one', async () => {
