@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ArticleMetadata } from '../core/article';
 import { sidecarPathFor, type Sidecar } from '../core/sidecar';
-import { readSidecar, relativeArticlePath, writeSidecar } from '../node/files';
+import { inSidecarTurn, readSidecar, relativeArticlePath, updateSidecar, writeSidecar } from '../node/files';
 
 export class SidecarFiles implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('corpus-lens-sidecar');
@@ -34,12 +34,11 @@ export class SidecarFiles implements vscode.Disposable {
   async write(article: vscode.Uri, update: (current: Sidecar) => Sidecar): Promise<boolean> {
     const root = this.rootOf(article);
     if (!root) return false;
-    const current = await readSidecar(root, article.fsPath);
-    if (!current.ok) {
-      void vscode.window.showErrorMessage(`The sidecar ${current.path} is damaged (${current.error}); fix it before changing this article's data.`);
+    const result = await updateSidecar(root, article.fsPath, update);
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(`The sidecar ${result.path} is damaged (${result.error}); fix it before changing this article's data.`);
       return false;
     }
-    await writeSidecar(root, update(current.sidecar));
     return true;
   }
 
@@ -49,15 +48,17 @@ export class SidecarFiles implements vscode.Disposable {
     if (!root || this.rootOf(to) !== root) return;
     const source = vscode.Uri.file(path.join(root, sidecarPathFor(relativeArticlePath(root, from.fsPath))));
     const target = vscode.Uri.file(path.join(root, sidecarPathFor(relativeArticlePath(root, to.fsPath))));
-    try {
-      await vscode.workspace.fs.stat(source);
-    } catch {
-      return;
-    }
-    const sidecar = await readSidecar(root, from.fsPath);
-    await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(target.fsPath)));
-    await vscode.workspace.fs.rename(source, target, { overwrite: false });
-    if (sidecar.ok) await writeSidecar(root, { ...sidecar.sidecar, file: relativeArticlePath(root, to.fsPath) });
+    await inSidecarTurn(root, from.fsPath, async () => {
+      try {
+        await vscode.workspace.fs.stat(source);
+      } catch {
+        return;
+      }
+      const sidecar = await readSidecar(root, from.fsPath);
+      await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(target.fsPath)));
+      await vscode.workspace.fs.rename(source, target, { overwrite: false });
+      if (sidecar.ok) await writeSidecar(root, { ...sidecar.sidecar, file: relativeArticlePath(root, to.fsPath) });
+    });
   }
 
   dispose(): void {

@@ -130,3 +130,36 @@ export async function writeSidecar(root: string, sidecar: Sidecar): Promise<stri
   await writeFileAtomic(full, serializeSidecar(sidecar));
   return full;
 }
+
+export type SidecarUpdate = { ok: true; path: string } | { ok: false; path: string; error: string };
+
+/**
+ * Changes of one sidecar run one at a time, each reading what the previous one wrote, so
+ * changes made at the same moment (annotations being saved while the user sets a date or
+ * moves the article to another event) all land instead of the last write winning.
+ */
+const sidecarTurns = new Map<string, Promise<void>>();
+
+/** Runs `task` once every earlier task queued for the same sidecar has finished. */
+export function inSidecarTurn<T>(root: string, file: string, task: () => Promise<T>): Promise<T> {
+  const key = path.join(root, sidecarPathFor(relativeArticlePath(root, file)));
+  const run = (sidecarTurns.get(key) ?? Promise.resolve()).then(task, task);
+  const done = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  sidecarTurns.set(key, done);
+  void done.then(() => {
+    if (sidecarTurns.get(key) === done) sidecarTurns.delete(key);
+  });
+  return run;
+}
+
+/** Reads an article's sidecar, applies `update` and writes the result, in the sidecar's turn. */
+export function updateSidecar(root: string, file: string, update: (current: Sidecar) => Sidecar): Promise<SidecarUpdate> {
+  return inSidecarTurn(root, file, async () => {
+    const current = await readSidecar(root, file);
+    if (!current.ok) return current;
+    return { ok: true as const, path: await writeSidecar(root, update(current.sidecar)) };
+  });
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { emptySidecar, parseSidecar, serializeSidecar, sidecarPathFor, withMetadata } from '../../src/core/sidecar';
-import { findCorpusRoot, readSidecar, writeSidecar } from '../../src/node/files';
+import { findCorpusRoot, readSidecar, updateSidecar, writeSidecar } from '../../src/node/files';
 
 describe('sidecar format', () => {
   it('round-trips with a stable, diff-friendly layout', () => {
@@ -51,6 +51,35 @@ describe('sidecar files on disk', () => {
     writeFileSync(sidecarFile, '{ broken');
     const damaged = await readSidecar(root, article);
     expect(damaged.ok).toBe(false);
+    expect(readFileSync(sidecarFile, 'utf8')).toBe('{ broken');
+  });
+
+  it('loses no change made at the same moment: each update reads what the one before wrote', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'corpus-lens-'));
+    mkdirSync(path.join(root, 'seeds'));
+    const article = path.join(root, 'seeds', 'a.txt');
+    writeFileSync(article, 'Headline here\n\nBody text of the article.');
+    // Annotations saved, metadata set and the article moved to an event, all at once.
+    const updates = [
+      ...Array.from({ length: 20 }, (_, k) => updateSidecar(root, article, (s) => ({ ...s, annotations: [...s.annotations, { id: `a${k}` }] }))),
+      updateSidecar(root, article, (s) => withMetadata(s, { date: '2017-05-18' })),
+      updateSidecar(root, article, (s) => ({ ...s, event: 'Envoy visit' })),
+    ];
+    expect((await Promise.all(updates)).every((u) => u.ok)).toBe(true);
+    const read = await readSidecar(root, article);
+    expect(read.ok && read.sidecar.annotations.map((a) => a.id)).toEqual(Array.from({ length: 20 }, (_, k) => `a${k}`));
+    expect(read.ok && read.sidecar.metadata.date).toBe('2017-05-18');
+    expect(read.ok && read.sidecar.event).toBe('Envoy visit');
+  });
+
+  it('refuses to update a damaged sidecar and leaves it as it was', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'corpus-lens-'));
+    mkdirSync(path.join(root, '.corpus-lens', 'seeds'), { recursive: true });
+    const article = path.join(root, 'seeds', 'a.txt');
+    const sidecarFile = path.join(root, '.corpus-lens', 'seeds', 'a.txt.json');
+    writeFileSync(sidecarFile, '{ broken');
+    const result = await updateSidecar(root, article, (s) => ({ ...s, event: 'Envoy visit' }));
+    expect(result.ok).toBe(false);
     expect(readFileSync(sidecarFile, 'utf8')).toBe('{ broken');
   });
 });
