@@ -4,7 +4,7 @@
  * (so cost grows near-linearly, not with all pairs); pair similarity is cosine scaled
  * by how far apart the articles' dates are; clusters form by average linkage.
  */
-import { DEFAULT_TERM_OPTIONS, termIdCounts, type TermOptions } from './terms';
+import { DEFAULT_TERM_OPTIONS, termIdCounts, titleWords, type TermOptions } from './terms';
 
 export interface EventArticle {
   readonly id: string;
@@ -33,6 +33,12 @@ export interface ClusterOptions extends TermOptions {
    * again after a silence are a new one.
    */
   readonly maxGapDays: number;
+  /**
+   * Reports of one event share a word in their headlines ("indicts", "Falcon Heavy"); two
+   * headlines with none in common have their similarity scaled by this. Articles without a
+   * headline are not penalised.
+   */
+  readonly unrelatedTitleFactor: number;
   /** How many of an article's strongest terms index it for candidate pairs. */
   readonly indexTerms: number;
   /** Terms in more than this share of articles do not make candidates. */
@@ -44,6 +50,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   threshold: 0.11,
   attachThreshold: 0.04,
   maxGapDays: 90,
+  unrelatedTitleFactor: 0.6,
   indexTerms: 20,
   maxDocFrequency: 0.1,
 };
@@ -108,6 +115,31 @@ export function dateFactor(a: string | null, b: string | null): number {
   return 0.45;
 }
 
+/** Each headline's content words as sorted ids, so two headlines compare in one merge pass. */
+export function headlineWordIds(titles: readonly string[]): Int32Array[] {
+  const ids = new Map<string, number>();
+  return titles.map((t) =>
+    Int32Array.from(titleWords(t), (w) => {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      return id;
+    }).sort(),
+  );
+}
+
+/** `unrelated` when both articles have a headline and the two share no content word, else 1. */
+export function titleFactor(a: Int32Array, b: Int32Array, unrelated: number): number {
+  if (a.length === 0 || b.length === 0) return 1;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) return 1;
+    if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return unrelated;
+}
+
 /** Whether two groups' dated reports, together, leave no gap longer than `maxGap` days. */
 export function gapsFit(a: readonly number[], b: readonly number[], maxGap: number): boolean {
   if (a.length === 0 || b.length === 0 || maxGap === Infinity) return true;
@@ -147,6 +179,7 @@ export function similarPairs(articles: readonly EventArticle[], vectors: readonl
   const pairs: Array<[number, number, number]> = [];
   const n = articles.length;
   const days = articles.map((a) => (a.date ? Date.parse(a.date) / 86_400_000 : NaN));
+  const headlines = headlineWordIds(articles.map((a) => a.title));
   for (const list of postings.values()) {
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
@@ -158,7 +191,7 @@ export function similarPairs(articles: readonly EventArticle[], vectors: readonl
         // Reports far apart belong to one event only through the reports between them;
         // their own similarity would count for little, so it is not computed.
         if (Math.abs(days[i] - days[j]) > 2 * options.maxGapDays) continue;
-        const sim = cosine(vectors[i], vectors[j]) * dateFactor(articles[i].date, articles[j].date);
+        const sim = cosine(vectors[i], vectors[j]) * dateFactor(articles[i].date, articles[j].date) * titleFactor(headlines[i], headlines[j], options.unrelatedTitleFactor);
         if (sim > 0) pairs.push([i, j, sim]);
       }
     }

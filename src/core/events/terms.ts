@@ -100,3 +100,14 @@ export function termIdCounts(title: string, body: string, options: TermOptions, 
   } else scan(body, 1);
   return counts;
 }
+
+/** The content words of a headline, as the clustering's terms spell them. */
+export function titleWords(title: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of title.matchAll(WORD)) {
+    const raw = m[0].endsWith("'s") || m[0].endsWith('’s') ? m[0].slice(0, -2) : m[0];
+    const w = raw.toLowerCase();
+    if (w.length >= 3 && !STOPWORDS.has(w)) words.add(stem(w));
+  }
+  return words;
+}
