@@ -105,6 +105,20 @@ describe('annotations survive edits', () => {
     expect(sameWords('Lee Hae-chan', 'Lee Hae chan')).toBe(false);
   });
 
+  it('finds its words again after the article is re-wrapped in another editor', () => {
+    const before = seed('001');
+    const words = 'Chinese President Xi Jinping told a visiting South Korean envoy';
+    const at = before.indexOf(words);
+    const a = makeAnchor(before, at, at + words.length);
+    // Every line broken at 40 columns, as `fold -s -w 40` or an editor's hard wrap would.
+    const fold = (line: string) => line.replace(/(.{1,40})(?: |$)/g, '$1\n').trimEnd();
+    const after = before.split('\n').map(fold).join('\n');
+    const moved = reanchor(a, after)!;
+    expect(moved.exact.replace(/\s+/g, ' ')).toBe(words);
+    expect(moved.exact).toContain('\n');
+    expect(after.slice(moved.start, moved.end)).toBe(moved.exact);
+  });
+
   it('never guesses between two equally likely places', () => {
     const before = 'Xi met Moon. Xi met Moon.';
     const a = makeAnchor(before, 13, 15);
