@@ -65,7 +65,8 @@ const BYLINE = /^by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|and)\s*.*)?$/;
  */
 export function parseArticle(text: string, metadata: ArticleMetadata = {}): Article {
   const lines = splitLines(text);
-  const kinds = classifyLines(lines);
+  const wrapped = wrapContinuations(lines);
+  const kinds = classifyLines(lines, wrapped);
   const boilerplate: BoilerplateSpan[] = [];
   const metadataLines: Span[] = [];
   const contentLines: TextLine[] = [];
@@ -79,7 +80,6 @@ export function parseArticle(text: string, metadata: ArticleMetadata = {}): Arti
     else contentLines.push(line);
   });
 
-  const wrapped = wrapContinuations(lines);
   const titleLines = findTitleLines(contentLines, boilerplate, wrapped);
   const bodyLines = contentLines.filter((l) => !titleLines.includes(l));
   const paragraphs = buildParagraphs(text, bodyLines, wrapped);

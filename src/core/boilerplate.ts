@@ -2,7 +2,7 @@
  * Line-level recognition of the web furniture scraped along with an article:
  * paywall offers, share bars, related links, credits, footers and the like.
  */
-import { isBlank, type TextLine } from './lines';
+import { isBlank, isListItem, type TextLine } from './lines';
 import { wrapContinuations } from './wrap';
 
 export type BoilerplateKind =
@@ -273,10 +273,10 @@ const TAIL_OPENERS = new Set<BoilerplateKind>([
 
 /**
  * Classifies every line. A hard-wrapped paragraph is judged as the one line it stands for,
- * and its verdict given to each of its lines.
+ * and its verdict given to each of its lines (`continues` as `wrapContinuations` gives it,
+ * for callers that already have it).
  */
-export function classifyLines(lines: readonly TextLine[]): (BoilerplateKind | null)[] {
-  const continues = wrapContinuations(lines);
+export function classifyLines(lines: readonly TextLine[], continues: readonly boolean[] = wrapContinuations(lines)): (BoilerplateKind | null)[] {
   if (!continues.includes(true)) return classifyLogicalLines(lines);
   const logical: TextLine[] = [];
   const logicalOf: number[] = [];
@@ -348,8 +348,6 @@ function looksLikeWholePage(lines: readonly TextLine[], kinds: readonly (Boilerp
   return prose / nonBlank.length < 0.45;
 }
 
-const BULLET_ITEM = /^\s*([*•·▪◦‣-]|\d{1,3}[.)])\s/;
-
 /**
  * A list the article introduces ("The tour dates:", "Here's what to know:") is part of it,
  * although its lines are as short as a menu's: the lines right after the colon, up to the
@@ -365,9 +363,9 @@ function extendOverIntroducedList(lines: readonly TextLine[], kinds: readonly (B
   let j = intro + 1;
   if (j < lines.length && isBlank(lines[j].text)) j++;
   if (j >= lines.length) return end;
-  const bulleted = BULLET_ITEM.test(lines[j].text);
+  const bulleted = isListItem(lines[j].text);
   let last = intro === end ? end : -1;
-  while (j < lines.length && !isBlank(lines[j].text) && kinds[j] === null && BULLET_ITEM.test(lines[j].text) === bulleted) last = j++;
+  while (j < lines.length && !isBlank(lines[j].text) && kinds[j] === null && isListItem(lines[j].text) === bulleted) last = j++;
   return last < 0 ? end : last;
 }
 

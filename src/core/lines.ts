@@ -39,3 +39,8 @@ export function trimmedSpan(line: TextLine): { start: number; end: number } | nu
   if (lead === line.text.length) return null;
   return { start: line.start + lead, end: line.end - trail };
 }
+
+/** A list item: a bullet or a number ("* ", "• ", "- ", "3. ", "2) ") opening the line. */
+export function isListItem(line: string): boolean {
+  return /^\s*([*•·▪◦‣-]|\d{1,3}[.)])\s/.test(line);
+}

@@ -4,7 +4,7 @@
  * look like a short fragment (a menu item, a headline), so they are recognised here and
  * read as the paragraphs they belong to.
  */
-import { isBlank, type TextLine } from './lines';
+import { isBlank, isListItem, type TextLine } from './lines';
 import { isAbbreviation } from './sentences';
 
 /** Wrapping narrower or wider than this is not a fixed-width wrap but short items or paragraphs. */
@@ -14,7 +14,6 @@ const MAX_WIDTH = 110;
 const FULL_FRACTION = 0.7;
 const MIN_RUN = 3;
 
-const BULLET = /^\s*([*•·▪◦‣-]|\d{1,3}[.)])\s/;
 
 function width(line: TextLine): number {
   return line.text.trim().length;
@@ -92,7 +91,7 @@ function endsSentence(line: string, next: string): boolean {
 function join(lines: readonly TextLine[], [from, to]: [number, number], w: number, continues: boolean[]): void {
   for (let k = from; k < to - 1; k++) {
     const next = lines[k + 1].text;
-    if (!isFull(lines[k], w) || BULLET.test(next) || endsSentence(lines[k].text, next)) continue;
+    if (!isFull(lines[k], w) || isListItem(next) || endsSentence(lines[k].text, next)) continue;
     continues[k + 1] = true;
   }
 }
