@@ -201,15 +201,15 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
   // "Mr. Smith, the former head of the committee, said": the name before the apposition,
   // also when the apposition is too long to be taken whole ("X, a tax lawyer and senior
   // fellow at the Tax Policy Center, recently put it").
-  const captured2 = text.slice(speaker.start, speaker.end);
-  const appositionTail = /^\p{Ll}/u.test(captured2) ? /,\s*(?:the|a|an)\s[^,“”"()]{0,120}$/.exec(text.slice(from, speaker.start)) : null;
-  if (/^(?:the|a|an)\s/.test(captured2) || appositionTail) {
+  const phrase = text.slice(speaker.start, speaker.end);
+  const appositionTail = /^\p{Ll}/u.test(phrase) ? /,\s*(?:the|a|an)\s[^,“”"()]{0,120}$/.exec(text.slice(from, speaker.start)) : null;
+  if (/^(?:the|a|an)\s/.test(phrase) || appositionTail) {
     const named = NAME_BEFORE_APPOSITION.exec(text.slice(from, appositionTail ? from + appositionTail.index + 1 : speaker.start));
     if (named && !DISCOURSE_WORD.test(named[1])) {
+      const nameStart = from + named.index + named[0].indexOf(named[1]);
       // "As Steven M. Rosenthal, …": a sentence's opening word is not part of the name.
       const opener = /^(?:As|But|And|So|Then|When|While|Because|Also|Yet)\s+/.exec(named[1]);
-      const nStart = from + named.index + named[0].indexOf(named[1]) + (opener ? opener[0].length : 0);
-      speaker = { start: nStart, end: from + named.index + named[0].indexOf(named[1]) + named[1].length };
+      speaker = { start: nameStart + (opener ? opener[0].length : 0), end: nameStart + named[1].length };
     }
   }
   return { cue: { start: cStart, end: cStart + cueText.length }, speaker };
