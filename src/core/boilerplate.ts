@@ -186,6 +186,10 @@ const MORE_RULES: Rule[] = [
   { kind: 'photo-credit', test: (l) => l.length < 100 && (/^kuva:/i.test(l) || /^\((foto|fotos|bild|quelle)\s*:[^)]*\)$/i.test(l)) },
   { kind: 'newsletter', test: (l) => l.length < 100 && /^(gib deine e-mail-adresse ein|geben sie ihre e-mail-adresse ein|um neue beiträge per e-mail zu.*|enter your e-?mail( address)?)\b.*$/i.test(l) },
   { kind: 'footer', test: (l) => /^powered by \S+( \S+){0,3}$/i.test(l) },
+  { kind: 'related', test: (l) => l.length < 200 && /^[[(](related|see also|read more|more)\s*:[^\])]*[\])]$/i.test(l) },
+  { kind: 'share', test: (l) => l.length < 160 && /^follow\b.{0,80}\bon (facebook|twitter|instagram|linkedin|youtube|tiktok)\b/i.test(l) },
+  { kind: 'newsletter', test: (l) => l.length < 160 && /\bopt-in box\b|\bopt in to receive\b/i.test(l) },
+  { kind: 'comments', test: (l) => l.length < 300 && /\b(as you comment|when commenting|comments? (are|is) moderated)\b/i.test(l) },
 ];
 
 /** "News / China / Koreas": three or more short segments joined by path separators. */

@@ -85,6 +85,10 @@ describe('furniture in other languages', () => {
     expect(classifyLine('Kuva: ALEXANDER BECHER')).toBe('photo-credit');
     expect(classifyLine('Gib deine E-Mail-Adresse ein')).toBe('newsletter');
     expect(classifyLine('powered by Microsoft News')).toBe('footer');
+    expect(classifyLine('[Related: Salesforce Dreamforce Keynote: AI, Integration, Alicia Keys And Protestors]')).toBe('related');
+    expect(classifyLine('Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.')).toBe('share');
+    expect(classifyLine('Please check the opt-in box to acknowledge that you would like to subscribe.')).toBe('newsletter');
+    expect(classifyLine('As you comment, please be respectful of other commenters and other viewpoints.')).toBe('comments');
   });
 
   it('leaves sentences that merely contain those words', () => {
@@ -98,6 +102,8 @@ describe('furniture in other languages', () => {
       'Follow us, the protesters shouted as they marched towards the parliament building on Sunday.',
       'Die Downloads der App haben sich nach dem Update verdoppelt, teilte das Unternehmen mit.',
       'The painting, © 1962 by the artist’s estate, was shown in public for the first time since the war.',
+      'Fans who follow the band on Instagram saw the announcement first, the label said on Monday.',
+      '(Related coverage of the trial appears on page 4 of the print edition, editors noted.)',
     ]) expect(classifyLine(line)).toBeNull();
     expect(classifyLine('Read more: How Seoul and Beijing mended ties after the THAAD row')).toBe('related');
   });
