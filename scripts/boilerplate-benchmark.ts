@@ -48,6 +48,20 @@ export interface BenchmarkPage {
 export const normalizeLine = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
+ * Whether a page line lies in a reference text (the gold body, an extractor's output): a line
+ * of four words or more anywhere in it, a shorter one only as one of its whole lines (a
+ * subheading), not because the word occurs somewhere. `joined` is the text searched for long lines.
+ */
+export function lineMatcher(reference: string, joined = reference): (line: string) => boolean {
+  const text = ` ${normalizeLine(joined)} `;
+  const whole = new Set(reference.split(/\n+/).map(normalizeLine).filter(Boolean));
+  return (line) => {
+    const n = normalizeLine(line);
+    return n.split(' ').length >= 4 ? text.includes(` ${n} `) : whole.has(n);
+  };
+}
+
+/**
  * Line-level scores of any extractor on the article-extraction benchmark: `keeps` says, for
  * each line of a page's text, whether the extractor keeps it as article text.
  */
@@ -60,16 +74,12 @@ export function scoreBodyLines(keeps: (page: BenchmarkPage) => readonly boolean[
   for (const [id, { articleBody, url }] of Object.entries(truth)) {
     const html = gunzipSync(readFileSync(path.join(dir, 'article-extraction-benchmark', 'html', `${id}.html.gz`))).toString('utf8');
     const text = pageText(html);
-    const body = ' ' + normalizeLine(articleBody.replace(/\.\.\.$/, '')) + ' ';
-    // A line of one to three words is body only as a whole line of the gold body (a subheading),
-    // not because the word occurs somewhere in it.
-    const bodyLines = new Set(articleBody.split(/\n+/).map(normalizeLine).filter(Boolean));
+    const inBody = lineMatcher(articleBody, articleBody.replace(/\.\.\.$/, ''));
     const lines = splitLines(text);
     const kept = keeps({ html, url: url ?? '', text, lines });
     lines.forEach((l, i) => {
-      const n = normalizeLine(l.text);
-      if (!n) return;
-      const gold = n.split(' ').length >= 4 ? body.includes(' ' + n + ' ') : bodyLines.has(n);
+      if (!normalizeLine(l.text)) return;
+      const gold = inBody(l.text);
       const predicted = kept[i];
       if (gold && predicted) tp++;
       else if (!gold && predicted) fp++;

@@ -3,7 +3,7 @@
 // text-only classifier is scored with, as a reference point for what the metric allows.
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { normalizeLine, pageText, scoreBodyLines } from './boilerplate-benchmark';
+import { lineMatcher, pageText, scoreBodyLines } from './boilerplate-benchmark';
 
 let failed = 0;
 const scores = scoreBodyLines(({ html, url, lines }) => {
@@ -16,12 +16,8 @@ const scores = scoreBodyLines(({ html, url, lines }) => {
     failed++;
   }
   // A line is kept when Readability's text holds it, compared the way the gold body is.
-  const joined = ` ${normalizeLine(extracted)} `;
-  const whole = new Set(extracted.split(/\n+/).map(normalizeLine).filter(Boolean));
-  return lines.map((l) => {
-    const n = normalizeLine(l.text);
-    return n.split(' ').length >= 4 ? joined.includes(` ${n} `) : whole.has(n);
-  });
+  const inExtracted = lineMatcher(extracted);
+  return lines.map((l) => inExtracted(l.text));
 });
 console.log(
   `Readability on the article-extraction benchmark (${scores.pages} pages, ${failed} not parsed): body-line F1 ${scores.body.f1.toFixed(3)} (P ${scores.body.precision.toFixed(3)} R ${scores.body.recall.toFixed(3)}), boilerplate-line F1 ${scores.boilerplateF1.toFixed(3)}`,
