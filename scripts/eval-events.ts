@@ -5,7 +5,8 @@ import * as path from 'path';
 import { bcubed } from '../src/core/events/bcubed';
 import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type EventArticle } from '../src/core/events/cluster';
 import { toEventArticle, type EventRecord } from '../src/core/events/input';
-import { loadBackgroundIdf } from '../src/node/models';
+import { withEntities } from '../src/core/events/entities';
+import { loadBackgroundIdf, loadRecognizer } from '../src/node/models';
 
 const root = path.resolve(__dirname, '..');
 const sets: Array<[string, string, string]> = [
@@ -14,11 +15,15 @@ const sets: Array<[string, string, string]> = [
 ];
 const background = loadBackgroundIdf(path.join(root, 'models', 'idf.json.gz'));
 const options = { ...DEFAULT_CLUSTER_OPTIONS, background };
+const recognizer = loadRecognizer(path.join(root, 'models', 'ner.json.gz'));
+// `--no-entities`: as the CLI's `events` clusters, without the people each article names.
+const entities = !process.argv.includes('--no-entities');
 for (const [name, file, key] of sets) {
   const rows: Array<EventRecord & Record<string, unknown>> = readFileSync(path.join(root, '..', 'shared', 'eval', 'events', file), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const gold = rows.map((r) => String(r[key]));
   for (const dated of [true, false]) {
-    const articles = rows.map((r) => toEventArticle(dated ? r : { ...r, date: undefined, date_publish: undefined }) as EventArticle);
+    const plain = rows.map((r) => toEventArticle(dated ? r : { ...r, date: undefined, date_publish: undefined }) as EventArticle);
+    const articles = entities ? withEntities(plain, recognizer) : plain;
     const withDate = articles.filter((a) => a.date).length;
     const labels = clusterArticles(articles, options);
     const s = bcubed(gold, labels);

@@ -5,6 +5,7 @@
  * by how far apart the articles' dates are; clusters form by average linkage.
  */
 import { DEFAULT_TERM_OPTIONS, termIdCounts, titleWords, type TermOptions } from './terms';
+import { intersects, textTime, type TextTime } from './time';
 
 export interface EventArticle {
   readonly id: string;
@@ -12,6 +13,10 @@ export interface EventArticle {
   readonly body: string;
   /** ISO day, or null when unknown. */
   readonly date: string | null;
+  /** The people the article names, as resolved entities (canonical names); absent when unknown. */
+  readonly people?: readonly string[];
+  /** The places it names, likewise. */
+  readonly places?: readonly string[];
 }
 
 /** Document frequencies from a reference corpus, so IDF means something in a small corpus. */
@@ -43,6 +48,17 @@ export interface ClusterOptions extends TermOptions {
   readonly indexTerms: number;
   /** Terms in more than this share of articles do not make candidates. */
   readonly maxDocFrequency: number;
+  /**
+   * A pair whose time is not known from two publication dates, and whose texts name no
+   * day in common, has its similarity scaled by this: without time the words must say more.
+   */
+  readonly unknownTimeFactor: number;
+  /** ... and by this too when both texts name years, none in common. */
+  readonly disjointYearsFactor: number;
+  /** ... and by this when the two headlines share only one content word. */
+  readonly oneHeadlineWordFactor: number;
+  /** ... and by this when both name people, none in common. */
+  readonly noCommonPersonFactor: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -53,6 +69,10 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   unrelatedTitleFactor: 0.6,
   indexTerms: 20,
   maxDocFrequency: 0.1,
+  unknownTimeFactor: 0.85,
+  disjointYearsFactor: 0.8,
+  oneHeadlineWordFactor: 0.7,
+  noCommonPersonFactor: 0.8,
 };
 
 export interface Vector {
@@ -127,17 +147,26 @@ export function headlineWordIds(titles: readonly string[]): Int32Array[] {
   );
 }
 
-/** `unrelated` when both articles have a headline and the two share no content word, else 1. */
-export function titleFactor(a: Int32Array, b: Int32Array, unrelated: number): number {
-  if (a.length === 0 || b.length === 0) return 1;
+/** How many content words two headlines share (sorted id lists), or -1 when either has none. */
+export function sharedHeadlineWords(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return -1;
   let i = 0;
   let j = 0;
+  let shared = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) return 1;
-    if (a[i] < b[j]) i++;
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
     else j++;
   }
-  return unrelated;
+  return shared;
+}
+
+/** `unrelated` when both articles have a headline and the two share no content word, else 1. */
+export function titleFactor(a: Int32Array, b: Int32Array, unrelated: number): number {
+  return sharedHeadlineWords(a, b) === 0 ? unrelated : 1;
 }
 
 /** Whether two groups' dated reports, together, leave no gap longer than `maxGap` days. */
@@ -247,13 +276,44 @@ function lowerBound(values: Float64Array, x: number, after = false): number {
   return lo;
 }
 
+/** The days and years an article's text names, with its publication day and year when known. */
+export function articleTime(a: EventArticle): TextTime {
+  const t = textTime(`${a.title}\n${a.body}`, a.date);
+  if (!a.date) return t;
+  const [y, m, d] = a.date.split('-').map(Number);
+  return { days: Int32Array.from(new Set([...t.days, m * 32 + d])).sort(), years: Int32Array.from(new Set([...t.years, y])).sort() };
+}
+
+/** Time evidence of a pair that lacks two publication dates: a day both name, or years that differ. */
+export function textTimeFactor(a: TextTime, b: TextTime, options: Pick<ClusterOptions, 'unknownTimeFactor' | 'disjointYearsFactor'>): number {
+  if (intersects(a.days, b.days)) return 1;
+  if (a.years.length && b.years.length && !intersects(a.years, b.years)) return options.unknownTimeFactor * options.disjointYearsFactor;
+  return options.unknownTimeFactor;
+}
+
 /** Candidate pairs with their similarity, each pair once (i < j). */
 export function similarPairs(articles: readonly EventArticle[], vectors: readonly Vector[], df: Int32Array, options: ClusterOptions): Array<[number, number, number]> {
   const days = dayNumbers(articles);
   const headlines = headlineWordIds(articles.map((a) => a.title));
   const pairs: Array<[number, number, number]> = [];
+  const times = new Array<TextTime | undefined>(articles.length);
+  const timeOf = (i: number) => (times[i] ??= articleTime(articles[i]));
+  const people = articles.map((a) => a.people && new Set(a.people));
+  const timing = (i: number, j: number, sharedWords: number) => {
+    if (articles[i].date && articles[j].date) return dateFactor(articles[i].date, articles[j].date);
+    const [ti, tj] = [timeOf(i), timeOf(j)];
+    // A day both name is what two dates within days would say.
+    if (intersects(ti.days, tj.days)) return 1;
+    let f = textTimeFactor(ti, tj, options);
+    if (sharedWords === 1) f *= options.oneHeadlineWordFactor;
+    const pi = people[i];
+    const pj = articles[j].people;
+    if (pi && pj && pi.size && pj.length && !pj.some((p) => pi.has(p))) f *= options.noCommonPersonFactor;
+    return f;
+  };
   candidatePairs(indexTerms(vectors, df, options), days, 2 * options.maxGapDays, (i, j) => {
-    const sim = cosine(vectors[i], vectors[j]) * dateFactor(articles[i].date, articles[j].date) * titleFactor(headlines[i], headlines[j], options.unrelatedTitleFactor);
+    const shared = sharedHeadlineWords(headlines[i], headlines[j]);
+    const sim = cosine(vectors[i], vectors[j]) * timing(i, j, shared) * (shared === 0 ? options.unrelatedTitleFactor : 1);
     if (sim > 0) pairs.push([i, j, sim]);
   });
   return pairs;
