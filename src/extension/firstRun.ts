@@ -70,8 +70,8 @@ export function registerFirstRun(memento: vscode.Memento, corpus: CorpusService,
       if (files.length === 0) continue;
       const count = files.length >= COUNT_LIMIT ? `${COUNT_LIMIT}+` : String(files.length);
       const whose = folders.length === 1 ? "this folder's" : `the folder “${folder.name}”'s`;
-      const noun = files.length === 1 ? 'text file' : 'text files';
-      const answer = await vscode.window.showInformationMessage(`Corpus Lens: use ${whose} ${count} ${noun} as a corpus of articles?`, USE, NOT_HERE);
+      const ask = `Use ${whose} ${count} ${files.length === 1 ? 'text file' : 'text files'} as a corpus?`;
+      const answer = await vscode.window.showInformationMessage(ask, USE, NOT_HERE);
       await remember(folder);
       if (answer === USE) await useFolder(folder.uri);
       else log(`${folder.name}: not used as a corpus (${answer ? 'declined' : 'dismissed'}); Corpus Lens: Use Folder as Corpus does it later.`);
