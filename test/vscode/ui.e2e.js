@@ -178,18 +178,25 @@ async function runUiTest(workspace, out) {
       await page.keyboard.press('Enter');
       await page.locator('.tab.active', { hasText: '004_057a0b69c0c8fa40.txt' }).first().waitFor({ timeout: 30_000 });
       await page.waitForTimeout(1000);
+      // The editor, not the Compare page, must have focus: the command offers the active article.
+      await page.locator('.monaco-editor .view-line', { hasText: 'China has asked the new government' }).first().click();
       await runCommand(page, 'Corpus Lens: Strip Boilerplate');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'This article' }).first().click();
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.waitFor({ timeout: 30_000 });
       const message = await dialog.innerText();
-      assert.match(message, /Strip 1\d boilerplate lines from 1 article\?/, message);
+      assert.match(message, /Strip 7 boilerplate lines from 1 article\?/, message);
       assert.strictEqual(await page.locator('.tab', { hasText: 'without boilerplate' }).count(), 1, 'the diff preview is open behind the dialog');
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(shots, 'strip-boilerplate-dialog.png') });
       await dialog.locator('.monaco-button', { hasText: /^Strip$/ }).click();
       await page.waitForFunction(() => ![...document.querySelectorAll('.tab')].some((t) => t.textContent.includes('without boilerplate')), null, { timeout: 15_000 });
-      await page.locator('.tab.dirty', { hasText: '004_057a0b69c0c8fa40.txt' }).first().waitFor({ timeout: 15_000 });
+      const lines = () => [...document.querySelectorAll('.editor-group-container .monaco-editor .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' '));
+      await page.waitForFunction((f) => {
+        const text = new Function(`return (${f})()`)();
+        return !text.some((l) => l.includes('www.presstv.co.uk')) && text.some((l) => l.includes('Thursday'));
+      }, lines.toString(), { timeout: 15_000 });
+      await page.screenshot({ path: path.join(shots, 'strip-boilerplate-done.png') });
       await page.keyboard.press('Control+Z');
     });
     await step('screenshot', async () => {
