@@ -260,3 +260,21 @@ describe('every export', () => {
     expect(files.map((f) => f.path).filter((p) => p.endsWith('.ann'))).toEqual(['asia/001.ann', 'europe/001.ann']);
   });
 });
+
+describe('exporting a corpus layer', () => {
+  it('gives each article the event the Events view shows it in, pins included', async () => {
+    const { analyseCorpus } = await import('../../src/cli/pipeline');
+    const { loadBackgroundIdf } = await import('../../src/node/models');
+    const { exportCorpus } = await import('../../src/core/export/exportCorpus');
+    const { seedFiles, seed, SEEDS_DIR } = await import('./seeds');
+    const path = await import('path');
+    const layer = analyseCorpus(seedFiles().map((f) => ({ file: path.join(SEEDS_DIR, f), text: seed(f.slice(0, 3)), metadata: {}, annotations: [] })));
+    const pinned = layer.articles[4].id;
+    const { files } = exportCorpus('jsonl', layer, { events: { background: loadBackgroundIdf() }, pinnedEvent: (id) => (id === pinned ? 'My event' : null) });
+    const records = file(files, 'annotations.jsonl').trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.every((r) => typeof r.event_id === 'string' && typeof r.event_label === 'string')).toBe(true);
+    expect(records[4]).toMatchObject({ event_id: 'pinned:My event', event_label: 'My event' });
+    // The seeds report two events among the other four articles: some share one.
+    expect(new Set(records.slice(0, 4).map((r) => r.event_id)).size).toBeLessThan(4);
+  });
+});
