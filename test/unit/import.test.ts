@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import type { UserAnnotation } from '../../src/core/annotations/annotations';
-import { importBrat, importJsonLine, importW3c, parseLabelMap, readJsonRecords, recordFile, recordText, w3cItemsBySource, type ImportResult } from '../../src/core/annotations/importFormats';
+import { importBrat, importJsonLine, importW3c, parseLabelMap, readJsonRecords, recordFile, recordText, w3cItemsBySource, w3cSourcePath, type ImportResult } from '../../src/core/annotations/importFormats';
 import { exportFiles, toBrat, toJsonLine, toW3c, type ExportArticle, type ExportFile } from '../../src/core/export/formats';
 import { awkwardArticle } from './exportFixtures';
 
@@ -130,6 +130,8 @@ describe('round trips: export, then import into the same article (CRLF, emoji, a
     it(`W3C Web Annotation (${label})`, () => {
       const bySource = w3cItemsBySource(JSON.parse(fileOf(exportFiles('w3c', [article]).files, 'annotations.jsonld')));
       expect([...bySource.keys()]).toEqual(['001.txt']);
+      expect(w3cSourcePath('https://data.example.org/c/asia/a%20b.txt', 'https://data.example.org/c')).toBe('asia/a b.txt');
+      expect(w3cSourcePath('file:///home/u/c/x.txt')).toBe('/home/u/c/x.txt');
       const r = importW3c(bySource.get('001.txt')!, article.text);
       expect(r.problems).toEqual([]);
       expect(imported(r, article.text)).toEqual(expected);

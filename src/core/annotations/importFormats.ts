@@ -391,6 +391,22 @@ export function w3cItemsBySource(doc: unknown): Map<string, W3cItem[]> {
 }
 
 /**
+ * The article path a W3C source names: relative as our exports write it (`asia/001.txt`),
+ * with `baseUri` taken off when given, or a `file://` URI's path.
+ */
+export function w3cSourcePath(source: string, baseUri = ''): string {
+  let s = source;
+  const base = baseUri && !/[/#]$/.test(baseUri) ? `${baseUri}/` : baseUri;
+  if (base && s.startsWith(base)) s = s.slice(base.length);
+  else if (/^file:\/\//i.test(s)) s = s.replace(/^file:\/\/[^/]*/i, '');
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
  * W3C Web Annotation items of one article, anchored the way the sidecars are: the
  * TextPositionSelector says where (code points), the TextQuoteSelector's exact words and
  * prefix/suffix decide where the text has changed.
