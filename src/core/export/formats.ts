@@ -285,7 +285,7 @@ export function bratVisualConf(articles: readonly ExportArticle[]): string {
     'Content\tcolor:#a08000, arrowHead:triangle-5',
     'Cue\tcolor:#7a3db8, arrowHead:triangle-5',
     'Source\tcolor:#6e7781, arrowHead:triangle-5',
-    'Origin\tposition:left, glyph:·|✎',
+    'Origin\tglyph:<NONE>|✎',
     '',
   ].join('\n');
 }
