@@ -3,19 +3,30 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { toBrat, toConll, toJsonLine, toW3c, type ExportArticle } from '../core/export/formats';
-import { takeOption } from './analyzeCommand';
+import { defineCommand } from './command';
 import type { Cli } from './io';
 import { loadArticles } from './loadArticles';
 import { analyseCorpus } from './pipeline';
 
 const FORMATS = ['brat', 'jsonl', 'conll', 'w3c'] as const;
 
-export async function exportCommand(cli: Cli, args: string[]): Promise<number> {
-  const format = takeOption(args, '--format');
-  const out = takeOption(args, '--out');
-  if (!format || !FORMATS.includes(format as (typeof FORMATS)[number]) || !out || args.length === 0) {
-    return cli.usage('usage: corpus-lens export --format brat|jsonl|conll|w3c --out DIR <folder|files…>');
-  }
+export const exportCommand = defineCommand({
+  name: 'export',
+  synopsis: 'export --format brat|jsonl|conll|w3c --out DIR <folder|files…>',
+  summary: 'write entity and quote annotations in a\nstandard format',
+  options: {
+    format: { type: 'string', valueName: 'FORMAT', choices: FORMATS, required: true, description: 'the format to write' },
+    out: { type: 'string', valueName: 'DIR', required: true, description: 'the folder to write into' },
+  },
+  positionals: { min: 1, name: 'a folder or files' },
+  async run(cli, { values, positionals }) {
+    const format = values.format!;
+    const out = values.out!;
+    return exportArticles(cli, format, out, positionals);
+  },
+});
+
+async function exportArticles(cli: Cli, format: string, out: string, args: readonly string[]): Promise<number> {
   const loaded = await loadArticles(cli, args);
   const corpus = analyseCorpus(loaded);
   const articles: ExportArticle[] = corpus.articles.map((_, k) => corpus.exportArticle(k));
