@@ -70,8 +70,13 @@ export function eventLabel(members: readonly CorpusArticle[], first: string | nu
   return span ? `${head} — ${span}` : head;
 }
 
+function namesOfType(a: CorpusArticle, type: string): string[] {
+  return a.names.filter((n) => n[2] === type).map((n) => n[0]).sort();
+}
+
 export function corpusEvents(articles: readonly CorpusArticle[], options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): CorpusEvent[] {
-  const free = articles.filter((a) => !a.pinnedEvent);
+  // The entity layer's resolved people and places, so who and where count in the clustering.
+  const free = articles.filter((a) => !a.pinnedEvent).map((a) => (a.people ? a : { ...a, people: namesOfType(a, 'PER'), places: namesOfType(a, 'LOC') }));
   const labels = clusterArticles(free, options);
   const groups = new Map<string, CorpusArticle[]>();
   free.forEach((a, i) => {
