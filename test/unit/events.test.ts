@@ -75,7 +75,7 @@ describe('events on the seeds', () => {
     expect(events[1].articles).toHaveLength(4);
     // Alone, an event's label says who and where: people lead, places come last.
     const may = corpusEvents(seedArticles().map((a, i) => ({ ...a, names: names(i) })).filter((a) => !a.id.startsWith('003')), options);
-    expect(may.map((e) => e.label)).toEqual(['Lee Hae-chan · Xi Jinping · China — 18 May 2017']);
+    expect(may.map((e) => e.label)).toEqual(['Xi Jinping · Lee Hae-chan · China — 18 May 2017']);
     expect(may[0].topic).toBeUndefined();
   });
 
