@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { corpusLens, eventually, seedUri } from './helpers';
 
@@ -51,5 +53,26 @@ describe('Everyday use in a real VS Code', () => {
     await vscode.commands.executeCommand('corpusLens.removeAnnotation', { uri: uri.toString(), start: at + 2, end: at + 2 });
     await vscode.commands.executeCommand('corpusLens.flushAnnotations');
     await eventually('the hover to go back to automatic', async () => /Found automatically/.test((await hoverAt(doc, at + 2))?.text ?? ''));
+  });
+});
+
+describe('Installing like a published extension', () => {
+  it("binds the annotation commands to keys none of VS Code's default shortcuts use", async function () {
+    const manifest = vscode.extensions.getExtension('corpus-lens.corpus-lens')!.packageJSON as { contributes: { keybindings: Array<{ command: string; key: string; mac: string }> } };
+    const ours = manifest.contributes.keybindings;
+    assert.ok(ours.length >= 4, 'the annotation commands have default keys');
+    // The workbench's own list of default shortcuts, as "Open Default Keyboard Shortcuts (JSON)" shows it.
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse('vscode://defaultsettings/keybindings.json'));
+    const text = doc.getText();
+    if (process.env.CORPUS_LENS_TEST_OUTPUT) fs.writeFileSync(path.join(process.env.CORPUS_LENS_TEST_OUTPUT, 'default-keybindings.json'), text);
+    // The list holds every extension's contributed keys too: ours are left out.
+    const defaults = [...text.matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"-?([^"]+)"/g)].filter((m) => !m[2].startsWith('corpusLens.')).map((m) => m[1].toLowerCase());
+    assert.ok(defaults.length > 300, `only ${defaults.length} default keybindings read`);
+    const first = (chord: string) => chord.split(' ')[0];
+    for (const k of ours) {
+      // A default that starts with our first chord (or is it) would swallow or shadow ours.
+      const clash = defaults.filter((d) => first(d) === first(k.key));
+      assert.deepStrictEqual(clash, [], `${k.key} (${k.command}) is a VS Code default`);
+    }
   });
 });
