@@ -34,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log);
   const sidecars = new SidecarFiles(log);
   const annotationStore = new AnnotationStore(sidecars, log);
+  shutdownStore = () => annotationStore.shutdown();
   const corpus = new CorpusService(settings, analysis, sidecars, annotationStore, log);
   const entities = new EntityService(corpus, analysis, log);
   const events = new EventService(corpus, entities, analysis, settings.events, log);
@@ -114,6 +115,10 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, comparePanels, indexed, activationMillis);
 }
 
-export function deactivate(): void {
-  /* everything is disposed through context.subscriptions */
+/** Set on activation: deactivation waits for the user's last annotations to be written. */
+let shutdownStore: (() => Promise<void>) | undefined;
+
+export async function deactivate(): Promise<void> {
+  // Everything else is disposed through context.subscriptions.
+  await shutdownStore?.();
 }
