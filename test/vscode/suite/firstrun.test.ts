@@ -56,6 +56,26 @@ describe('Everyday use in a real VS Code', () => {
   });
 });
 
+describe('Choosing the corpus in a real VS Code', () => {
+  it('reads corpusLens.include per folder, as a list of globs or the old single string', async () => {
+    const api = await corpusLens();
+    const folder = vscode.workspace.workspaceFolders![0];
+    const config = () => vscode.workspace.getConfiguration('corpusLens', folder.uri);
+    const count = () => api.articles().length;
+    try {
+      await config().update('include', 'seeds/00[0-1]*.txt', vscode.ConfigurationTarget.WorkspaceFolder);
+      await eventually('the string glob to pick 2 articles', () => count() === 2);
+      await config().update('include', ['seeds/000*.txt', 'seeds/004*.txt'], vscode.ConfigurationTarget.WorkspaceFolder);
+      await eventually('the two globs to pick 2 other articles', () => count() === 2 && api.articles().some((a) => a.uri.endsWith('004_057a0b69c0c8fa40.txt')));
+    } finally {
+      await config().update('include', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await eventually('the default to bring back the five seeds', () => count() === 5 && api.articles().every((a) => a.status === 'ok'));
+    await api.entitiesSettled();
+    await api.eventsSettled();
+  });
+});
+
 describe('Installing like a published extension', () => {
   it("binds the annotation commands to keys none of VS Code's default shortcuts use", async function () {
     const manifest = vscode.extensions.getExtension('corpus-lens.corpus-lens')!.packageJSON as { contributes: { keybindings: Array<{ command: string; key: string; mac: string }> } };
