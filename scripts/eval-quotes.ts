@@ -10,7 +10,7 @@ import { goldQuotes, readAttributions, type Attribution } from '../src/core/quot
 import { scoreQuotes, summarize, type QuoteCounts } from '../src/core/quotes/evaluate';
 import { attributeQuotes, type Attributed } from '../src/core/quotes/attribute';
 import { findQuotes, findSingleQuotes } from '../src/core/quotes/findQuotes';
-import { findArticleQuotes, type Quote } from '../src/core/quotes/quotes';
+import { findArticleQuotes, headlineOf, type Quote } from '../src/core/quotes/quotes';
 import { loadRecognizer } from '../src/node/models';
 
 const evalDir = path.resolve(__dirname, '..', '..', 'shared', 'eval', 'quotes');
@@ -40,7 +40,8 @@ for (const split of splits) {
       const article = parseArticle(text);
       const spans = [...(article.title?.span ? [article.title.span] : []), ...article.paragraphs.map((p) => ({ start: p.start, end: p.end }))];
       const doubles = findQuotes(text, spans);
-      const marks = attributeQuotes(text, [...doubles, ...findSingleQuotes(text, spans, doubles)].sort((a, b) => a.start - b.start), spans);
+      const headline = headlineOf(text, article);
+      const marks = attributeQuotes(text, [...doubles, ...findSingleQuotes(text, spans, doubles, headline)].sort((a, b) => a.start - b.start), spans, headline);
       analysed = { text, quotes: findArticleQuotes(text, article, findMentions(text, article, recognizer)), marks, titleEnd: article.title?.span?.end ?? 0 };
       texts.set(file, analysed);
     }

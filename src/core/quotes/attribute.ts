@@ -205,7 +205,7 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
     // "Sen. Claire McCaskill (D-Mo.) scolded him: “…”": a colon hands the sentence's subject the quote.
     if (/:\s*$/.test(left)) {
       const subject = SUBJECT.exec(left);
-      if (subject && !/^(?:the|a|an|in|on|at|this|that|these|those|it|there)$/i.test(subject[1].split(/\s+/)[0])) {
+      if (subject && !/^(?:in|on|at|this|that|these|those|it|there)$/i.test(subject[1].split(/\s+/)[0])) {
         const sStart = from + subject.index + subject[0].indexOf(subject[1]);
         const speaker = trimPhrase(text, sStart, sStart + subject[1].length);
         if (/^\p{Lu}/u.test(text.slice(speaker.start, speaker.end))) return { cue: null as unknown as Span, speaker };
@@ -304,7 +304,7 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
  * Attributes each quote. Paragraphs must be in text order; quotes must come from
  * findQuotes over the same paragraphs.
  */
-export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], paragraphs: readonly Span[]): Attributed[] {
+export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], paragraphs: readonly Span[], headline: Span | null = null): Attributed[] {
   const out: Attributed[] = [];
   const sorted = [...paragraphs].sort((a, b) => a.start - b.start);
   const starts = sorted.map((p) => p.start);
@@ -313,6 +313,8 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
     const p = k >= 0 ? sorted[k] : { start: q.outerStart, end: q.outerEnd };
     const last = paragraphAt(sorted, starts, q.outerEnd - 1);
     const lastParagraph = last >= 0 ? sorted[last] : p;
+    // A statement in the headline is its subject's ("Ted Cruz: ‘Physically Assaulting A Reporter Is A Fireable Offense.’").
+    const inHeadline = !!headline && headline.start <= q.outerStart && q.outerEnd <= headline.end;
     const direct = isDirect(text, q, p, quotes[i - 1]);
     // A partial quote sits in reported speech: its own cue comes before it, and a trailing
     // "…, Xinhua reported" names who relayed the sentence, not who said the words.
@@ -322,7 +324,8 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
         : (beforeQuote(text, q, p.start) ?? afterQuote(text, q, lastParagraph.end))) ??
       splitQuoteCue(text, quotes, i) ??
       (k > 0 ? nameLineBefore(text, q, p, sorted[k - 1]) : null) ??
-      (last >= 0 && last + 1 < sorted.length ? nameLineAfter(text, q, lastParagraph, sorted[last + 1]) : null);
+      (last >= 0 && last + 1 < sorted.length ? nameLineAfter(text, q, lastParagraph, sorted[last + 1]) : null) ??
+      (inHeadline ? headlineSubject(text, q, headline!) : null);
     const kind = direct ? 'direct' : 'partial';
     let inheritsFrom: number | null = null;
     const speakerText = found ? text.slice(found.speaker.start, found.speaker.end) : '';
@@ -359,6 +362,20 @@ function nameLineBefore(text: string, q: QuoteSpan, p: Span, prev: Span): Found 
   const name = line.replace(/[:,—–-]$/, '').trimEnd();
   const start = prev.start + lead;
   return { cue: null as unknown as Span, speaker: { start, end: start + name.length } };
+}
+
+/**
+ * Who speaks in a headline: its words before the quote, up to the first capitalised verb
+ * ("Obama Sees", "Retired General Reveals", "Elizabeth Warren Hammers Wells Fargo CEO:").
+ */
+function headlineSubject(text: string, q: QuoteSpan, headline: Span): Found | null {
+  const before = text.slice(headline.start, q.outerStart);
+  const words = [...before.matchAll(/[^\s:—–-]+/g)];
+  if (!words.length || !/^\p{Lu}/u.test(words[0][0])) return null;
+  let n = 1;
+  while (n < words.length && n < 6 && /^\p{Lu}/u.test(words[n][0]) && !/^\p{Lu}\p{Ll}+(?<![su'’]s)s$/u.test(words[n][0])) n++;
+  const start = headline.start + words[0].index!;
+  return { cue: null as unknown as Span, speaker: { start, end: headline.start + words[n - 1].index! + words[n - 1][0].length } };
 }
 
 /** The fact-checker's layout: the quote's paragraph, then the name signed with a dash on a line of its own ("- Bernie Sanders."). */

@@ -27,8 +27,9 @@ const PRONOUN = /^(?:he|she|they|we|i|it)$/i;
 export function findArticleQuotes(text: string, article: Article, mentions: readonly EntityMention[] = []): Quote[] {
   const spans = [...(article.title?.span ? [article.title.span] : []), ...article.paragraphs.map((p) => ({ start: p.start, end: p.end }))];
   const doubles = findQuotes(text, spans);
-  const all = [...doubles, ...findSingleQuotes(text, spans, doubles)].sort((a, b) => a.start - b.start);
-  const attributed = attributeQuotes(text, all, spans);
+  const headline = headlineOf(text, article);
+  const all = [...doubles, ...findSingleQuotes(text, spans, doubles, headline)].sort((a, b) => a.start - b.start);
+  const attributed = attributeQuotes(text, all, spans, headline);
   const resolved = attributed.map((_, i) => resolveSpeaker(text, attributed, i));
   const index = new MentionIndex(mentions);
   const fallback = paragraphSpeakers(text, attributed, resolved, spans);
@@ -56,6 +57,21 @@ export function findArticleQuotes(text: string, article: Article, mentions: read
     });
   });
   return out;
+}
+
+/**
+ * The article's headline: its title line or, when the title ends on a full stop and was read
+ * as a paragraph, a first paragraph of one short line in title case.
+ */
+export function headlineOf(text: string, article: Article): Span | null {
+  if (article.title?.span) return article.title.span;
+  const first = article.paragraphs[0];
+  if (!first) return null;
+  const line = text.slice(first.start, first.end);
+  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (line.includes('\n') || words.length < 3 || words.length > 25) return null;
+  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}'‘"“]/u.test(w)).length;
+  return capitalised / words.length >= 0.6 ? { start: first.start, end: first.end } : null;
 }
 
 /**
