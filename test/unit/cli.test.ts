@@ -283,7 +283,7 @@ describe('sidecar annotations in the CLI', () => {
     const user = entities.find((e: { type: string; text: string }) => e.type === 'LOC' && e.text === 'Hotel Shilla');
     expect(user).toBeDefined();
     expect(changed.slice(user.start, user.end)).toBe('Hotel Shilla');
-    expect(entities.some((e: { type: string; text: string }) => e.type === 'LOC' && e.text !== 'Hotel Shilla' && e.start === anchor.start)).toBe(false);
+    expect(entities.some((e: { type: string; text: string; start: number }) => e.type === 'LOC' && e.text !== 'Hotel Shilla' && e.start === anchor.start)).toBe(false);
   });
 
   it('reports an annotation whose words are gone on stderr and does not apply it', async () => {
