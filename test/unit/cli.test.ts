@@ -315,3 +315,27 @@ describe('sidecar annotations in the CLI', () => {
     expect(bad.stderr).toContain('whole numbers');
   });
 });
+
+describe('inputs the CLI refuses or reads, with a message', () => {
+  it('ner --conll refuses a binary file; events on an empty file says why it exits 1; a UTF-16 article is analysed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-inputs-'));
+    writeFileSync(path.join(dir, 'model.bin'), Buffer.from([0x45, 0x55, 0x20, 0x49, 0, 0, 0x4f, 0x0a]));
+    const ner = capture();
+    expect(await main(['ner', '--conll', path.join(dir, 'model.bin')], ner)).toBe(1);
+    expect(ner.stderr).toContain('binary');
+    expect(ner.stdout).toBe('');
+    writeFileSync(path.join(dir, 'empty.jsonl'), '');
+    const events = capture();
+    expect(await main(['events', path.join(dir, 'empty.jsonl')], events)).toBe(1);
+    expect(events.stderr).toContain('no articles to group');
+    const text = readFileSync(seedPath('004'), 'utf8');
+    writeFileSync(path.join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const analyze = capture();
+    expect(await main(['analyze', '--json', path.join(dir, 'utf16.txt')], analyze)).toBe(0);
+    const utf8 = capture();
+    await main(['analyze', '--json', seedPath('004')], utf8);
+    const { file: _a, ...fromUtf16 } = JSON.parse(analyze.stdout).articles[0];
+    const { file: _b, ...fromUtf8 } = JSON.parse(utf8.stdout).articles[0];
+    expect(fromUtf16).toEqual(fromUtf8);
+  });
+});
