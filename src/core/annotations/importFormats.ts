@@ -15,6 +15,11 @@ export interface ImportResult {
 
 const ENTITY_TYPES: Record<string, EntityType> = { PER: 'PER', PERSON: 'PER', ORG: 'ORG', ORGANIZATION: 'ORG', LOC: 'LOC', LOCATION: 'LOC', GPE: 'LOC', MISC: 'MISC', NORP: 'MISC', DATE: 'DATE', TIME: 'TIME' };
 
+/** The entity type a label from another tool stands for, if any ("PERSON" → PER). */
+export function entityTypeForLabel(label: string): EntityType | undefined {
+  return ENTITY_TYPES[label.toUpperCase()];
+}
+
 /** Code-point offsets (brat, W3C) to JavaScript string indices. */
 export function fromCodePoints(text: string): (offset: number) => number {
   const starts: number[] = [];
