@@ -103,6 +103,8 @@ function importBratFile(plan: ImportPlan, add: Add, file: string, rel: string, a
   add(file, article, importBrat(ann, madeOn), madeOn);
   // importBrat takes the labels it knows; every other span label is reported here.
   const inAttribution = new Set(readAttributions(ann).flatMap((a) => [a.content, a.source, a.cue].filter(Boolean).map((s) => s!.id)));
+  // An event's trigger ("E1\tAttribution:T54 Content:T52 …") is part of the event, not a label.
+  for (const m of ann.matchAll(/^E\d+\t(.*)$/gm)) for (const id of m[1].matchAll(/:(T\d+)/g)) inAttribution.add(id[1]);
   for (const span of readBratSpans(ann).values()) {
     if (inAttribution.has(span.id) || entityTypeForLabel(span.label)) continue;
     plan.unknownLabels.set(span.label, (plan.unknownLabels.get(span.label) ?? 0) + 1);

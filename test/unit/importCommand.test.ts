@@ -92,3 +92,12 @@ describe('corpus-lens import', () => {
     expect(await main(['import', '--format', 'conll', '--into', dir, src], usage)).toBe(2);
   });
 });
+
+describe('corpus-lens import of its own brat export', () => {
+  it('reports no unknown label for the attribution events it writes', async () => {
+    const source = await exported('brat');
+    const cli = capture();
+    expect(await main(['import', '--format', 'brat', '--into', corpus(), source], cli)).toBe(0);
+    expect(cli.stderr).not.toContain('unknown labels');
+  });
+});
