@@ -12,6 +12,8 @@ export interface LoadedArticle {
   readonly metadata: ArticleMetadata;
   /** The user's annotations from the sidecar (they override automatic results). */
   readonly annotations: readonly UserAnnotation[];
+  /** The event the user put the article in (sidecar `event`), or null. */
+  readonly event?: string | null;
 }
 
 /** Unreadable inputs are reported on stderr and skipped; the rest are still loaded. */
@@ -35,7 +37,7 @@ export async function loadArticles(cli: Cli, args: readonly string[]): Promise<L
   return loaded;
 }
 
-async function userData(cli: Cli, root: string | null, file: string, text: string): Promise<{ metadata: ArticleMetadata; annotations: UserAnnotation[] }> {
+async function userData(cli: Cli, root: string | null, file: string, text: string): Promise<{ metadata: ArticleMetadata; annotations: UserAnnotation[]; event?: string | null }> {
   if (!root) return { metadata: {}, annotations: [] };
   const sidecar = await readSidecar(root, file);
   if (!sidecar.ok) {
@@ -50,7 +52,7 @@ async function userData(cli: Cli, root: string | null, file: string, text: strin
   for (const a of anchored) {
     if (a.orphaned) cli.warn(`${file}: annotation ${a.id} ("${clip(a.anchor.exact, 40)}") lost its words (the text changed); kept in the sidecar, not applied`);
   }
-  return { metadata: sidecar.sidecar.metadata, annotations: anchored.filter((a) => !a.orphaned) };
+  return { metadata: sidecar.sidecar.metadata, annotations: anchored.filter((a) => !a.orphaned), event: sidecar.sidecar.event };
 }
 
 function clip(s: string, n: number): string {

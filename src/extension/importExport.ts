@@ -9,7 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { newAnnotationId } from '../core/annotations/annotations';
-import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_FORMATS, exportFiles, writeExport, type ExportFormat } from '../node/exportFolder';
+import { exportFiles } from '../core/export/formats';
+import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_FORMATS, writeExport, type ExportFormat } from '../node/exportFolder';
 import { planImport, withImported, type CorpusArticle, type ImportFormat } from '../node/importAnnotations';
 import type { AnalysisClient } from './analysisClient';
 import type { AnnotationStore } from './annotationStore';
@@ -77,9 +78,9 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
       if (!out) return;
       await store.flush();
       const articles = await analysis.exportData();
-      const fsPathOf = (file: string) => vscode.Uri.parse(file).fsPath;
-      const files = exportFiles(chosen as ExportFormat, articles, { path: (a) => fsPathOf(a.file), jsonlFile: (a) => fsPathOf(a.file), w3cSource: (a) => a.file });
-      const inputs = articles.map((a) => fsPathOf(a.file));
+      // The same files as `corpus-lens export` (brat's .txt with universal newlines, relative paths kept).
+      const { files, problems } = exportFiles(chosen as ExportFormat, articles);
+      const inputs = articles.map((a) => vscode.Uri.parse(a.file).fsPath);
       let result = await writeExport(out.fsPath, files, { inputs, force: force === true });
       if (!result.ok && folder === undefined && /--force/.test(result.error)) {
         const choice = await vscode.window.showWarningMessage(`${result.error.replace(/, or pass --force.*$/, '').replace(/; pass --force.*$/, '')}.`, { modal: true }, 'Write Into It Anyway');
@@ -90,6 +91,7 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
         void vscode.window.showErrorMessage(`Nothing more exported: ${result.error.replace(/ pass --force/, ' choose Write Into It Anyway')}`);
         return undefined;
       }
+      if (problems.length) diagnostics.set(out, problems.map((p) => new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), p, vscode.DiagnosticSeverity.Information)));
       void vscode.window.showInformationMessage(`Exported ${articles.length} articles as ${chosen} to ${out.fsPath}.`);
       return articles.length;
     }),

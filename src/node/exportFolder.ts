@@ -7,77 +7,25 @@
  * - Never over an input article, even with `force`.
  * - Never through a link: every file is created exclusively and without following links;
  *   a file it wrote before is removed first, and a link found in its place is refused.
- * - Same-named articles from different folders keep their relative paths.
+ * (The files' names and contents, relative paths kept, come from core/export/formats.ts.)
  */
 import { promises as fs, constants as fsConstants } from 'fs';
 import * as path from 'path';
-import { toBrat, toConll, toJsonLine, toW3c, type ExportArticle } from '../core/export/formats';
+import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../core/export/formats';
 import { describeFsError, isInside } from './files';
 
-export const EXPORT_FORMATS = ['brat', 'jsonl', 'conll', 'w3c'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 /** What each format writes, for pickers and help texts. */
 export const EXPORT_FORMAT_DESCRIPTIONS: Readonly<Record<ExportFormat, string>> = {
-  brat: 'brat standoff: one .txt and one .ann per article (entities, quotes, speakers)',
-  jsonl: 'JSON lines: one {"text", "label"} record per article (doccano style)',
-  conll: 'CoNLL: one "token tag" line per token, BIO entity tags',
-  w3c: 'W3C Web Annotation: one JSON-LD collection (annotations.jsonld)',
+  brat: 'brat standoff: a .txt and an .ann per article (entities, quotes, speakers), with annotation.conf',
+  jsonl: 'JSON lines: one record per article with its text and spans (doccano / Label Studio style)',
+  conll: 'CoNLL: one "token tag" line per token, BIO entity tags (for training taggers)',
+  w3c: 'W3C Web Annotation: one JSON-LD collection, annotations.jsonld (for Hypothesis-like tools)',
 };
 
 export const EXPORT_MANIFEST = '.corpus-lens-export.json';
 const MANIFEST_FORMAT = 'corpus-lens/export@1';
-
-export interface ExportFile {
-  /** Path inside the output folder, with forward slashes. */
-  readonly rel: string;
-  readonly content: string;
-}
-
-export interface ExportNames {
-  /** The article's file path on disk (for its place in the output and for collisions). */
-  path(a: ExportArticle): string;
-  /** How a JSON line names its article. */
-  jsonlFile(a: ExportArticle): string;
-  /** The W3C annotation target's source IRI. */
-  w3cSource(a: ExportArticle): string;
-}
-
-/** The files an export writes, before anything touches the disk. */
-export function exportFiles(format: ExportFormat, articles: readonly ExportArticle[], names: ExportNames): ExportFile[] {
-  if (format === 'brat') {
-    const rels = relativeNames(articles.map((a) => names.path(a)));
-    return articles.flatMap((a, i) => {
-      const base = rels[i].replace(/\.[^./]*$/, '');
-      return [
-        { rel: `${base}.txt`, content: a.text },
-        { rel: `${base}.ann`, content: toBrat(a) },
-      ];
-    });
-  }
-  if (format === 'jsonl') return [{ rel: 'annotations.jsonl', content: articles.map((a) => toJsonLine({ ...a, file: names.jsonlFile(a) })).join('\n') + '\n' }];
-  if (format === 'conll') return [{ rel: 'annotations.conll', content: articles.map(toConll).join('') }];
-  const items = articles.flatMap((a) => toW3c(a, names.w3cSource(a)));
-  const collection = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: items.length, first: { type: 'AnnotationPage', items } };
-  return [{ rel: 'annotations.jsonld', content: JSON.stringify(collection, null, 2) + '\n' }];
-}
-
-/**
- * Each file's path relative to the deepest folder holding them all, so that `a/x.txt` and
- * `b/x.txt` stay apart (and files of one folder keep their plain names).
- */
-export function relativeNames(files: readonly string[]): string[] {
-  if (files.length === 0) return [];
-  const dirs = files.map((f) => path.dirname(path.resolve(f)).split(path.sep));
-  let common = dirs[0];
-  for (const d of dirs.slice(1)) {
-    let n = 0;
-    while (n < common.length && n < d.length && common[n] === d[n]) n++;
-    common = common.slice(0, n);
-  }
-  const base = common.join(path.sep) || path.sep;
-  return files.map((f) => path.relative(base, path.resolve(f)).split(path.sep).join('/'));
-}
 
 export type ExportWrite = { ok: true; written: string[] } | { ok: false; error: string };
 
@@ -102,30 +50,33 @@ export async function writeExport(out: string, files: readonly ExportFile[], opt
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, error: `${out}: ${describeFsError(e)}` };
   }
+  // Inputs are compared by their real paths, so no link or "../" makes an output one of them.
+  const inputs = new Set<string>();
+  for (const f of options.inputs) inputs.add(await fs.realpath(f).catch(() => path.resolve(f)));
   if (exists) {
+    const realOut = await fs.realpath(out);
+    const clash = files.map((f) => path.join(realOut, ...f.path.split('/'))).find((t) => inputs.has(t));
+    if (clash) return { ok: false, error: `${clash} is one of the articles being exported; it is never written over (choose a folder outside the corpus)` };
     manifest = await readManifest(out);
     const entries = (await fs.readdir(out)).filter((n) => n !== EXPORT_MANIFEST);
     if (!manifest && entries.length > 0 && !force) {
       return { ok: false, error: `${out} already holds files that Corpus Lens did not export (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}); choose a new or empty folder, or pass --force to write into it anyway` };
     }
   }
-  // Inputs are compared by their real paths, so no link or "../" makes an output one of them.
-  const inputs = new Set<string>();
-  for (const f of options.inputs) inputs.add(await fs.realpath(f).catch(() => path.resolve(f)));
   const previously = new Set(manifest?.files ?? []);
   try {
     await fs.mkdir(out, { recursive: true });
     const realOut = await fs.realpath(out);
     for (const file of files) {
-      const target = path.join(realOut, ...file.rel.split('/'));
-      if (!isInside(realOut, target) || file.rel.split('/').includes('..')) return { ok: false, error: `${file.rel} would be written outside ${out}` };
+      const target = path.join(realOut, ...file.path.split('/'));
+      if (!isInside(realOut, target) || file.path.split('/').includes('..')) return { ok: false, error: `${file.path} would be written outside ${out}` };
       if (inputs.has(target)) return { ok: false, error: `${target} is one of the articles being exported; it is never written over (choose another folder)` };
     }
     const written: string[] = [];
     for (const file of files) {
-      const target = path.join(realOut, ...file.rel.split('/'));
+      const target = path.join(realOut, ...file.path.split('/'));
       await ensureFolderInside(realOut, path.dirname(target));
-      const refusal = await clearTarget(target, file.rel, previously.has(file.rel) || force);
+      const refusal = await clearTarget(target, file.path, previously.has(file.path) || force);
       if (refusal) return { ok: false, error: refusal };
       const handle = await fs.open(target, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY | (fsConstants.O_NOFOLLOW ?? 0), 0o644);
       try {
@@ -133,7 +84,7 @@ export async function writeExport(out: string, files: readonly ExportFile[], opt
       } finally {
         await handle.close();
       }
-      written.push(file.rel);
+      written.push(file.path);
     }
     const listed = [...new Set([...previously, ...written])].sort();
     await writeManifest(realOut, { format: MANIFEST_FORMAT, files: listed });
