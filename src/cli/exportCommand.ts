@@ -1,7 +1,8 @@
-/** `corpus-lens export --format brat|jsonl|conll|w3c --out DIR [--conll-columns 2|4] [--base-uri URI] [--force] <folder|files…>`. */
+/** `corpus-lens export --format brat|jsonl|conll|w3c --out DIR [--conll-columns 2|4] [--base-uri URI] <folder|files…>`. */
 import { exportCorpus } from '../core/export/exportCorpus';
+import { EXPORT_FORMATS, type ExportFormat } from '../core/export/formats';
+import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_MANIFEST, writeExport } from '../node/exportFolder';
 import { loadBackgroundIdf } from '../node/models';
-import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_FORMATS, EXPORT_MANIFEST, writeExport, type ExportFormat } from '../node/exportFolder';
 import { defineCommand } from './command';
 import type { Cli } from './io';
 import { loadArticles } from './loadArticles';
@@ -9,14 +10,14 @@ import { analyseCorpus } from './pipeline';
 
 export const exportCommand = defineCommand({
   name: 'export',
-  synopsis: 'export --format brat|jsonl|conll|w3c --out DIR [--conll-columns 2|4] [--base-uri URI] [--force] <folder|files…>',
+  synopsis: 'export --format brat|jsonl|conll|w3c --out DIR [--conll-columns 2|4] [--base-uri URI] <folder|files…>',
   summary: `write entity and quote annotations in a\nstandard format, into a new or empty folder\n(or one it exported into before; it leaves ${EXPORT_MANIFEST})`,
   options: {
     format: { type: 'string', valueName: 'FORMAT', choices: EXPORT_FORMATS, required: true, description: `the format to write: ${EXPORT_FORMATS.map((f) => `${f} = ${EXPORT_FORMAT_DESCRIPTIONS[f]}`).join('; ')}` },
     out: { type: 'string', valueName: 'DIR', required: true, description: 'the folder to write into' },
-    'conll-columns': { type: 'string', valueName: 'N', choices: ['2', '4'], description: "CoNLL: token and tag (2, the default) or CoNLL-2003's token, POS, chunk, tag (4)" },
-    'base-uri': { type: 'string', valueName: 'URI', description: 'W3C: the URI article paths are resolved against (default: relative paths)' },
+    'conll-columns': { type: 'string', valueName: 'N', choices: ['2', '4'], description: 'CoNLL: token and tag (2, the default) or CoNLL-2003\'s token, POS, chunk, tag (4)' },
     force: { type: 'boolean', description: 'also write into a folder holding other files (input articles and links are still never written over)' },
+    'base-uri': { type: 'string', valueName: 'URI', description: 'W3C: the URI article paths are resolved against (default: relative paths)' },
   },
   positionals: { min: 1, name: 'a folder or files' },
   async run(cli, { values, positionals }) {
@@ -31,14 +32,15 @@ async function exportArticles(cli: Cli, format: ExportFormat, out: string, args:
     return 1;
   }
   const pins = new Map(loaded.map((l) => [l.file, l.event ?? null]));
-  const { files, problems } = exportCorpus(format, analyseCorpus(loaded), { conllColumns: options.conllColumns, baseUri: options.baseUri, pinnedEvent: (id) => pins.get(id) ?? null, events: { background: loadBackgroundIdf() } });
+  const { files, problems } = exportCorpus(format, analyseCorpus(loaded), { ...options, pinnedEvent: (id) => pins.get(id) ?? null, events: { background: loadBackgroundIdf() } });
   problems.forEach((p) => cli.warn(p));
+  // Never over an article, through a link, or into a folder of other files (src/node/exportFolder.ts).
   const result = await writeExport(out, files, { inputs: loaded.map((l) => l.file), force: options.force });
   if (!result.ok) {
     cli.warn(`nothing more exported: ${result.error}`);
     return 1;
   }
-  const written = result.written.filter((f) => !/\.(txt|conf)$/.test(f));
+  const written = files.map((f) => f.path).filter((p) => !/\.(txt|conf)$/.test(p));
   cli.warn(`exported ${loaded.length} article(s) as ${format} to ${out}: ${written.slice(0, 5).join(', ')}${written.length > 5 ? ', …' : ''}`);
   return 0;
 }

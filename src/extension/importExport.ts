@@ -78,10 +78,9 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
       if (!out) return;
       await store.flush();
       const articles = await analysis.exportData();
-      const fsPathOf = (file: string) => vscode.Uri.parse(file).fsPath;
       // The same files as `corpus-lens export` (brat's .txt with universal newlines, relative paths kept).
       const { files, problems } = exportFiles(chosen as ExportFormat, articles);
-      const inputs = articles.map((a) => fsPathOf(a.file));
+      const inputs = articles.map((a) => vscode.Uri.parse(a.file).fsPath);
       let result = await writeExport(out.fsPath, files, { inputs, force: force === true });
       if (!result.ok && folder === undefined && /--force/.test(result.error)) {
         const choice = await vscode.window.showWarningMessage(`${result.error.replace(/, or pass --force.*$/, '').replace(/; pass --force.*$/, '')}.`, { modal: true }, 'Write Into It Anyway');
@@ -93,7 +92,7 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
         return undefined;
       }
       if (problems.length) diagnostics.set(out, problems.map((p) => new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), p, vscode.DiagnosticSeverity.Information)));
-      void vscode.window.showInformationMessage(`Exported ${articles.length} article${articles.length === 1 ? '' : 's'} as ${chosen} to ${out.fsPath}.`);
+      void vscode.window.showInformationMessage(`Exported ${articles.length} articles as ${chosen} to ${out.fsPath}.`);
       return articles.length;
     }),
   ];

@@ -7,21 +7,21 @@
  * - Never over an input article, even with `force`.
  * - Never through a link: every file is created exclusively and without following links;
  *   a file it wrote before is removed first, and a link found in its place is refused.
- * - Same-named articles from different folders keep their relative paths.
+ * (The files' names and contents, relative paths kept, come from core/export/formats.ts.)
  */
 import { promises as fs, constants as fsConstants } from 'fs';
 import * as path from 'path';
 import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../core/export/formats';
 import { describeFsError, isInside } from './files';
 
-export { EXPORT_FORMATS, type ExportFile, type ExportFormat };
+export { EXPORT_FORMATS, type ExportFormat };
 
 /** What each format writes, for pickers and help texts. */
 export const EXPORT_FORMAT_DESCRIPTIONS: Readonly<Record<ExportFormat, string>> = {
-  brat: 'brat standoff: one .txt and one .ann per article (entities, quotes, speakers)',
-  jsonl: 'JSON lines: one record per article, doccano ≥ 1.6 form (entities, quotes as relations)',
-  conll: 'CoNLL: one "token tag" line per token, IOB2 entity tags (two columns, or CoNLL-2003\'s four)',
-  w3c: 'W3C Web Annotation: one JSON-LD collection (annotations.jsonld)',
+  brat: 'brat standoff: a .txt and an .ann per article (entities, quotes, speakers), with annotation.conf',
+  jsonl: 'JSON lines: one record per article with its text and spans (doccano / Label Studio style)',
+  conll: 'CoNLL: one "token tag" line per token, BIO entity tags (for training taggers)',
+  w3c: 'W3C Web Annotation: one JSON-LD collection, annotations.jsonld (for Hypothesis-like tools)',
 };
 
 export const EXPORT_MANIFEST = '.corpus-lens-export.json';
@@ -50,16 +50,19 @@ export async function writeExport(out: string, files: readonly ExportFile[], opt
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, error: `${out}: ${describeFsError(e)}` };
   }
+  // Inputs are compared by their real paths, so no link or "../" makes an output one of them.
+  const inputs = new Set<string>();
+  for (const f of options.inputs) inputs.add(await fs.realpath(f).catch(() => path.resolve(f)));
   if (exists) {
+    const realOut = await fs.realpath(out);
+    const clash = files.map((f) => path.join(realOut, ...f.path.split('/'))).find((t) => inputs.has(t));
+    if (clash) return { ok: false, error: `${clash} is one of the articles being exported; it is never written over (choose a folder outside the corpus)` };
     manifest = await readManifest(out);
     const entries = (await fs.readdir(out)).filter((n) => n !== EXPORT_MANIFEST);
     if (!manifest && entries.length > 0 && !force) {
       return { ok: false, error: `${out} already holds files that Corpus Lens did not export (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}); choose a new or empty folder, or pass --force to write into it anyway` };
     }
   }
-  // Inputs are compared by their real paths, so no link or "../" makes an output one of them.
-  const inputs = new Set<string>();
-  for (const f of options.inputs) inputs.add(await fs.realpath(f).catch(() => path.resolve(f)));
   const previously = new Set(manifest?.files ?? []);
   try {
     await fs.mkdir(out, { recursive: true });

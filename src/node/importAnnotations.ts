@@ -9,10 +9,8 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { reanchor, type TextAnchor } from '../core/annotations/anchor';
 import type { UserAnnotation } from '../core/annotations/annotations';
-import { importBrat, importJsonLine, importW3c, type ImportResult } from '../core/annotations/importFormats';
-import { fileURLToPath } from 'url';
+import { importBrat, importJsonLine, importW3c, readJsonRecords, recordFile, w3cItemsBySource, w3cSourcePath, type ImportOptions, type ImportResult } from '../core/annotations/importFormats';
 import { describeFsError, readArticleFile } from './files';
 
 export const IMPORT_FORMATS = ['brat', 'jsonl', 'w3c'] as const;
@@ -47,26 +45,17 @@ export function matchArticle(articles: readonly CorpusArticle[], named: string):
 }
 
 /** Reads every SOURCE (files or folders) and plans what to add to which article. */
-export async function planImport(format: ImportFormat, sources: readonly string[], articles: readonly CorpusArticle[]): Promise<ImportPlan> {
+export async function planImport(format: ImportFormat, sources: readonly string[], articles: readonly CorpusArticle[], options: ImportOptions = {}): Promise<ImportPlan> {
   const plan: ImportPlan = { byArticle: new Map(), problems: [], unknownLabels: new Map(), read: 0 };
-  const add = (source: string, article: CorpusArticle, result: ImportResult, madeOn: string) => {
+  // The readers re-anchor each annotation from the text it was made on into the article.
+  const add = (source: string, article: CorpusArticle, result: ImportResult) => {
     for (const p of result.problems) {
-      const label = /unknown label "([^"]*)"/.exec(p)?.[1];
-      const count = Number(/\((\d+) span/.exec(p)?.[1] ?? 1);
-      if (label !== undefined) plan.unknownLabels.set(label, (plan.unknownLabels.get(label) ?? 0) + count);
+      const unknown = /^unknown label "([^"]*)" \((\d+) /.exec(p);
+      if (unknown) plan.unknownLabels.set(unknown[1], (plan.unknownLabels.get(unknown[1]) ?? 0) + Number(unknown[2]));
       else plan.problems.push(`${source}: ${p}`);
     }
     plan.read += result.annotations.length;
-    const list = plan.byArticle.get(article.rel) ?? [];
-    for (const a of result.annotations) {
-      const found = madeOn === article.text ? a.anchor : reanchor(a.anchor, article.text);
-      if (!found) {
-        plan.problems.push(`${source}: "${clip(a.anchor.exact)}" is not in ${article.rel} (the texts differ too much there); not imported`);
-        continue;
-      }
-      list.push({ ...a, anchor: found } as UserAnnotation);
-    }
-    plan.byArticle.set(article.rel, list);
+    plan.byArticle.set(article.rel, [...(plan.byArticle.get(article.rel) ?? []), ...result.annotations]);
   };
   for (const source of sources) {
     let files: Array<{ file: string; rel: string }>;
@@ -83,115 +72,40 @@ export async function planImport(format: ImportFormat, sources: readonly string[
         plan.problems.push(`${file}: ${content.message}`);
         continue;
       }
-      if (format === 'brat') importBratFile(plan, add, file, rel, content.text, articles, await readText(file.replace(/\.ann$/i, '.txt')));
-      else if (format === 'jsonl') importJsonLines(plan, add, file, content.text, articles);
-      else importW3cFile(plan, add, file, content.text, articles);
+      if (format === 'brat') {
+        const article = matchArticle(articles, rel.replace(/\.ann$/i, '.txt'));
+        if (typeof article === 'string') {
+          plan.problems.push(`${file}: ${article}; skipped`);
+          continue;
+        }
+        const txt = await readText(file.replace(/\.ann$/i, '.txt'));
+        add(file, article, importBrat(content.text, article.text, { ...options, ...(txt.ok ? { bratText: txt.text } : {}) }));
+      } else if (format === 'jsonl') {
+        const { records, problems } = readJsonRecords(content.text);
+        problems.forEach((p) => plan.problems.push(`${file}: ${p}`));
+        for (const { where, record } of records) {
+          const named = recordFile(record);
+          const article = named ? matchArticle(articles, named) : 'no "file" or "document" naming its article';
+          if (typeof article === 'string') plan.problems.push(`${file}: ${where}: ${article}; skipped`);
+          else add(`${file}: ${where}`, article, importJsonLine(record, article.text, options));
+        }
+      } else {
+        let doc: unknown;
+        try {
+          doc = JSON.parse(content.text);
+        } catch (e) {
+          plan.problems.push(`${file}: not valid JSON (${(e as Error).message})`);
+          continue;
+        }
+        for (const [target, items] of w3cItemsBySource(doc)) {
+          const article = target ? matchArticle(articles, w3cSourcePath(target)) : `${items.length} annotation(s) without a target source`;
+          if (typeof article === 'string') plan.problems.push(`${file}: ${target}: ${article}; skipped`);
+          else add(`${file}: ${target}`, article, importW3c(items, article.text, options));
+        }
+      }
     }
   }
   return plan;
-}
-
-type Add = (source: string, article: CorpusArticle, result: ImportResult, madeOn: string) => void;
-
-function importBratFile(plan: ImportPlan, add: Add, file: string, rel: string, ann: string, articles: readonly CorpusArticle[], sourceText: { ok: true; text: string } | { ok: false; message: string }): void {
-  const article = matchArticle(articles, rel.replace(/\.ann$/i, '.txt'));
-  if (typeof article === 'string') {
-    plan.problems.push(`${file}: ${article}; skipped`);
-    return;
-  }
-  const madeOn = sourceText.ok ? sourceText.text : article.text;
-  add(file, article, importBrat(ann, madeOn), madeOn);
-}
-
-function importJsonLines(plan: ImportPlan, add: Add, file: string, content: string, articles: readonly CorpusArticle[]): void {
-  content.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    let record: { file?: unknown; text?: unknown; label?: unknown };
-    try {
-      record = JSON.parse(line);
-    } catch {
-      plan.problems.push(`${file}:${i + 1}: not valid JSON; line skipped`);
-      return;
-    }
-    if (typeof record?.file !== 'string') {
-      plan.problems.push(`${file}:${i + 1}: no "file" naming its article; line skipped`);
-      return;
-    }
-    const article = matchArticle(articles, record.file);
-    if (typeof article === 'string') {
-      plan.problems.push(`${file}:${i + 1}: ${article}; line skipped`);
-      return;
-    }
-    const madeOn = typeof record.text === 'string' ? record.text : article.text;
-    // Offsets are checked against the text they were made on, then re-anchored.
-    add(`${file}:${i + 1}`, article, importJsonLine({ ...record, text: madeOn }, madeOn), madeOn);
-  });
-}
-
-interface W3cItem {
-  body?: unknown;
-  target?: { source?: unknown; selector?: unknown };
-}
-
-function importW3cFile(plan: ImportPlan, add: Add, file: string, content: string, articles: readonly CorpusArticle[]): void {
-  let doc: { items?: unknown; first?: { items?: unknown } } & W3cItem;
-  try {
-    doc = JSON.parse(content);
-  } catch (e) {
-    plan.problems.push(`${file}: not valid JSON (${(e as Error).message})`);
-    return;
-  }
-  const items = (Array.isArray(doc.first?.items) ? doc.first!.items : Array.isArray(doc.items) ? doc.items : Array.isArray(doc) ? doc : [doc]) as W3cItem[];
-  const bySource = new Map<string, W3cItem[]>();
-  for (const item of items) {
-    const source = typeof item?.target?.source === 'string' ? item.target.source : '';
-    bySource.set(source, [...(bySource.get(source) ?? []), item]);
-  }
-  for (const [source, its] of bySource) {
-    if (!source) {
-      plan.problems.push(`${file}: ${its.length} annotation(s) without a target source; skipped`);
-      continue;
-    }
-    let named = source;
-    try {
-      if (source.startsWith('file:')) named = fileURLToPath(source);
-    } catch {
-      /* not a file URL: matched by its last part */
-    }
-    const article = matchArticle(articles, named);
-    if (typeof article === 'string') {
-      plan.problems.push(`${file}: ${source}: ${article}; skipped`);
-      continue;
-    }
-    // The quote selector's words and context find the place, as in the editor.
-    const result = importW3c(its as never[], article.text);
-    const annotations = result.annotations.map((a) => {
-      const item = its[Number(a.id.slice(1)) - 1];
-      const quote = selectorsOf(item).find((s) => s?.type === 'TextQuoteSelector') as { exact?: string; prefix?: string; suffix?: string } | undefined;
-      if (!quote?.exact) return a;
-      const anchor: TextAnchor = { ...a.anchor, exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' };
-      const found = reanchor(anchor, article.text);
-      return found ? ({ ...a, anchor: found } as UserAnnotation) : a;
-    });
-    const problems = result.problems.map((p) => {
-      const index = /^item (\d+): no entity type or quote/.exec(p)?.[1];
-      if (!index) return p;
-      const label = labelOf(its[Number(index) - 1]);
-      return `unknown label "${label}"`;
-    });
-    add(`${file}: ${source}`, article, { annotations, problems, origins: result.origins }, article.text);
-  }
-}
-
-function selectorsOf(item: W3cItem | undefined): Array<{ type?: string } | undefined> {
-  const s = item?.target?.selector;
-  return (Array.isArray(s) ? s : [s]) as Array<{ type?: string } | undefined>;
-}
-
-function labelOf(item: W3cItem | undefined): string {
-  const bodies = (Array.isArray(item?.body) ? item!.body : [item?.body]) as Array<{ value?: unknown; purpose?: string } | undefined>;
-  const value = bodies.find((b) => b?.purpose === 'tagging')?.value ?? bodies[0]?.value;
-  return typeof value === 'string' ? value : '(none)';
 }
 
 /** The files of one SOURCE argument, each with its path relative to the source folder. */
@@ -234,8 +148,4 @@ export function withImported(current: readonly UserAnnotation[], imported: reado
 
 function annotationKey(a: UserAnnotation): string {
   return JSON.stringify([a.kind, a.anchor.start, a.anchor.end, a.kind === 'entity' ? a.type : a.kind === 'quote' ? a.speaker : null]);
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? s.slice(0, 39) + '…' : s;
 }

@@ -73,3 +73,26 @@ describe('export formats', () => {
     expect(cpSlice(position.start!, position.end!)).toBe('Ana Lima');
   });
 });
+
+describe('the comparison exported as Markdown', () => {
+  it('writes article text as text: HTML and Markdown in an article never reach the preview as markup', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('fs');
+    const { tmpdir } = await import('os');
+    const path = await import('path');
+    const { main } = await import('../../src/cli/cli');
+    const { comparisonToMarkdown } = await import('../../src/core/compare/exportReport');
+    const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-md-'));
+    const seed = readFileSync(path.join(__dirname, '..', '..', 'seeds', '004_057a0b69c0c8fa40.txt'), 'utf8');
+    const hostile = '<img src=x onerror=alert(1)> Envoy *visit* [link](javascript:alert(2))';
+    writeFileSync(path.join(dir, 'a.txt'), `${hostile}\n\n${seed}`);
+    writeFileSync(path.join(dir, 'b.txt'), seed);
+    let json = '';
+    const cli = { out: (t: string) => void (json += t), warn: () => undefined, usage: () => 2 };
+    expect(await main(['compare', path.join(dir, 'a.txt'), path.join(dir, 'b.txt'), '--json'], cli)).toBe(0);
+    const markdown = comparisonToMarkdown(JSON.parse(json));
+    expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('[link](javascript');
+    expect(markdown).toContain('\\[link\\](javascript:alert(2))');
+  });
+});

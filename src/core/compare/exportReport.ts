@@ -3,7 +3,14 @@ import { alignedRows } from './rows';
 import type { ComparisonReport } from './report';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Article text in a Markdown table cell: as text, never as HTML or Markdown the preview would run. */
+const md = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|]/g, (c) => `\\${c}`)
+    .replace(/\r?\n|\r/g, ' ');
 
 export function comparisonToMarkdown(r: ComparisonReport): string {
   const names = r.articles.map((a, i) => a.outlet ?? a.title ?? `Article ${i + 1}`);
