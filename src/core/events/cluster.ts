@@ -15,8 +15,6 @@ export interface EventArticle {
   readonly date: string | null;
   /** The people the article names, as resolved entities (canonical names); absent when unknown. */
   readonly people?: readonly string[];
-  /** The places it names, likewise. */
-  readonly places?: readonly string[];
 }
 
 /** Document frequencies from a reference corpus, so IDF means something in a small corpus. */
