@@ -1,54 +1,44 @@
-/** `corpus-lens export --format brat|jsonl|conll|w3c --out DIR <folder|files…>`. */
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { pathToFileURL } from 'url';
-import { toBrat, toConll, toJsonLine, toW3c, type ExportArticle } from '../core/export/formats';
-import { takeOption } from './analyzeCommand';
+/** `corpus-lens export --format brat|jsonl|conll|w3c --out DIR [--conll-columns 2|4] [--base-uri URI] [--force] <folder|files…>`. */
+import { exportCorpus } from '../core/export/exportCorpus';
+import { loadBackgroundIdf } from '../node/models';
+import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_FORMATS, EXPORT_MANIFEST, writeExport, type ExportFormat } from '../node/exportFolder';
+import { defineCommand } from './command';
 import type { Cli } from './io';
 import { loadArticles } from './loadArticles';
 import { analyseCorpus } from './pipeline';
 
-const FORMATS = ['brat', 'jsonl', 'conll', 'w3c'] as const;
+export const exportCommand = defineCommand({
+  name: 'export',
+  synopsis: 'export --format brat|jsonl|conll|w3c --out DIR [--conll-columns 2|4] [--base-uri URI] [--force] <folder|files…>',
+  summary: `write entity and quote annotations in a\nstandard format, into a new or empty folder\n(or one it exported into before; it leaves ${EXPORT_MANIFEST})`,
+  options: {
+    format: { type: 'string', valueName: 'FORMAT', choices: EXPORT_FORMATS, required: true, description: `the format to write: ${EXPORT_FORMATS.map((f) => `${f} = ${EXPORT_FORMAT_DESCRIPTIONS[f]}`).join('; ')}` },
+    out: { type: 'string', valueName: 'DIR', required: true, description: 'the folder to write into' },
+    'conll-columns': { type: 'string', valueName: 'N', choices: ['2', '4'], description: "CoNLL: token and tag (2, the default) or CoNLL-2003's token, POS, chunk, tag (4)" },
+    'base-uri': { type: 'string', valueName: 'URI', description: 'W3C: the URI article paths are resolved against (default: relative paths)' },
+    force: { type: 'boolean', description: 'also write into a folder holding other files (input articles and links are still never written over)' },
+  },
+  positionals: { min: 1, name: 'a folder or files' },
+  async run(cli, { values, positionals }) {
+    return exportArticles(cli, values.format as ExportFormat, values.out!, positionals, { conllColumns: values['conll-columns'] === '4' ? 4 : 2, baseUri: values['base-uri'] ?? '', force: values.force === true });
+  },
+});
 
-export async function exportCommand(cli: Cli, args: string[]): Promise<number> {
-  const format = takeOption(args, '--format');
-  const out = takeOption(args, '--out');
-  if (!format || !FORMATS.includes(format as (typeof FORMATS)[number]) || !out || args.length === 0) {
-    return cli.usage('usage: corpus-lens export --format brat|jsonl|conll|w3c --out DIR <folder|files…>');
-  }
+async function exportArticles(cli: Cli, format: ExportFormat, out: string, args: readonly string[], options: { conllColumns: 2 | 4; baseUri: string; force: boolean }): Promise<number> {
   const loaded = await loadArticles(cli, args);
-  const corpus = analyseCorpus(loaded);
-  const articles: ExportArticle[] = corpus.articles.map((_, k) => corpus.exportArticle(k));
-  await fs.mkdir(out, { recursive: true });
-  // Articles from different folders may share a name: later ones get a numbered suffix.
-  const used = new Set<string>();
-  const baseName = (file: string) => {
-    const base = path.basename(file).replace(/\.[^.]*$/, '');
-    let name = base;
-    for (let k = 2; used.has(name); k++) name = `${base}-${k}`;
-    used.add(name);
-    return name;
-  };
-  const written: string[] = [];
-  if (format === 'brat') {
-    for (const a of articles) {
-      const name = baseName(a.file);
-      await fs.writeFile(path.join(out, `${name}.txt`), a.text, 'utf8');
-      await fs.writeFile(path.join(out, `${name}.ann`), toBrat(a), 'utf8');
-      written.push(`${name}.ann`);
-    }
-  } else if (format === 'jsonl') {
-    await fs.writeFile(path.join(out, 'annotations.jsonl'), articles.map(toJsonLine).join('\n') + '\n', 'utf8');
-    written.push('annotations.jsonl');
-  } else if (format === 'conll') {
-    await fs.writeFile(path.join(out, 'annotations.conll'), articles.map(toConll).join(''), 'utf8');
-    written.push('annotations.conll');
-  } else {
-    const items = articles.flatMap((a) => toW3c(a, pathToFileURL(path.resolve(a.file)).href));
-    const collection = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: items.length, first: { type: 'AnnotationPage', items } };
-    await fs.writeFile(path.join(out, 'annotations.jsonld'), JSON.stringify(collection, null, 2) + '\n', 'utf8');
-    written.push('annotations.jsonld');
+  if (loaded.length === 0) {
+    cli.warn(`nothing exported: no article could be read (${out} was not created)`);
+    return 1;
   }
-  process.stderr.write(`corpus-lens: exported ${articles.length} article(s) as ${format} to ${out}: ${written.slice(0, 5).join(', ')}${written.length > 5 ? ', …' : ''}\n`);
-  return articles.length > 0 ? 0 : 1;
+  const pins = new Map(loaded.map((l) => [l.file, l.event ?? null]));
+  const { files, problems } = exportCorpus(format, analyseCorpus(loaded), { conllColumns: options.conllColumns, baseUri: options.baseUri, pinnedEvent: (id) => pins.get(id) ?? null, events: { background: loadBackgroundIdf() } });
+  problems.forEach((p) => cli.warn(p));
+  const result = await writeExport(out, files, { inputs: loaded.map((l) => l.file), force: options.force });
+  if (!result.ok) {
+    cli.warn(`nothing more exported: ${result.error}`);
+    return 1;
+  }
+  const written = result.written.filter((f) => !/\.(txt|conf)$/.test(f));
+  cli.warn(`exported ${loaded.length} article(s) as ${format} to ${out}: ${written.slice(0, 5).join(', ')}${written.length > 5 ? ', …' : ''}`);
+  return 0;
 }
