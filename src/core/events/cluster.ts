@@ -15,8 +15,6 @@ export interface EventArticle {
   readonly date: string | null;
   /** The people the article names, as resolved entities (canonical names); absent when unknown. */
   readonly people?: readonly string[];
-  /** The places it names, likewise. */
-  readonly places?: readonly string[];
 }
 
 /** Document frequencies from a reference corpus, so IDF means something in a small corpus. */
@@ -85,27 +83,30 @@ export function vectorize(articles: readonly EventArticle[], options: TermOption
   // Ids in first-seen order: deterministic, since articles arrive sorted by id.
   const termIds = new Map<string, number>();
   const terms: string[] = [];
-  const counts = articles.map((a) => termIdCounts(a.title, a.body, options, termIds, terms));
+  // Each article's counts become two typed arrays at once: a map per article, all alive
+  // together, would hold most of the memory of a large corpus.
+  const vectors: Vector[] = articles.map((a) => {
+    const c = termIdCounts(a.title, a.body, options, termIds, terms);
+    const ids = Int32Array.from(c.keys()).sort();
+    return { terms: ids, weights: Float64Array.from(ids, (id) => c.get(id)!) };
+  });
   const df = new Int32Array(terms.length);
-  for (const c of counts) for (const t of c.keys()) df[t]++;
+  for (const v of vectors) for (const t of v.terms) df[t]++;
   const n = articles.length;
   const bg = options.background;
   const total = n + (bg?.documents ?? 0) + 1;
   const idf = new Float64Array(terms.length);
   for (let t = 0; t < terms.length; t++) idf[t] = Math.log(total / (df[t] + (bg?.df.get(terms[t]) ?? 0) + 0.5));
-  const vectors = counts.map((c) => {
-    const ids = Int32Array.from(c.keys()).sort();
-    const weights = new Float64Array(ids.length);
+  for (const { terms: ids, weights } of vectors) {
     let norm = 0;
     for (let k = 0; k < ids.length; k++) {
-      const w = (1 + Math.log(c.get(ids[k])!)) * idf[ids[k]];
+      const w = (1 + Math.log(weights[k])) * idf[ids[k]];
       weights[k] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k] /= norm;
-    return { terms: ids, weights };
-  });
+  }
   return { vectors, termIds, df };
 }
 

@@ -95,8 +95,8 @@ export function topicOptions(options: ClusterOptions): ClusterOptions {
 const byId = (a: CorpusArticle, b: CorpusArticle) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function corpusEvents(articles: readonly CorpusArticle[], options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): CorpusEvent[] {
-  // The entity layer's resolved people and places, so who and where count in the clustering.
-  const all = articles.map((a) => (a.people ? a : { ...a, people: namesOfType(a, 'PER'), places: namesOfType(a, 'LOC') }));
+  // The entity layer's resolved people, so who counts in the clustering.
+  const all = articles.map((a) => (a.people ? a : { ...a, people: namesOfType(a, 'PER') }));
   // Pinned articles are clustered too: an article the user hands back to the clustering
   // then rejoins the event its neighbours were pinned to instead of standing alone.
   const labels = clusterArticles(all, options);
