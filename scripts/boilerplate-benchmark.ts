@@ -28,10 +28,21 @@ export function pageText(html: string): string {
   });
 }
 
-export interface BoilerplateScores {
+export interface LineScores {
   pages: number;
   body: { precision: number; recall: number; f1: number };
   boilerplateF1: number;
+}
+
+/**
+ * The benchmark's two halves, by page id (a SHA-256 in hex): rules are tuned on half A and
+ * confirmed on half B, which they were not fitted to.
+ */
+export type BenchmarkHalf = 'A' | 'B';
+export const halfOf = (id: string): BenchmarkHalf => (parseInt(id.slice(0, 2), 16) % 2 === 0 ? 'A' : 'B');
+
+export interface BoilerplateScores extends LineScores {
+  halves: Record<BenchmarkHalf, LineScores>;
   withoutCaught: number;
   withKept: number;
 }
@@ -65,13 +76,14 @@ export function lineMatcher(reference: string, joined = reference): (line: strin
  * Line-level scores of any extractor on the article-extraction benchmark: `keeps` says, for
  * each line of a page's text, whether the extractor keeps it as article text.
  */
-export function scoreBodyLines(keeps: (page: BenchmarkPage) => readonly boolean[]): { pages: number; body: { precision: number; recall: number; f1: number }; boilerplateF1: number } {
+export function scoreBodyLines(keeps: (page: BenchmarkPage) => readonly boolean[]): LineScores & { halves: Record<BenchmarkHalf, LineScores> } {
   const truth = JSON.parse(readFileSync(path.join(dir, 'article-extraction-benchmark', 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url?: string }>;
-  let tp = 0; // body lines kept as body
-  let fp = 0; // boilerplate lines kept as body
-  let fn = 0; // body lines called boilerplate
-  let tn = 0;
+  const empty = () => ({ pages: 0, tp: 0, fp: 0, fn: 0, tn: 0 });
+  // tp: body lines kept as body; fp: boilerplate lines kept as body; fn: body lines called boilerplate.
+  const counts = { A: empty(), B: empty() };
   for (const [id, { articleBody, url }] of Object.entries(truth)) {
+    const c = counts[halfOf(id)];
+    c.pages++;
     const html = gunzipSync(readFileSync(path.join(dir, 'article-extraction-benchmark', 'html', `${id}.html.gz`))).toString('utf8');
     const text = pageText(html);
     const inBody = lineMatcher(articleBody, articleBody.replace(/\.\.\.$/, ''));
@@ -81,17 +93,20 @@ export function scoreBodyLines(keeps: (page: BenchmarkPage) => readonly boolean[
       if (!normalizeLine(l.text)) return;
       const gold = inBody(l.text);
       const predicted = kept[i];
-      if (gold && predicted) tp++;
-      else if (!gold && predicted) fp++;
-      else if (gold && !predicted) fn++;
-      else tn++;
+      if (gold && predicted) c.tp++;
+      else if (!gold && predicted) c.fp++;
+      else if (gold && !predicted) c.fn++;
+      else c.tn++;
     });
   }
-  return {
-    pages: Object.keys(truth).length,
+  const scores = ({ pages, tp, fp, fn, tn }: ReturnType<typeof empty>): LineScores => ({
+    pages,
     body: { precision: tp / (tp + fp), recall: tp / (tp + fn), f1: f1(tp, fp, fn) },
     boilerplateF1: f1(tn, fn, fp),
-  };
+  });
+  const all = empty();
+  for (const c of [counts.A, counts.B]) for (const k of ['pages', 'tp', 'fp', 'fn', 'tn'] as const) all[k] += c[k];
+  return { ...scores(all), halves: { A: scores(counts.A), B: scores(counts.B) } };
 }
 
 const f1 = (a: number, b: number, c: number) => (2 * a) / (2 * a + b + c);

@@ -1,5 +1,9 @@
 // `npm run eval:boilerplate`: prints the boilerplate benchmark's figures (see boilerplate-benchmark.ts).
-import { evaluateBoilerplate } from './boilerplate-benchmark';
+import { evaluateBoilerplate, type LineScores } from './boilerplate-benchmark';
 const s = evaluateBoilerplate();
-console.log(`article-extraction-benchmark (${s.pages} pages): body-line F1 ${s.body.f1.toFixed(3)} (P ${s.body.precision.toFixed(3)} R ${s.body.recall.toFixed(3)}), boilerplate-line F1 ${s.boilerplateF1.toFixed(3)}`);
+const line = (name: string, x: LineScores) =>
+  `${name} (${x.pages} pages): body-line F1 ${x.body.f1.toFixed(3)} (P ${x.body.precision.toFixed(3)} R ${x.body.recall.toFixed(3)}), boilerplate-line F1 ${x.boilerplateF1.toFixed(3)}`;
+console.log(line('article-extraction-benchmark', s));
+console.log(line('  half A (tuned on)', s.halves.A));
+console.log(line('  half B (held out)', s.halves.B));
 console.log(`trafilatura snippets: ${(100 * s.withoutCaught).toFixed(1)}% of "without" snippets judged boilerplate on their own; ${(100 * s.withKept).toFixed(1)}% of "with" snippets kept`);

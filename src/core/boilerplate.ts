@@ -190,6 +190,15 @@ const MORE_RULES: Rule[] = [
   { kind: 'share', test: (l) => l.length < 160 && /^follow\b.{0,80}\bon (facebook|twitter|instagram|linkedin|youtube|tiktok)\b/i.test(l) },
   { kind: 'newsletter', test: (l) => l.length < 160 && /\bopt-in box\b|\bopt in to receive\b/i.test(l) },
   { kind: 'comments', test: (l) => l.length < 300 && /\b(as you comment|when commenting|comments? (are|is) moderated)\b/i.test(l) },
+  // A comment thread's own furniture: the reply form, a commenting service's credit, and the
+  // "Name on 17 September 2018 at 6:34 am said:" line that heads each reader's comment.
+  {
+    kind: 'comments',
+    test: (l) =>
+      l.length < 120 &&
+      (/^(leave a reply|cancel reply|leave a reply cancel reply|view( all)? comments|(\d+ )?thoughts on\b.*|(blog )?comments powered by \S+|your email address will not be published\.?( required fields are marked \*?)?|you must (be logged|log) in to post a comment\.?)$/i.test(l) ||
+        /^(\*\s+)?[\p{L}][\p{L}.' ()-]{0,50} on [\p{L}\d ,.]{6,30}\d{4},? at \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)? (said|says|wrote):?$/iu.test(l)),
+  },
 ];
 
 /** "News / China / Koreas": three or more short segments joined by path separators. */

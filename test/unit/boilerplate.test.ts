@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { gunzipSync } from 'zlib';
+import { pageText } from '../../scripts/boilerplate-benchmark';
 import { classifyLine, classifyLines, isProseLike } from '../../src/core/boilerplate';
 import { splitLines } from '../../src/core/lines';
 
@@ -209,5 +213,41 @@ describe('boilerplate blocks', () => {
   it('does not swallow prose that follows a share bar', () => {
     const text = ['Share this article', 'The minister resigned on Monday after weeks of protests in the capital.'].join('\n');
     expect(classifyLines(splitLines(text))).toEqual(['share', null]);
+  });
+});
+
+/** A page of the article-extraction benchmark converted to text the way the benchmark does. */
+function benchmarkPage(idPrefix: string): { lines: ReturnType<typeof splitLines>; kinds: ReturnType<typeof classifyLines> } {
+  const dir = path.join('..', 'shared', 'eval', 'boilerplate', 'article-extraction-benchmark', 'html');
+  const file = readdirSync(dir).find((f) => f.startsWith(idPrefix))!;
+  const lines = splitLines(pageText(gunzipSync(readFileSync(path.join(dir, file))).toString('utf8')));
+  return { lines, kinds: classifyLines(lines) };
+}
+
+const kept = ({ lines, kinds }: ReturnType<typeof benchmarkPage>, start: string) => {
+  const i = lines.findIndex((l) => l.text.trim().startsWith(start));
+  expect(i, start).toBeGreaterThanOrEqual(0);
+  return kinds[i] === null;
+};
+
+describe('comment threads on real web pages (article-extraction benchmark)', () => {
+  it('takes a "Name on <date> at <time> said:" line for a reader\'s comment, so a blog post is kept and its thread is not', () => {
+    const page = benchmarkPage('ac3c0355');
+    expect(classifyLine('* Alex on September 17, 2018 at 6:34 am said:')).toBe('comments');
+    expect(kept(page, 'Our goal with hosting quarterly open threads')).toBe(true);
+    expect(kept(page, 'I skimmed your Zusha report')).toBe(false);
+    expect(kept(page, 'Good Ventures is a large charitable foundation')).toBe(false);
+  });
+
+  it('ends the article at a reply form or a commenting service\'s credit', () => {
+    expect(classifyLine('LEAVE A REPLY CANCEL REPLY')).toBe('comments');
+    expect(classifyLine('blog comments powered by Disqus')).toBe('comments');
+    expect(classifyLine('View Comments')).toBe('comments');
+    const wild = benchmarkPage('264dc3ae');
+    expect(kept(wild, '“I haven’t talked to the trainers at all,” Boudreau said.')).toBe(true);
+    expect(kept(wild, 'Maybe the Wild have found their own personal GEEK Squad')).toBe(false);
+    const pv = benchmarkPage('b0cf2bbf');
+    expect(kept(pv, 'Despite the manufacturing setbacks')).toBe(true);
+    expect(kept(pv, 'Your personal data will only be disclosed')).toBe(false);
   });
 });
