@@ -200,6 +200,34 @@ async function runUiTest(workspace, out) {
       await page.screenshot({ path: path.join(shots, 'strip-boilerplate-done.png') });
       await page.keyboard.press('Control+Z');
     });
+    await step('the Explorer offers the Corpus Lens submenu on articles only', async () => {
+      const menuItems = async (name) => {
+        if (!(await page.locator('.explorer-folders-view').first().isVisible())) await page.keyboard.press('Control+Shift+E');
+        await page.mouse.move(700, 500);
+        await page.waitForTimeout(300);
+        const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+        await row.waitFor({ timeout: 15_000 });
+        await row.click({ button: 'right', force: true });
+        const menu = page.locator('.context-view .monaco-menu');
+        await menu.first().waitFor({ timeout: 10_000 });
+        const labels = await menu.first().locator('.action-label').allInnerTexts();
+        let sub = [];
+        const corpus = menu.first().locator('.action-item', { hasText: /^Corpus Lens$/ });
+        if (await corpus.count()) {
+          await corpus.first().hover();
+          await page.waitForTimeout(800);
+          sub = await page.locator('.context-view .monaco-menu').last().locator('.action-label').allInnerTexts();
+        }
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+        return { labels, sub };
+      };
+      const article = await menuItems('001_ac19e9e0453ebfbc.txt');
+      assert.ok(article.labels.includes('Corpus Lens'), article.labels.join(' | '));
+      assert.ok(article.sub.some((l) => l.startsWith('Move Article to Event')), article.sub.join(' | '));
+      const notes = await menuItems('notes.txt');
+      assert.ok(!notes.labels.includes('Corpus Lens'), `a text file outside the corpus has the Corpus Lens submenu: ${notes.labels.join(' | ')}`);
+    });
     await step('screenshot', async () => {
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(shots, 'foundation-events-and-boilerplate.png') });
