@@ -1,6 +1,7 @@
 /** `corpus-lens analyze`: a readable summary, or JSON, of each article's structure. */
 import { parseArticle } from '../core/article';
 import { articleToJson, boilerplateBreakdown, describeSource, type ArticleJson } from '../core/articleSummary';
+import { findCredits } from '../core/credits';
 import type { Cli } from './io';
 import { loadArticles } from './loadArticles';
 
@@ -8,8 +9,8 @@ export async function analyzeCommand(cli: Cli, args: string[]): Promise<number> 
   const json = takeFlag(args, '--json');
   if (args.length === 0) return cli.usage('analyze needs a folder or files: corpus-lens analyze <folder|files…> [--json]');
   const loaded = await loadArticles(cli, args);
-  const parsed = loaded.map((l) => ({ file: l.file, article: parseArticle(l.text, l.metadata) }));
-  if (json) cli.out(JSON.stringify({ articles: parsed.map((p) => articleToJson(p.file, p.article)) }));
+  const parsed = loaded.map((l) => ({ file: l.file, text: l.text, article: parseArticle(l.text, l.metadata) }));
+  if (json) cli.out(JSON.stringify({ articles: parsed.map((p) => ({ ...articleToJson(p.file, p.article), credits: findCredits(p.text) })) }));
   else for (const p of parsed) cli.out(summarise(articleToJson(p.file, p.article), p.article));
   return loaded.length > 0 ? 0 : 1;
 }

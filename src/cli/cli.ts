@@ -7,6 +7,7 @@ import { eventsCommand } from './eventsCommand';
 import { exportCommand } from './exportCommand';
 import { nerCommand } from './nerCommand';
 import { quotesCommand } from './quotesCommand';
+import { reuseCommand } from './reuseCommand';
 import { processCli, type Cli } from './io';
 
 const VERSION = '0.1.0';
@@ -27,6 +28,9 @@ Commands:
                                      quotes each carries, the entities each covers
   events FILE.jsonl [--threshold N]  group articles (JSON lines with id and text) by
                                      the news event they report: {"id", "event"} lines
+  reuse [--min-words N] <folder|files…>
+                                     text reuse: one JSON line per passage two articles
+                                     share (verbatim, edited, rewritten); see reuse --help
   export --format brat|jsonl|conll|w3c --out DIR <folder|files…>
                                      write entity and quote annotations in a
                                      standard format
@@ -45,6 +49,7 @@ const COMMANDS: Record<string, Command> = {
   quotes: quotesCommand,
   compare: compareCommand,
   export: exportCommand,
+  reuse: (cli, args) => reuseCommand(cli, args),
 };
 
 export async function main(argv: string[], cli: Cli = processCli()): Promise<number> {
