@@ -34,6 +34,8 @@ export interface AlignOptions {
   readonly ownShare: number;
   /** A bigram occurring more often than this in one text is not a seed (refrains, lists). */
   readonly maxRepeats: number;
+  /** Below this similarity two passages are about one thing, not one text (a quarter of the words changed still leaves about 0.7). */
+  readonly minSimilarity: number;
   /** Similarity from which a non-verbatim passage is "edited" rather than "rewritten". */
   readonly editedAt: number;
 }
@@ -47,6 +49,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   ownWords: 10,
   ownShare: 0.25,
   maxRepeats: 4,
+  minSimilarity: 0.6,
   editedAt: 0.8,
 };
 
@@ -202,6 +205,7 @@ export function alignPair(
     if (own.size < options.ownWords || own.size < options.ownShare * sharedA.size) continue;
     const verbatim = sameSequence(a, p.a0, p.a1, b, p.b0, p.b1);
     const similarity = verbatim ? 1 : wordDice(a, p.a0, p.a1, b, p.b0, p.b1);
+    if (similarity < options.minSimilarity) continue;
     out.push({
       a: { start: p.a0, end: p.a1 },
       b: { start: p.b0, end: p.b1 },
