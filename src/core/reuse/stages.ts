@@ -7,7 +7,8 @@
  */
 import type { ArticleMetadata } from '../article';
 import type { AlignOptions } from './align';
-import { alignCandidate, prepareFromText, type ReusePair } from './corpusReuse';
+import { contentHash } from '../text';
+import { alignCandidate, prepareFromText, type ReuseArticle, type ReusePair } from './corpusReuse';
 import { DEFAULT_FINGERPRINTS, fingerprints } from './fingerprints';
 
 export interface ArticleRecord {
@@ -48,8 +49,27 @@ export function readPairRecord(value: unknown): { a: ArticleRecord; b: ArticleRe
   return { a, b };
 }
 
-export function alignStage(pair: { a: ArticleRecord; b: ArticleRecord }, options?: AlignOptions): ReusePair[] {
-  const a = prepareFromText(pair.a.id, pair.a.text, pair.a.metadata);
-  const b = prepareFromText(pair.b.id, pair.b.text, pair.b.metadata);
-  return alignCandidate(a, b, options);
+/**
+ * Aligns one candidate pair. An article is in many pairs, so the stage keeps the last
+ * articles it prepared (by id, text and metadata) instead of parsing them again.
+ */
+export function alignStage(pair: { a: ArticleRecord; b: ArticleRecord }, options?: AlignOptions, cache: Map<string, ReuseArticle> = SHARED_CACHE): ReusePair[] {
+  return alignCandidate(prepared(pair.a, cache), prepared(pair.b, cache), options);
+}
+
+const SHARED_CACHE = new Map<string, ReuseArticle>();
+const CACHE_SIZE = 2000;
+
+function prepared(r: ArticleRecord, cache: Map<string, ReuseArticle>): ReuseArticle {
+  const key = `${r.id}\u0000${r.metadata.date ?? ''}\u0000${r.metadata.title ?? ''}\u0000${r.metadata.outlet ?? ''}\u0000${contentHash(r.text)}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const made = prepareFromText(r.id, r.text, r.metadata);
+  cache.set(key, made);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return made;
 }
