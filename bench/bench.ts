@@ -1,5 +1,6 @@
 // `npm run bench`: speed and memory of the analysis on one core. Figures go to stdout
 // and test-output/bench.json; README reports them.
+import { spawnSync } from 'child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { parseArticle } from '../src/core/article';
@@ -29,6 +30,30 @@ function best(runs: number, fn: () => void): number {
   let min = Infinity;
   for (let i = 0; i < runs; i++) min = Math.min(min, time(fn)[1]);
   return min;
+}
+
+/** Copies of the evaluation articles, each copy shifted by 20 years so it forms events of its own. */
+function syntheticCorpus(n: number): EventArticle[] {
+  const records = ['giveme5w1h-news-cluster.jsonl', 'basil-articles.jsonl']
+    .flatMap((f) => readFileSync(path.join(shared, 'eval', 'events', f), 'utf8').trim().split('\n').map((l) => toEventArticle(JSON.parse(l))))
+    .filter((a): a is EventArticle => typeof a !== 'string');
+  const out: EventArticle[] = [];
+  for (let k = 0; out.length < n; k++) {
+    for (const a of records) {
+      if (out.length >= n) break;
+      const year = a.date ? Number(a.date.slice(0, 4)) + 20 * k : null;
+      out.push({ ...a, id: `${a.id}#${k}`, date: a.date && year ? `${year}${a.date.slice(4)}` : null });
+    }
+  }
+  return out;
+}
+
+if (process.argv[2] === '--cluster') {
+  const corpus = syntheticCorpus(Number(process.argv[3]));
+  const options = { ...DEFAULT_CLUSTER_OPTIONS, background: loadBackgroundIdf() };
+  const [labels, ms] = time(() => clusterArticles(corpus, options));
+  console.log(JSON.stringify({ seconds: +(ms / 1000).toFixed(2), peakMb: Math.round(process.resourceUsage().maxRSS / 1024), events: new Set(labels).size }));
+  process.exit(0);
 }
 
 const [recognizer, loadMs] = time(() => loadRecognizer(modelPath()));
@@ -96,29 +121,21 @@ const longParsed = long.map((t) => parseArticle(t));
 results['compare 10 × 2,000-word articles, alignment (ms)'] = +best(3, () => compareArticles(long, longParsed)).toFixed(1);
 
 // Event clustering at scale: copies of the evaluation articles, each copy shifted by whole
-// years so it forms events of its own, as a growing corpus would.
-const evalRecords = ['giveme5w1h-news-cluster.jsonl', 'basil-articles.jsonl'].flatMap((f) =>
-  readFileSync(path.join(shared, 'eval', 'events', f), 'utf8').trim().split('\n').map((l) => toEventArticle(JSON.parse(l))),
-).filter((a): a is EventArticle => typeof a !== 'string');
-const background = loadBackgroundIdf();
-function syntheticCorpus(n: number): EventArticle[] {
-  const out: EventArticle[] = [];
-  for (let k = 0; out.length < n; k++) {
-    for (const a of evalRecords) {
-      if (out.length >= n) break;
-      const year = a.date ? Number(a.date.slice(0, 4)) + 20 * k : null;
-      out.push({ ...a, id: `${a.id}#${k}`, date: a.date && year ? `${year}${a.date.slice(4)}` : null });
-    }
+// years so it forms events of its own, as a growing corpus would. Each size runs in a
+// process of its own, so its peak RSS is its own.
+for (const n of [1000, 10000, 100000]) {
+  const child = spawnSync(process.execPath, [__filename, '--cluster', String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) {
+    results[`cluster ${n.toLocaleString('en')} articles`] = `failed: ${(child.stderr || child.stdout).trim().split('\n').slice(-3).join(' ')}`;
+    continue;
   }
-  return out;
+  const r = JSON.parse(line) as { seconds: number; peakMb: number };
+  results[`cluster ${n.toLocaleString('en')} articles (s)`] = r.seconds;
+  results[`cluster ${n.toLocaleString('en')} articles, peak RSS (MB)`] = r.peakMb;
 }
-for (const n of [1000, 2500, 5000, 10000]) {
-  const corpus = syntheticCorpus(n);
-  const before = process.memoryUsage().rss;
-  const [, ms] = time(() => clusterArticles(corpus, { ...DEFAULT_CLUSTER_OPTIONS, background }));
-  results[`cluster ${n.toLocaleString('en')} articles (s)`] = +(ms / 1000).toFixed(2);
-  results[`cluster ${n.toLocaleString('en')} articles, RSS growth (MB)`] = Math.round((process.memoryUsage().rss - before) / 1048576);
-}
+results['cluster 100,000 / 10,000 time ratio'] =
+  typeof results['cluster 100,000 articles (s)'] === 'number' ? +((results['cluster 100,000 articles (s)'] as number) / (results['cluster 10,000 articles (s)'] as number)).toFixed(1) : 'n/a';
 
 const mem = process.memoryUsage();
 results['RSS after benchmarks (MB)'] = Math.round(mem.rss / 1048576);

@@ -2,18 +2,23 @@
 import { parseArticle } from '../core/article';
 import { articleToJson, boilerplateBreakdown, describeSource, type ArticleJson } from '../core/articleSummary';
 import { findCredits } from '../core/credits';
-import type { Cli } from './io';
+import { defineCommand } from './command';
 import { loadArticles } from './loadArticles';
 
-export async function analyzeCommand(cli: Cli, args: string[]): Promise<number> {
-  const json = takeFlag(args, '--json');
-  if (args.length === 0) return cli.usage('analyze needs a folder or files: corpus-lens analyze <folder|files…> [--json]');
-  const loaded = await loadArticles(cli, args);
-  const parsed = loaded.map((l) => ({ file: l.file, text: l.text, article: parseArticle(l.text, l.metadata) }));
-  if (json) cli.out(JSON.stringify({ articles: parsed.map((p) => ({ ...articleToJson(p.file, p.article), credits: findCredits(p.text) })) }));
-  else for (const p of parsed) cli.out(summarise(articleToJson(p.file, p.article), p.article));
-  return loaded.length > 0 ? 0 : 1;
-}
+export const analyzeCommand = defineCommand({
+  name: 'analyze',
+  synopsis: 'analyze <folder|files…> [--json]',
+  summary: 'article structure: title, outlet, date, dateline,\nparagraphs and boilerplate',
+  options: { json: { type: 'boolean', description: 'print one JSON object {"articles": [...]} instead of a summary' } },
+  positionals: { min: 1, name: 'a folder or files' },
+  async run(cli, { values, positionals }) {
+    const loaded = await loadArticles(cli, positionals);
+    const parsed = loaded.map((l) => ({ file: l.file, text: l.text, article: parseArticle(l.text, l.metadata) }));
+    if (values.json) cli.out(JSON.stringify({ articles: parsed.map((p) => ({ ...articleToJson(p.file, p.article), credits: findCredits(p.text) })) }));
+    else for (const p of parsed) cli.out(summarise(articleToJson(p.file, p.article), p.article));
+    return loaded.length > 0 ? 0 : 1;
+  },
+});
 
 function summarise(a: ArticleJson, article: ReturnType<typeof parseArticle>): string {
   const sentences = a.paragraphs.reduce((n, p) => n + p.sentences.length, 0);
@@ -34,19 +39,4 @@ function summarise(a: ArticleJson, article: ReturnType<typeof parseArticle>): st
 
 function clip(s: string, n: number): string {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
-}
-
-export function takeFlag(args: string[], flag: string): boolean {
-  const i = args.indexOf(flag);
-  if (i < 0) return false;
-  args.splice(i, 1);
-  return true;
-}
-
-export function takeOption(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  args.splice(i, 2);
-  return value;
 }

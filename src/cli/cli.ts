@@ -1,6 +1,7 @@
 /** corpus-lens: the analysis behind the extension, from a terminal. */
 import { analyzeCommand } from './analyzeCommand';
 import { boilerplateCommand } from './boilerplateCommand';
+import { commandHelp, type Command } from './command';
 import { compareCommand } from './compareCommand';
 import { entitiesCommand } from './entitiesCommand';
 import { eventsCommand } from './eventsCommand';
@@ -12,59 +13,36 @@ import { processCli, type Cli } from './io';
 
 const VERSION = '0.1.0';
 
-const HELP = `Usage: corpus-lens <command> [options]
+/** Every command, in the order the help lists them; each module declares its own options. */
+const COMMANDS: readonly Command[] = [analyzeCommand, nerCommand, entitiesCommand, boilerplateCommand, quotesCommand, compareCommand, eventsCommand, reuseCommand, exportCommand];
 
-Commands:
-  analyze <folder|files…> [--json]   article structure: title, outlet, date, dateline,
-                                     paragraphs and boilerplate
-  ner --conll FILE                   tag CoNLL tokens; prints "token gold predicted"
-  entities FILE…                     one JSON line per file: entity mentions with
-                                     corpus-wide entity ids
-  boilerplate FILE…                  one JSON line per file: every line, boilerplate
-                                     or not, and its kind
-  quotes FILE… [--partial]           one JSON line per file: quotes with cue and speaker
-                                     (--partial: also quoted words inside the writer's sentences)
-  compare FILE FILE… [--json]        align articles: shared and unique passages, the
-                                     quotes each carries, the entities each covers
-  events FILE.jsonl [--threshold N]  group articles (JSON lines with id and text) by
-                                     the news event they report: {"id", "event"} lines
-  reuse [--min-words N] <folder|files…>
-                                     text reuse: one JSON line per passage two articles
-                                     share (verbatim, edited, rewritten); see reuse --help
-  export --format brat|jsonl|conll|w3c --out DIR <folder|files…>
-                                     write entity and quote annotations in a
-                                     standard format
-
-Results go to stdout; warnings about unreadable files go to stderr.
-`;
-
-type Command = (cli: Cli, args: string[]) => Promise<number>;
-
-const COMMANDS: Record<string, Command> = {
-  analyze: analyzeCommand,
-  ner: nerCommand,
-  entities: entitiesCommand,
-  boilerplate: boilerplateCommand,
-  events: eventsCommand,
-  quotes: quotesCommand,
-  compare: compareCommand,
-  export: exportCommand,
-  reuse: (cli, args) => reuseCommand(cli, args),
-};
+export function overallHelp(): string {
+  const lines = ['Usage: corpus-lens <command> [options]', '', 'Commands:'];
+  for (const c of COMMANDS) {
+    const [first, ...rest] = c.summary.split('\n');
+    if (c.synopsis.length <= 33) lines.push(`  ${c.synopsis.padEnd(35)}${first}`);
+    else lines.push(`  ${c.synopsis}`, `${' '.repeat(37)}${first}`);
+    for (const r of rest) lines.push(`${' '.repeat(37)}${r}`);
+  }
+  lines.push('', 'corpus-lens <command> --help shows a command\'s options.', 'Results go to stdout; warnings about unreadable files go to stderr.', '');
+  return lines.join('\n');
+}
 
 export async function main(argv: string[], cli: Cli = processCli()): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stderr.write(HELP);
-    return name ? 0 : 2;
+  if (!name) return cli.usage(`a command is needed\n${overallHelp()}`);
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.name === args[0]) : undefined;
+    cli.out(topic ? commandHelp(topic) : overallHelp());
+    return 0;
   }
   if (name === '--version') {
     cli.out(VERSION);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) return cli.usage(`unknown command "${name}"\n${HELP}`);
-  return command(cli, args);
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) return cli.usage(`unknown command "${name}"\n${overallHelp()}`);
+  return command.invoke(cli, args);
 }
 
 if (require.main === module) {
@@ -73,7 +51,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`corpus-lens: ${(e as Error)?.stack ?? String(e)}\n`);
+      // A failure nobody foresaw: one line saying what happened, the stack only when asked for.
+      const err = e as NodeJS.ErrnoException;
+      process.stderr.write(`corpus-lens: ${err?.message ?? String(e)}${process.env.CORPUS_LENS_DEBUG ? `\n${err?.stack}` : ' (set CORPUS_LENS_DEBUG=1 for details)'}\n`);
       process.exitCode = 1;
     },
   );

@@ -1,26 +1,30 @@
 /** `corpus-lens compare FILE FILE… [--json]`: what articles share, omit and quote. */
 import { buildComparison, type ComparisonReport } from '../core/compare/report';
-import { takeFlag } from './analyzeCommand';
-import type { Cli } from './io';
+import { defineCommand } from './command';
 import { loadArticles } from './loadArticles';
 import { analyseCorpus } from './pipeline';
 
-export async function compareCommand(cli: Cli, args: string[]): Promise<number> {
-  const json = takeFlag(args, '--json');
-  if (args.length < 2) return cli.usage('usage: corpus-lens compare FILE FILE… [--json]');
-  const loaded = await loadArticles(cli, args);
-  if (loaded.length < 2) {
-    cli.warn('compare needs at least two readable articles');
-    return 1;
-  }
-  const corpus = analyseCorpus(loaded);
-  const report = buildComparison(
-    corpus.articles.map((a, k) => ({ file: a.id, text: a.text, article: a.article, mentions: a.mentions, quotes: corpus.quotes(k) })),
-    corpus.resolution,
-  );
-  cli.out(json ? JSON.stringify(report) : summarise(report));
-  return 0;
-}
+export const compareCommand = defineCommand({
+  name: 'compare',
+  synopsis: 'compare FILE FILE… [--json]',
+  summary: 'align articles: shared and unique passages, the\nquotes each carries, the entities each covers',
+  options: { json: { type: 'boolean', description: 'print the whole comparison as one JSON object' } },
+  positionals: { min: 2, name: 'files' },
+  async run(cli, { values, positionals }) {
+    const loaded = await loadArticles(cli, positionals);
+    if (loaded.length < 2) {
+      cli.warn('compare needs at least two readable articles');
+      return 1;
+    }
+    const corpus = analyseCorpus(loaded);
+    const report = buildComparison(
+      corpus.articles.map((a, k) => ({ file: a.id, text: a.text, article: a.article, mentions: a.mentions, quotes: corpus.quotes(k) })),
+      corpus.resolution,
+    );
+    cli.out(values.json ? JSON.stringify(report) : summarise(report));
+    return 0;
+  },
+});
 
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`;

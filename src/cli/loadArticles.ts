@@ -1,6 +1,7 @@
 /** Reads the articles named on the command line, with the user's sidecar metadata. */
+import * as path from 'path';
 import type { ArticleMetadata } from '../core/article';
-import { readAnnotations, type UserAnnotation } from '../core/annotations/annotations';
+import { readAnnotations, reanchorAnnotations, type UserAnnotation } from '../core/annotations/annotations';
 import { collectArticleFiles, findCorpusRoot, readArticleFile, readSidecar } from '../node/files';
 import type { Cli } from './io';
 
@@ -11,34 +12,49 @@ export interface LoadedArticle {
   readonly metadata: ArticleMetadata;
   /** The user's annotations from the sidecar (they override automatic results). */
   readonly annotations: readonly UserAnnotation[];
+  /** The event the user put the article in (sidecar `event`), or null. */
+  readonly event?: string | null;
 }
 
 /** Unreadable inputs are reported on stderr and skipped; the rest are still loaded. */
 export async function loadArticles(cli: Cli, args: readonly string[]): Promise<LoadedArticle[]> {
-  const { files, errors } = await collectArticleFiles(args);
+  const { files, errors, folders } = await collectArticleFiles(args);
   errors.forEach((e) => cli.warn(e));
   const loaded: LoadedArticle[] = [];
-  for (const file of files) {
+  const roots = new Map<string, Promise<string | null>>();
+  // The corpus root: the folder given (or the nearest folder above it holding .corpus-lens/);
+  // for a file given by name, the nearest such folder above the file.
+  const rootOf = (start: string) => roots.get(start) ?? roots.set(start, findCorpusRoot(start)).get(start)!;
+  for (const [i, file] of files.entries()) {
     const read = await readArticleFile(file);
     if (!read.ok) {
       cli.warn(`skipped ${read.message}`);
       continue;
     }
-    loaded.push({ file, text: read.text, ...(await userData(cli, file)) });
+    const root = await rootOf(folders[i] ?? path.dirname(path.resolve(file)));
+    loaded.push({ file, text: read.text, ...(await userData(cli, root, file, read.text)) });
   }
   return loaded;
 }
 
-async function userData(cli: Cli, file: string): Promise<{ metadata: ArticleMetadata; annotations: UserAnnotation[] }> {
-  const root = await findCorpusRoot(file);
+async function userData(cli: Cli, root: string | null, file: string, text: string): Promise<{ metadata: ArticleMetadata; annotations: UserAnnotation[]; event?: string | null }> {
   if (!root) return { metadata: {}, annotations: [] };
   const sidecar = await readSidecar(root, file);
   if (!sidecar.ok) {
     cli.warn(`ignored the sidecar ${sidecar.path}: ${sidecar.error} (the file was left untouched)`);
     return { metadata: {}, annotations: [] };
   }
+  if (sidecar.repaired) cli.warn(sidecar.repaired);
   const { annotations, problems } = readAnnotations(sidecar.sidecar.annotations);
-  for (const p of problems) cli.warn(`${file}: sidecar ${p}; skipped`);
-  // Annotations whose words are gone (orphaned) are kept in the sidecar but not applied.
-  return { metadata: sidecar.sidecar.metadata, annotations: annotations.filter((a) => !a.orphaned) };
+  for (const p of problems) cli.warn(`${file}: sidecar ${p}`);
+  // Found again by their words, exactly as the editor does: the text may have changed since.
+  const anchored = reanchorAnnotations(annotations, text);
+  for (const a of anchored) {
+    if (a.orphaned) cli.warn(`${file}: annotation ${a.id} ("${clip(a.anchor.exact, 40)}") lost its words (the text changed); kept in the sidecar, not applied`);
+  }
+  return { metadata: sidecar.sidecar.metadata, annotations: anchored.filter((a) => !a.orphaned), event: sidecar.sidecar.event };
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }

@@ -9,7 +9,7 @@ import { applyEntityAnnotations, applyQuoteAnnotations, type UserAnnotation } fr
 import type { EntityMention } from './entities/mentions';
 import type { Resolution } from './entities/resolve';
 import { bodySpans, resolveCorpus } from './entities/stage';
-import type { ExportArticle } from './export/formats';
+import { buildExportArticle, type ExportArticle } from './export/exportArticle';
 import { findArticleQuotes, type Quote } from './quotes/quotes';
 
 export interface LayerInput {
@@ -63,16 +63,7 @@ export function buildCorpusLayer(inputs: readonly LayerInput[]): CorpusLayer {
     },
     exportArticle(k) {
       const a = articles[k];
-      return {
-        file: a.id,
-        text: a.text,
-        sentences: a.article.paragraphs.flatMap((p) => p.sentences),
-        entities: a.mentions.map((m, i) => {
-          const e = resolution.entityFor(a.id, i);
-          return { ...m, type: e?.type ?? m.type, entityId: e?.id ?? null };
-        }),
-        quotes: layer.quotes(k),
-      };
+      return buildExportArticle(a, (i) => resolution.entityFor(a.id, i), layer.quotes(k));
     },
   };
   return layer;

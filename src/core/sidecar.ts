@@ -15,6 +15,11 @@ export interface Sidecar {
   /** An event the user moved this article to; null lets clustering decide. */
   readonly event: string | null;
   readonly annotations: readonly Record<string, unknown>[];
+  /**
+   * What this version does not know (top-level fields, and metadata keys other than title,
+   * outlet, date and url), kept so that every rewrite writes it back unchanged.
+   */
+  readonly unknown?: { readonly fields?: Readonly<Record<string, unknown>>; readonly metadata?: Readonly<Record<string, unknown>> };
 }
 
 export type SidecarParse = { ok: true; sidecar: Sidecar } | { ok: false; error: string };
@@ -29,6 +34,7 @@ export function sidecarPathFor(articlePath: string): string {
 }
 
 const METADATA_KEYS = ['title', 'outlet', 'date', 'url'] as const;
+const KNOWN_FIELDS = new Set(['format', 'file', 'metadata', 'event', 'annotations']);
 
 /** Parses and checks a sidecar; every problem is named so the user can fix the file by hand. */
 export function parseSidecar(text: string): SidecarParse {
@@ -42,8 +48,10 @@ export function parseSidecar(text: string): SidecarParse {
   if (raw.format !== SIDECAR_FORMAT) return { ok: false, error: `"format" must be "${SIDECAR_FORMAT}"` };
   if (typeof raw.file !== 'string') return { ok: false, error: '"file" must be a string' };
   const metadata: ArticleMetadata = {};
+  const unknownMetadata: Record<string, unknown> = {};
   if (raw.metadata !== undefined) {
     if (!isObject(raw.metadata)) return { ok: false, error: '"metadata" must be an object' };
+    for (const [key, v] of Object.entries(raw.metadata)) if (!(METADATA_KEYS as readonly string[]).includes(key)) setOwn(unknownMetadata, key, v);
     for (const key of METADATA_KEYS) {
       const v = raw.metadata[key];
       if (v === undefined || v === null) continue;
@@ -58,23 +66,32 @@ export function parseSidecar(text: string): SidecarParse {
   if (!Array.isArray(annotations) || !annotations.every(isObject)) {
     return { ok: false, error: '"annotations" must be a list of objects' };
   }
-  return { ok: true, sidecar: { format: SIDECAR_FORMAT, file: raw.file, metadata, event, annotations } };
+  const unknownFields: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(raw)) if (!KNOWN_FIELDS.has(key)) setOwn(unknownFields, key, v);
+  const unknown = {
+    ...(Object.keys(unknownFields).length ? { fields: unknownFields } : {}),
+    ...(Object.keys(unknownMetadata).length ? { metadata: unknownMetadata } : {}),
+  };
+  return { ok: true, sidecar: { format: SIDECAR_FORMAT, file: raw.file, metadata, event, annotations, ...(Object.keys(unknown).length ? { unknown } : {}) } };
 }
 
 /** Stable key order and one field a line, so sidecars diff cleanly under version control. */
 export function serializeSidecar(sidecar: Sidecar): string {
-  const metadata: Record<string, string> = {};
+  const metadata: Record<string, unknown> = {};
   for (const key of METADATA_KEYS) {
     const v = sidecar.metadata[key];
     if (v) metadata[key] = v;
   }
-  const ordered = {
+  // Unknown content follows the known, so a newer version's fields survive an older one's rewrite.
+  for (const [key, v] of Object.entries(sidecar.unknown?.metadata ?? {})) if (!Object.hasOwn(metadata, key)) setOwn(metadata, key, v);
+  const ordered: Record<string, unknown> = {
     format: SIDECAR_FORMAT,
     file: sidecar.file,
     metadata,
     event: sidecar.event,
     annotations: sidecar.annotations,
   };
+  for (const [key, v] of Object.entries(sidecar.unknown?.fields ?? {})) if (!Object.hasOwn(ordered, key)) setOwn(ordered, key, v);
   return JSON.stringify(ordered, null, 2) + '\n';
 }
 
@@ -84,4 +101,9 @@ export function withMetadata(sidecar: Sidecar, metadata: ArticleMetadata): Sidec
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Sets a field even when it is named "__proto__" (JSON allows any key; plain assignment would not keep it). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

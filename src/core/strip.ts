@@ -42,9 +42,10 @@ export function boilerplateDeletions(text: string, boilerplateLines: Iterable<nu
     if (last && last.end === start) out[out.length - 1] = { start: last.start, end };
     else out.push({ start, end });
   }
-  // Removing the final lines leaves the break before them dangling: take it too.
+  // Removing the final lines of a text without a final line break leaves the break before
+  // them dangling: take it too. A text that ends with a line break keeps ending with one.
   const tail = out[out.length - 1];
-  if (tail && tail.end === text.length && tail.start > 0) {
+  if (tail && tail.end === text.length && tail.start > 0 && !/[\r\n]$/.test(text)) {
     let s = tail.start;
     while (s > 0 && (text[s - 1] === '\n' || text[s - 1] === '\r')) s--;
     out[out.length - 1] = { start: s, end: tail.end };

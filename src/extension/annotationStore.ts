@@ -2,18 +2,43 @@
  * The user's annotations while the editor is open: shifted exactly on every change to a
  * document, re-anchored when a file changes outside the editor, and written back to the
  * sidecar shortly after. Orphaned annotations are kept and reported, never moved.
+ *
+ * Each article's save stands alone: one that fails (a folder that cannot be written, a full
+ * disk) is reported (a notification with Retry / Open Folder, and the Problems panel), kept
+ * in memory and retried, while the other articles' saves go on. Another program's changes to
+ * the same sidecar (a second window, the CLI) are merged, not overwritten.
  */
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { newAnnotationId, readAnnotations, reanchorAnnotations, shiftAnnotations, type UserAnnotation } from '../core/annotations/annotations';
+import { mergeAnnotationRecords, newAnnotationId, readAnnotations, reanchorAnnotations, shiftAnnotations, toSidecarAnnotations, type UserAnnotation } from '../core/annotations/annotations';
 import type { SidecarFiles } from './sidecarFiles';
+
+/** Retries of a failed save wait this long, doubling up to a minute. */
+const FIRST_RETRY_MS = 2000;
+const LAST_RETRY_MS = 60_000;
+
+export interface SaveFailure {
+  readonly uri: vscode.Uri;
+  readonly sidecar: string;
+  readonly error: string;
+}
 
 export class AnnotationStore implements vscode.Disposable {
   private readonly byUri = new Map<string, UserAnnotation[]>();
   /** What we last wrote to (or read from) each sidecar, to tell our writes from someone else's. */
   private readonly persisted = new Map<string, string>();
+  /** The sidecar's records as we last read or wrote them: the base of a merge with others' changes. */
+  private readonly base = new Map<string, Record<string, unknown>[]>();
+  /** Records of kinds this version does not know, written back as they were. */
+  private readonly keptAside = new Map<string, Record<string, unknown>[]>();
   private readonly pending = new Set<string>();
+  private readonly failed = new Map<string, SaveFailure & { retryMs: number }>();
+  private readonly saving = new Set<Promise<void>>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('corpus-lens-annotations');
+  private readonly saveDiagnostics = vscode.languages.createDiagnosticCollection('corpus-lens-save');
   private readonly disposables: vscode.Disposable[] = [];
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
@@ -24,6 +49,7 @@ export class AnnotationStore implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.diagnostics,
+      this.saveDiagnostics,
       this.emitter,
       // Registered before the corpus service's listener, so analysis always sees shifted anchors.
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
@@ -34,8 +60,10 @@ export class AnnotationStore implements vscode.Disposable {
           if (!current) continue;
           this.byUri.delete(oldUri.toString());
           this.byUri.set(newUri.toString(), current);
-          const persisted = this.persisted.get(oldUri.toString());
-          if (persisted !== undefined) this.persisted.set(newUri.toString(), persisted);
+          for (const map of [this.persisted, this.base, this.keptAside] as Array<Map<string, unknown>>) {
+            const value = map.get(oldUri.toString());
+            if (value !== undefined) map.set(newUri.toString(), value);
+          }
         }
       }),
       vscode.workspace.onDidSaveTextDocument((d) => {
@@ -58,11 +86,13 @@ export class AnnotationStore implements vscode.Disposable {
     const key = uri.toString();
     const raw = JSON.stringify(sidecarAnnotations);
     let current = this.byUri.get(key);
-    if (!current || (raw !== this.persisted.get(key) && !this.pending.has(key))) {
-      const { annotations, problems } = readAnnotations(sidecarAnnotations);
-      for (const p of problems) this.log(`${vscode.workspace.asRelativePath(uri)}: sidecar ${p}; skipped`);
+    if (!current || (raw !== this.persisted.get(key) && !this.unsaved(key))) {
+      const { annotations, problems, keptAside } = readAnnotations(sidecarAnnotations);
+      for (const p of problems) this.log(`${vscode.workspace.asRelativePath(uri)}: sidecar ${p}`);
       current = annotations;
       this.persisted.set(key, raw);
+      this.base.set(key, [...sidecarAnnotations]);
+      this.keptAside.set(key, keptAside);
       fromDisk = true;
     }
     if (fromDisk && current.length) {
@@ -97,18 +127,90 @@ export class AnnotationStore implements vscode.Disposable {
     this.emitter.fire(uri);
   }
 
-  /** Writes every changed sidecar now. */
-  async flush(): Promise<void> {
+  /** Saves that failed and wait for a retry, for the tests and the status of the corpus. */
+  saveFailures(): readonly SaveFailure[] {
+    return [...this.failed.values()].map(({ uri, sidecar, error }) => ({ uri, sidecar, error }));
+  }
+
+  /**
+   * Writes every changed sidecar now, each on its own: a failure is reported and retried and
+   * never stops the others. Resolves true when every save succeeded.
+   */
+  async flush(): Promise<boolean> {
     clearTimeout(this.timer);
-    const keys = [...this.pending];
+    const keys = [...new Set([...this.pending, ...this.failed.keys()])];
     this.pending.clear();
-    for (const key of keys) {
-      const uri = vscode.Uri.parse(key);
-      const annotations = this.byUri.get(key) ?? [];
-      const ok = await this.sidecars.write(uri, (s) => ({ ...s, annotations: annotations as unknown as Record<string, unknown>[] }));
-      if (ok) this.persisted.set(key, JSON.stringify(annotations));
-      else this.log(`${vscode.workspace.asRelativePath(uri)}: annotations not saved (the sidecar is damaged)`);
+    const run = Promise.all(keys.map((key) => this.save(key))).then(() => undefined);
+    this.saving.add(run);
+    try {
+      await run;
+    } finally {
+      this.saving.delete(run);
     }
+    return keys.every((k) => !this.failed.has(k));
+  }
+
+  /** Waits for the last save (deactivation must not drop the user's last annotation). */
+  async shutdown(): Promise<void> {
+    this.disposed = true;
+    clearTimeout(this.retryTimer);
+    await Promise.all([...this.saving]);
+    await this.flush();
+  }
+
+  private unsaved(key: string): boolean {
+    return this.pending.has(key) || this.failed.has(key);
+  }
+
+  private async save(key: string): Promise<void> {
+    const uri = vscode.Uri.parse(key);
+    const mine = toSidecarAnnotations(this.byUri.get(key) ?? [], this.keptAside.get(key) ?? []);
+    const base = this.base.get(key) ?? [];
+    let written: Record<string, unknown>[] = mine;
+    const result = await this.sidecars.update(uri, (s) => {
+      written = mergeAnnotationRecords(base, mine, s.annotations);
+      return { ...s, annotations: written };
+    });
+    if (result.ok) {
+      this.base.set(key, written);
+      this.persisted.set(key, JSON.stringify(written));
+      if (JSON.stringify(written) !== JSON.stringify(mine) && !this.pending.has(key)) {
+        // Someone else's changes were merged in: hold them too.
+        const read = readAnnotations(written);
+        this.byUri.set(key, read.annotations);
+        this.keptAside.set(key, read.keptAside);
+        this.emitter.fire(uri);
+      }
+      if (this.failed.delete(key)) {
+        this.saveDiagnostics.delete(uri);
+        this.log(`${vscode.workspace.asRelativePath(uri)}: annotations saved after an earlier failure`);
+      }
+      return;
+    }
+    const earlier = this.failed.get(key);
+    const retryMs = earlier ? Math.min(LAST_RETRY_MS, earlier.retryMs * 2) : FIRST_RETRY_MS;
+    this.failed.set(key, { uri, sidecar: result.path, error: result.error, retryMs });
+    const rel = vscode.workspace.asRelativePath(uri);
+    const message = `Corpus Lens could not save the annotations of ${rel} to ${result.path}: ${result.error}. They are kept in memory and saved again automatically.`;
+    this.log(message);
+    this.saveDiagnostics.set(uri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error)]);
+    if (!earlier || earlier.error !== result.error) void this.offerRetry(message, result.path);
+    this.scheduleRetry(retryMs);
+  }
+
+  private async offerRetry(message: string, sidecar: string): Promise<void> {
+    const choice = await vscode.window.showErrorMessage(message, 'Retry', 'Open Folder');
+    if (choice === 'Retry') void this.flush();
+    else if (choice === 'Open Folder') {
+      const folder = vscode.Uri.file(path.dirname(sidecar));
+      await vscode.commands.executeCommand('revealFileInOS', folder).then(undefined, () => vscode.commands.executeCommand('revealInExplorer', folder));
+    }
+  }
+
+  private scheduleRetry(ms: number): void {
+    if (this.disposed) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.flush(), ms);
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
@@ -140,7 +242,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    void this.flush();
-    this.disposables.forEach((d) => d.dispose());
+    clearTimeout(this.retryTimer);
+    void this.shutdown().finally(() => this.disposables.forEach((d) => d.dispose()));
   }
 }

@@ -1,4 +1,5 @@
 /** The Compare webview: hosts the page, relays clicks to editors and keeps it current. */
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { comparisonToHtml, comparisonToMarkdown } from '../core/compare/exportReport';
@@ -168,25 +169,17 @@ function nonce(): string {
   return s;
 }
 
-/** The page: local script and style only, a strict CSP with a nonce for the one script. */
+/**
+ * The page: media/compare/index.html with local script and style only, under a strict CSP
+ * (a nonce for the one script, no inline styles). The Chromium tests load the same file.
+ */
 export function compareHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const n = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', 'compare', 'main.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'compare', 'compare.css'));
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; script-src 'nonce-${n}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${style}" rel="stylesheet">
-<title>Compare Articles</title>
-</head>
-<body>
-<div class="toolbar"><h1>Compare articles</h1><button id="export-md" title="Open the comparison as Markdown">Export Markdown</button><button id="export-html" title="Open the comparison as a standalone HTML page">Export HTML</button></div>
-<div class="legend"><span class="identical">identical</span><span class="near">near-identical</span><span class="overlap">overlapping</span><span class="unique">only in this article</span></div>
-<div id="root" aria-live="polite"><p class="meta">Comparing…</p></div>
-<script nonce="${n}" src="${script}"></script>
-</body>
-</html>`;
+  const template = fs.readFileSync(vscode.Uri.joinPath(extensionUri, 'media', 'compare', 'index.html').fsPath, 'utf8');
+  const values: Record<string, string> = {
+    nonce: nonce(),
+    cspSource: webview.cspSource,
+    script: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', 'compare', 'main.js')).toString(),
+    style: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'compare', 'compare.css')).toString(),
+  };
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 }

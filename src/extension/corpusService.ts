@@ -8,6 +8,7 @@ import type { ArticleJson } from '../core/articleSummary';
 import type { AnalysisClient } from './analysisClient';
 import type { AnalysisResult } from './analysisProtocol';
 import type { CorpusLensSettings } from './settings';
+import { scopeOf, type FolderScope } from './corpusScope';
 import type { AnnotationStore } from './annotationStore';
 import type { SidecarFiles } from './sidecarFiles';
 import { decodeArticleBytes } from '../core/text';
@@ -29,6 +30,7 @@ export class CorpusService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private watchedScope = '';
+  private scopes: FolderScope[] = [];
   /** Sidecar changes seen on disk, most recent last (diagnostics for tests and the log). */
   readonly sidecarEvents: string[] = [];
   private requestCounter = 0;
@@ -76,18 +78,42 @@ export class CorpusService implements vscode.Disposable {
     return [...this.states.values()].sort((a, b) => a.uri.path.localeCompare(b.uri.path));
   }
 
-  applySettings(settings: CorpusLensSettings): void {
-    const scopeChanged = settings.include !== this.settings.include || settings.exclude !== this.settings.exclude;
+  /** The include globs in force per workspace folder, and where they come from. */
+  currentScopes(): readonly FolderScope[] {
+    return this.scopes;
+  }
+
+  applySettings(settings: CorpusLensSettings, scopeMayHaveChanged: boolean): void {
+    const scopeChanged = scopeMayHaveChanged || settings.exclude !== this.settings.exclude;
     this.settings = settings;
     if (scopeChanged) void this.reindex();
   }
 
-  /** Finds every article and analyses it, with progress. */
-  async reindex(): Promise<void> {
+  /**
+   * Finds every article and analyses it, with progress. A call while one runs is folded
+   * into one more run after it, so a settings change and a command never index twice at once.
+   */
+  reindex(): Promise<void> {
+    if (this.running) {
+      this.queued ??= this.running.then(() => {
+        this.queued = null;
+        return this.reindex();
+      });
+      return this.queued;
+    }
+    this.running = this.indexOnce().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  private async indexOnce(): Promise<void> {
     const started = Date.now();
     // Watchers change only with the corpus's scope: re-creating them on every re-analysis
     // would leave a moment in which changes on disk go unnoticed.
-    const scope = JSON.stringify([this.settings.include, this.settings.exclude, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString())]);
+    this.scopes = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => scopeOf(f, this.settings.exclude)));
+    const scope = JSON.stringify([this.settings.exclude, this.scopes.map((s) => [s.folder.uri.toString(), s.globs])]);
     if (scope !== this.watchedScope) {
       this.watchers.forEach((w) => w.dispose());
       this.watchers = [];
@@ -102,19 +128,34 @@ export class CorpusService implements vscode.Disposable {
     this.changeEmitter.fire(files);
 
     const location = files.length > NOTIFY_ABOVE ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
-    await vscode.window.withProgress({ location, title: 'Corpus Lens: analysing articles', cancellable: false }, async (progress) => {
-      let done = 0;
+    let done = 0;
+    const cancelled = await vscode.window.withProgress({ location, title: 'Corpus Lens: analysing articles', cancellable: true }, async (progress, token) => {
       const step = 100 / Math.max(1, files.length);
       const batch = 16;
       for (let i = 0; i < files.length; i += batch) {
+        if (token.isCancellationRequested) return true;
         await Promise.all(files.slice(i, i + batch).map((uri) => this.analyzeUri(uri)));
         done += Math.min(batch, files.length - i);
         progress.report({ increment: step * Math.min(batch, files.length - i), message: `${done}/${files.length}` });
       }
+      return false;
     });
+    if (cancelled) {
+      // Files never read are not left spinning: they say why, and Re-analyze picks them up.
+      for (const uri of files.slice(done)) {
+        if (this.states.get(uri.toString())?.status === 'pending') {
+          this.states.set(uri.toString(), { uri, status: 'error', message: 'Not analysed: indexing was cancelled. Run Corpus Lens: Re-analyze Corpus to read it.' });
+        }
+      }
+    }
     this.indexedFlag = true;
     this.lastIndexMillis = Date.now() - started;
-    this.log(`Indexed ${files.length} article file(s) in ${this.lastIndexMillis} ms.`);
+    const where = this.scopes.map((s) => `${s.folder.name}: ${s.globs.join(', ')} (${s.source === 'setting' ? 'corpusLens.include' : s.source === 'corpus-folder' ? 'the folder has .corpus-lens/' : 'default'})`).join('; ');
+    this.log(
+      cancelled
+        ? `Indexing cancelled after ${done} of ${files.length} article files (${this.lastIndexMillis} ms).`
+        : `Indexed ${files.length} article file${files.length === 1 ? '' : 's'} in ${this.lastIndexMillis} ms — ${where || 'no workspace folder'}.`,
+    );
     this.changeEmitter.fire([]);
   }
 
@@ -186,25 +227,32 @@ export class CorpusService implements vscode.Disposable {
 
   private async discover(): Promise<vscode.Uri[]> {
     const found: vscode.Uri[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const uris = await vscode.workspace.findFiles(
-        new vscode.RelativePattern(folder, this.settings.include),
-        new vscode.RelativePattern(folder, this.settings.exclude),
-      );
-      for (const uri of uris) found.push(uri);
+    const seen = new Set<string>();
+    for (const { folder, globs } of this.scopes) {
+      for (const glob of globs) {
+        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), new vscode.RelativePattern(folder, this.settings.exclude));
+        for (const uri of uris) {
+          if (seen.has(uri.toString())) continue;
+          seen.add(uri.toString());
+          found.push(uri);
+        }
+      }
     }
     return found.sort((a, b) => a.path.localeCompare(b.path));
   }
 
   private watch(): void {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const articles = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, this.settings.include));
-      articles.onDidCreate((uri) => void this.onCreated(folder, uri));
-      articles.onDidChange((uri) => {
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (this.isArticle(uri) && !open?.isDirty) void this.analyzeUri(uri);
-      });
-      articles.onDidDelete((uri) => this.forget(uri));
+    for (const { folder, globs } of this.scopes) {
+      for (const glob of globs) {
+        const articles = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
+        articles.onDidCreate((uri) => void this.onCreated(folder, uri));
+        articles.onDidChange((uri) => {
+          const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+          if (this.isArticle(uri) && !open?.isDirty) void this.analyzeUri(uri);
+        });
+        articles.onDidDelete((uri) => this.forget(uri));
+        this.watchers.push(articles);
+      }
       const sidecars = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.corpus-lens/**/*.json'));
       const sidecarChanged = (uri: vscode.Uri) => {
         this.sidecarEvents.push(vscode.workspace.asRelativePath(uri, false));
@@ -215,7 +263,7 @@ export class CorpusService implements vscode.Disposable {
       sidecars.onDidCreate(sidecarChanged);
       sidecars.onDidChange(sidecarChanged);
       sidecars.onDidDelete(sidecarChanged);
-      this.watchers.push(articles, sidecars);
+      this.watchers.push(sidecars);
     }
   }
 

@@ -10,6 +10,7 @@ import { ComparePanels } from './comparePanel';
 import { CorpusService } from './corpusService';
 import { EntityDecorations } from './entityDecorations';
 import { registerEntityNavigation } from './entityNavigation';
+import { registerFirstRun } from './firstRun';
 import { EntityService } from './entityService';
 import { registerEventCommands } from './eventCommands';
 import { EventService } from './eventService';
@@ -25,13 +26,15 @@ import { createTestApi, type CorpusLensApi } from './testApi';
 
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const started = Date.now();
-  const output = vscode.window.createOutputChannel('Corpus Lens');
-  const log = (message: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+  // A log channel: timestamps, levels and the user's chosen log level come from VS Code.
+  const output = vscode.window.createOutputChannel('Corpus Lens', { log: true });
+  const log = (message: string) => output.info(message);
   const settings = readSettings();
 
   const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log);
   const sidecars = new SidecarFiles(log);
   const annotationStore = new AnnotationStore(sidecars, log);
+  shutdownStore = () => annotationStore.shutdown();
   const corpus = new CorpusService(settings, analysis, sidecars, annotationStore, log);
   const entities = new EntityService(corpus, analysis, log);
   const events = new EventService(corpus, entities, analysis, settings.events, log);
@@ -41,12 +44,20 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const boilerplate = new BoilerplateDecorations(corpus, settings.showBoilerplate);
   const entityDecorations = new EntityDecorations(corpus, entities, settings.entityKinds);
   const quoteDecorations = new QuoteDecorations(corpus, entities, settings.showQuotes, settings.showQuoteSpeakers);
+  const firstRun = registerFirstRun(context.workspaceState, corpus, () => readSettings().exclude, log);
+  let articlePaths = '';
 
   const updateContext = () => {
     void vscode.commands.executeCommand('setContext', 'corpusLens.indexed', corpus.indexed);
     void vscode.commands.executeCommand('setContext', 'corpusLens.articleCount', corpus.all().length);
     const active = vscode.window.activeTextEditor?.document.uri;
     void vscode.commands.executeCommand('setContext', 'corpusLens.activeIsArticle', !!active && corpus.isArticle(active));
+    // Explorer menus offer article commands on the corpus's files only (not on every .txt).
+    const paths = corpus.all().map((a) => a.uri.fsPath);
+    if (paths.join('\n') !== articlePaths) {
+      articlePaths = paths.join('\n');
+      void vscode.commands.executeCommand('setContext', 'corpusLens.articlePaths', paths);
+    }
     const filter = treeProvider.filterText;
     tree.message = filter
       ? `Showing events matching "${filter}".`
@@ -57,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
 
   context.subscriptions.push(
     output,
+    firstRun,
     { dispose: () => analysis.dispose() },
     sidecars,
     annotationStore,
@@ -82,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('corpusLens')) return;
       const next = readSettings();
-      corpus.applySettings(next);
+      corpus.applySettings(next, e.affectsConfiguration('corpusLens.include'));
       boilerplate.setEnabled(next.showBoilerplate);
       entityDecorations.setShown(next.entityKinds);
       quoteDecorations.configure(next.showQuotes, next.showQuoteSpeakers);
@@ -95,12 +107,18 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     .reindex()
     .then(() => entities.refreshNow())
     .then(() => events.refreshNow())
-    .catch((e: Error) => log(`Indexing failed: ${e.message}`));
+    .catch((e: Error) => output.error(`Indexing failed: ${e.message}`));
+  // Not awaited by whenIndexed: the offer waits for the user's answer.
+  void indexed.then(() => firstRun.offer());
   const activationMillis = Date.now() - started;
   log(`Activated in ${activationMillis} ms.`);
   return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, comparePanels, indexed, activationMillis);
 }
 
-export function deactivate(): void {
-  /* everything is disposed through context.subscriptions */
+/** Set on activation: deactivation waits for the user's last annotations to be written. */
+let shutdownStore: (() => Promise<void>) | undefined;
+
+export async function deactivate(): Promise<void> {
+  // Everything else is disposed through context.subscriptions.
+  await shutdownStore?.();
 }

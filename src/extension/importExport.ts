@@ -2,7 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { importBrat, importJsonLine, importW3c, type ImportResult } from '../core/annotations/importFormats';
-import { toBrat, toConll, toJsonLine, toW3c } from '../core/export/formats';
+import { exportFiles, type ExportFormat } from '../core/export/formats';
 import type { AnalysisClient } from './analysisClient';
 import type { AnnotationStore } from './annotationStore';
 import type { CorpusService } from './corpusService';
@@ -67,19 +67,15 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
       if (!out) return;
       await store.flush();
       const articles = await analysis.exportData();
-      const write = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(out, name), Buffer.from(text, 'utf8'));
-      if (chosen === 'brat') {
-        for (const a of articles) {
-          const base = path.basename(vscode.Uri.parse(a.file).fsPath).replace(/\.[^.]*$/, '');
-          await write(`${base}.txt`, a.text);
-          await write(`${base}.ann`, toBrat(a));
-        }
-      } else if (chosen === 'jsonl') await write('annotations.jsonl', articles.map((a) => toJsonLine({ ...a, file: vscode.Uri.parse(a.file).fsPath })).join('\n') + '\n');
-      else if (chosen === 'conll') await write('annotations.conll', articles.map(toConll).join(''));
-      else {
-        const items = articles.flatMap((a) => toW3c(a, a.file));
-        await write('annotations.jsonld', JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: items.length, first: { type: 'AnnotationPage', items } }, null, 2) + '\n');
+      // The same files as `corpus-lens export` (brat's .txt with universal newlines, relative paths kept).
+      const { files, problems } = exportFiles(chosen as ExportFormat, articles);
+      const sources = new Set(articles.map((a) => vscode.Uri.parse(a.file).toString()));
+      if (files.some((f) => sources.has(vscode.Uri.joinPath(out, ...f.path.split('/')).toString()))) {
+        void vscode.window.showErrorMessage('Not exported: that folder holds the articles themselves; choose a folder outside the corpus.');
+        return 0;
       }
+      for (const f of files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(out, ...f.path.split('/')), Buffer.from(f.content, 'utf8'));
+      if (problems.length) diagnostics.set(out, problems.map((p) => new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), p, vscode.DiagnosticSeverity.Information)));
       void vscode.window.showInformationMessage(`Exported ${articles.length} articles as ${chosen}.`);
       return articles.length;
     }),

@@ -1,8 +1,10 @@
 /** Typed access to the corpusLens.* settings. */
 import * as vscode from 'vscode';
 
+export const DEFAULT_INCLUDE: readonly string[] = ['**/seeds/**/*.txt'];
+export const DEFAULT_EXCLUDE = '**/{node_modules,.git,.corpus-lens}/**';
+
 export interface CorpusLensSettings {
-  include: string;
   exclude: string;
   showBoilerplate: boolean;
   entityKinds: ReadonlySet<string>;
@@ -16,8 +18,7 @@ export interface CorpusLensSettings {
 export function readSettings(): CorpusLensSettings {
   const c = vscode.workspace.getConfiguration('corpusLens');
   return {
-    include: c.get<string>('include') || '**/seeds/**/*.txt',
-    exclude: c.get<string>('exclude') || '**/{node_modules,.git,.corpus-lens}/**',
+    exclude: c.get<string>('exclude') || DEFAULT_EXCLUDE,
     showBoilerplate: c.get<boolean>('decorations.boilerplate', true),
     showQuotes: c.get<boolean>('decorations.quotes', true),
     showQuoteSpeakers: c.get<boolean>('decorations.quoteSpeakers', true),
@@ -29,6 +30,22 @@ export function readSettings(): CorpusLensSettings {
       maxGapDays: clamp(c.get<number>('events.maxGapDays', 90), 1, 100000),
     },
   };
+}
+
+/**
+ * The include globs a workspace folder sets, or null when nobody set them (the default applies).
+ * The setting was once one string; that form is still read.
+ */
+export function explicitIncludeGlobs(folder: vscode.WorkspaceFolder): string[] | null {
+  const inspected = vscode.workspace.getConfiguration('corpusLens', folder.uri).inspect<string | string[]>('include');
+  const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+  if (value === undefined || value === null) return null;
+  return normaliseGlobs(value);
+}
+
+export function normaliseGlobs(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return [...new Set(list.filter((g): g is string => typeof g === 'string').map((g) => g.trim()).filter(Boolean))];
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -2,13 +2,38 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ArticleMetadata } from '../core/article';
-import { sidecarPathFor, type Sidecar } from '../core/sidecar';
-import { inSidecarTurn, readSidecar, relativeArticlePath, updateSidecar, writeSidecar } from '../node/files';
+import { SIDECAR_FOLDER, sidecarPathFor, type Sidecar } from '../core/sidecar';
+import { inSidecarTurn, readSidecar, relativeArticlePath, updateSidecar, writeSidecar, type SidecarUpdate } from '../node/files';
 
 export class SidecarFiles implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('corpus-lens-sidecar');
+  /** Sidecars known to be damaged, with the error, so each damage is announced once. */
+  private readonly damaged = new Map<string, string>();
+  private readonly repairsLogged = new Set<string>();
+  private readonly watchers: vscode.Disposable[] = [];
 
-  constructor(private readonly log: (message: string) => void) {}
+  constructor(private readonly log: (message: string) => void) {
+    // A sidecar damaged from outside (a bad merge, a hand edit) is announced when it changes,
+    // not only the next time its article is analysed.
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${SIDECAR_FOLDER}/**/*.json`));
+      const check = (uri: vscode.Uri) => void this.check(folder.uri.fsPath, uri);
+      watcher.onDidCreate(check);
+      watcher.onDidChange(check);
+      watcher.onDidDelete((uri) => {
+        this.damaged.delete(uri.fsPath);
+        this.diagnostics.delete(uri);
+      });
+      this.watchers.push(watcher);
+    }
+  }
+
+  /** Reads a changed sidecar file and reports it at once if it cannot be used. */
+  async check(root: string, sidecar: vscode.Uri): Promise<void> {
+    const rel = path.relative(path.join(root, SIDECAR_FOLDER), sidecar.fsPath).split(path.sep).join('/');
+    if (!rel.endsWith('.json') || rel.startsWith('..')) return;
+    await this.read(vscode.Uri.file(path.join(root, rel.slice(0, -'.json'.length))));
+  }
 
   /** The user's metadata and event pin for an article; a corrupt sidecar yields none and a diagnostic. */
   async userDataFor(article: vscode.Uri): Promise<{ metadata: ArticleMetadata; pinnedEvent: string | null; annotations: readonly Record<string, unknown>[] }> {
@@ -23,20 +48,41 @@ export class SidecarFiles implements vscode.Disposable {
     const sidecarUri = vscode.Uri.file(path.join(root, sidecarPathFor(relativeArticlePath(root, article.fsPath))));
     if (result.ok) {
       this.diagnostics.delete(sidecarUri);
+      if (this.damaged.delete(sidecarUri.fsPath)) this.log(`${sidecarUri.fsPath}: readable again`);
+      if (result.repaired && !this.repairsLogged.has(result.repaired)) {
+        this.repairsLogged.add(result.repaired);
+        this.log(result.repaired);
+      }
       return result.sidecar;
     }
     const message = `Corpus Lens could not read this sidecar: ${result.error}. It was left untouched; fix or delete it to use it again.`;
     this.diagnostics.set(sidecarUri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error)]);
-    this.log(`${result.path}: ${result.error} (left untouched)`);
+    if (this.damaged.get(sidecarUri.fsPath) !== result.error) {
+      this.damaged.set(sidecarUri.fsPath, result.error);
+      this.log(`${result.path}: ${result.error} (left untouched)`);
+      const rel = vscode.workspace.asRelativePath(article);
+      void vscode.window
+        .showWarningMessage(`The sidecar of ${rel} is damaged (${result.error}). Corpus Lens ignores it, and leaves it untouched, until it is fixed.`, 'Open Sidecar')
+        .then((choice) => (choice ? vscode.window.showTextDocument(sidecarUri) : undefined));
+    }
     return undefined;
   }
 
-  async write(article: vscode.Uri, update: (current: Sidecar) => Sidecar): Promise<boolean> {
+  /** Changes an article's sidecar; a failure is returned (with its reason), never thrown. */
+  async update(article: vscode.Uri, update: (current: Sidecar) => Sidecar): Promise<SidecarUpdate> {
     const root = this.rootOf(article);
-    if (!root) return false;
+    if (!root) return { ok: false, path: article.fsPath, error: 'the article is not inside a workspace folder' };
     const result = await updateSidecar(root, article.fsPath, update);
+    if (result.ok && result.repaired) this.log(result.repaired);
+    return result;
+  }
+
+  /** Like `update`, saying what went wrong in a notification; true when it was written. */
+  async write(article: vscode.Uri, update: (current: Sidecar) => Sidecar): Promise<boolean> {
+    const result = await this.update(article, update);
     if (!result.ok) {
-      void vscode.window.showErrorMessage(`The sidecar ${result.path} is damaged (${result.error}); fix it before changing this article's data.`);
+      const damaged = !result.code;
+      void vscode.window.showErrorMessage(damaged ? `The sidecar ${result.path} is damaged (${result.error}); fix it before changing this article's data.` : `Corpus Lens could not write ${result.path}: ${result.error}.`);
       return false;
     }
     return true;
@@ -57,11 +103,17 @@ export class SidecarFiles implements vscode.Disposable {
       const sidecar = await readSidecar(root, from.fsPath);
       await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(target.fsPath)));
       await vscode.workspace.fs.rename(source, target, { overwrite: false });
-      if (sidecar.ok) await writeSidecar(root, { ...sidecar.sidecar, file: relativeArticlePath(root, to.fsPath) });
+      if (sidecar.ok) await writeSidecar(root, to.fsPath, sidecar.sidecar);
     });
   }
 
+  /** Sidecars that could not be read, with the reason (for tests and the log). */
+  damagedSidecars(): ReadonlyMap<string, string> {
+    return this.damaged;
+  }
+
   dispose(): void {
+    this.watchers.forEach((w) => w.dispose());
     this.diagnostics.dispose();
   }
 

@@ -59,20 +59,26 @@ export function registerStripBoilerplate(corpus: CorpusService, events: EventSer
         void vscode.window.showInformationMessage('No boilerplate to strip.');
         return;
       }
-      const lines = plans.reduce((n, p) => n + p.deletions.length, 0);
+      const lines = plans.reduce((n, p) => n + removedLineCount(p), 0);
       if (!options?.apply) {
-        // Preview the first article as a diff; the edit is applied only when confirmed.
+        // Preview the first article as a diff (not a preview tab, which would replace the article's own); the edit is applied only when confirmed in a
+        // modal dialog, which stays until answered while the diff shows behind it.
         const first = plans[0];
         const preview = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: first.uri.path, query: String(Date.now()) });
         previews.set(preview.toString(), applyDeletions(first.doc.getText(), first.deletions));
-        await vscode.commands.executeCommand('vscode.diff', first.uri, preview, `${path.basename(first.uri.fsPath)} ↔ without boilerplate`);
+        await vscode.commands.executeCommand('vscode.diff', first.uri, preview, `${path.basename(first.uri.fsPath)} ↔ without boilerplate`, { preview: false });
+        const others = plans.length - 1;
         const answer = await vscode.window.showInformationMessage(
-          `Strip boilerplate from ${plans.length} article${plans.length === 1 ? '' : 's'} (${lines} passage${lines === 1 ? '' : 's'})? Body text is not changed, and Undo restores it.`,
+          `Strip ${lines} boilerplate line${lines === 1 ? '' : 's'} from ${plans.length} article${plans.length === 1 ? '' : 's'}?`,
+          {
+            modal: true,
+            detail: `The diff shows ${path.basename(first.uri.fsPath)}${others ? ` (and ${others} more article${others === 1 ? '' : 's'} will be stripped the same way)` : ''}. Body text is not changed, and Undo restores the lines.`,
+          },
           'Strip',
-          'Cancel',
         );
+        await closePreview(preview);
         previews.delete(preview.toString());
-        if (answer !== 'Strip') return;
+        if (answer !== 'Strip') return false;
       }
       const edit = new vscode.WorkspaceEdit();
       for (const p of plans) for (const d of p.deletions) edit.delete(p.uri, new vscode.Range(p.doc.positionAt(d.start), p.doc.positionAt(d.end)), { needsConfirmation: false, label: 'Strip boilerplate' });
@@ -81,4 +87,15 @@ export function registerStripBoilerplate(corpus: CorpusService, events: EventSer
       return ok;
     }),
   ];
+}
+
+/** Lines with text that the plan removes (blank lines that go with them are not counted). */
+export function removedLineCount(plan: Plan): number {
+  const text = plan.doc.getText();
+  return plan.deletions.reduce((n, d) => n + text.slice(d.start, d.end).split(/\r?\n|\r/).filter((l) => l.trim() !== '').length, 0);
+}
+
+async function closePreview(preview: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === preview.toString());
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
 }

@@ -1,5 +1,6 @@
 /** File-system adapters shared by the CLI and the extension: the only place that touches disk. */
 import { promises as fs, constants as fsConstants } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { decodeArticleBytes } from '../core/text';
 import { emptySidecar, parseSidecar, serializeSidecar, sidecarPathFor, SIDECAR_FOLDER, type Sidecar } from '../core/sidecar';
@@ -31,6 +32,11 @@ export function describeFsError(e: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
+  if (code === 'EOUTSIDE' || code === 'ELOCKED') return (e as Error).message;
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'EEXIST') return 'already exists';
+  if (code === 'ELOOP') return 'is a symbolic link (not followed)';
   return (e as Error)?.message ?? String(e);
 }
 
@@ -38,9 +44,11 @@ export function describeFsError(e: unknown): string {
  * Expands folders into the .txt files below them (sorted, skipping hidden folders and
  * node_modules); plain file arguments are kept as given, whatever their extension.
  */
-export async function collectArticleFiles(args: readonly string[]): Promise<{ files: string[]; errors: string[] }> {
+export async function collectArticleFiles(args: readonly string[]): Promise<{ files: string[]; errors: string[]; folders: Array<string | null> }> {
   const files: string[] = [];
   const errors: string[] = [];
+  /** For each file, the folder argument it was found under (null for a file given by name). */
+  const folders: Array<string | null> = [];
   for (const arg of args) {
     let stat;
     try {
@@ -52,10 +60,16 @@ export async function collectArticleFiles(args: readonly string[]): Promise<{ fi
     if (stat.isDirectory()) {
       const found = await walkTextFiles(arg);
       if (found.length === 0) errors.push(`${arg}: no .txt article files in this folder`);
-      for (const f of found) files.push(f);
-    } else files.push(arg);
+      for (const f of found) {
+        files.push(f);
+        folders.push(arg);
+      }
+    } else {
+      files.push(arg);
+      folders.push(null);
+    }
   }
-  return { files, errors };
+  return { files, errors, folders };
 }
 
 async function walkTextFiles(dir: string): Promise<string[]> {
@@ -71,30 +85,61 @@ async function walkTextFiles(dir: string): Promise<string[]> {
   return out;
 }
 
-/** The nearest folder at or above `file` holding a `.corpus-lens` sidecar folder. */
-export async function findCorpusRoot(file: string): Promise<string | null> {
-  let dir = path.dirname(path.resolve(file));
+/**
+ * The corpus root for a file or folder: the nearest folder at or above it holding a
+ * `.corpus-lens` sidecar folder, never above the user's home folder and never a file-system
+ * root (a stray `.corpus-lens` there must not capture every folder below it).
+ */
+export async function findCorpusRoot(fileOrFolder: string): Promise<string | null> {
+  const start = path.resolve(fileOrFolder);
+  let dir = start;
+  try {
+    if (!(await fs.stat(start)).isDirectory()) dir = path.dirname(start);
+  } catch {
+    dir = path.dirname(start);
+  }
+  const home = path.resolve(os.homedir());
+  const underHome = isInside(home, dir);
   for (;;) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
     try {
       if ((await fs.stat(path.join(dir, SIDECAR_FOLDER))).isDirectory()) return dir;
     } catch {
       /* keep walking up */
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
+    if (underHome && dir === home) return null;
     dir = parent;
   }
 }
 
-export type SidecarRead = { ok: true; sidecar: Sidecar; exists: boolean } | { ok: false; path: string; error: string };
+/** Whether `inner` is `outer` or below it (by path, symbolic links not resolved). */
+export function isInside(outer: string, inner: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** A sidecar was read, and what was repaired in it (only in memory: the file is rewritten on the next save). */
+export type SidecarRead = { ok: true; sidecar: Sidecar; exists: boolean; repaired?: string } | { ok: false; path: string; error: string };
 
 export function relativeArticlePath(root: string, file: string): string {
   return path.relative(root, path.resolve(file)).split(path.sep).join('/');
 }
 
-export async function readSidecar(root: string, file: string): Promise<SidecarRead> {
+/**
+ * Where an article's sidecar is: decided by the article's own path alone (never by anything
+ * written inside a sidecar), and always below the corpus root.
+ */
+export function sidecarLocation(root: string, file: string): { ok: true; rel: string; full: string } | { ok: false; error: string } {
   const rel = relativeArticlePath(root, file);
-  const full = path.join(root, sidecarPathFor(rel));
+  if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return { ok: false, error: `${file} is not inside the corpus folder ${root}` };
+  return { ok: true, rel, full: path.join(root, sidecarPathFor(rel)) };
+}
+
+export async function readSidecar(root: string, file: string): Promise<SidecarRead> {
+  const where = sidecarLocation(root, file);
+  if (!where.ok) return { ok: false, path: file, error: where.error };
+  const { rel, full } = where;
   let text: string;
   try {
     text = await fs.readFile(full, 'utf8');
@@ -103,40 +148,81 @@ export async function readSidecar(root: string, file: string): Promise<SidecarRe
     return { ok: false, path: full, error: describeFsError(e) };
   }
   const parsed = parseSidecar(text);
-  return parsed.ok ? { ok: true, sidecar: parsed.sidecar, exists: true } : { ok: false, path: full, error: parsed.error };
+  if (!parsed.ok) return { ok: false, path: full, error: parsed.error };
+  // A sidecar naming another file (the article was renamed outside the editor, or the file was
+  // crafted) belongs to this article all the same: its "file" is corrected, never followed.
+  if (parsed.sidecar.file !== rel) {
+    return { ok: true, sidecar: { ...parsed.sidecar, file: rel }, exists: true, repaired: `${full}: "file" said "${parsed.sidecar.file}", corrected to "${rel}" (a sidecar belongs to the article at its own path)` };
+  }
+  return { ok: true, sidecar: parsed.sidecar, exists: true };
 }
 
-/** Writes through a temporary file and a rename, so a crash never leaves half a sidecar. */
+/**
+ * Writes through a temporary file (created exclusively, so never through a planted link) and
+ * a rename, so a crash never leaves half a file; the temporary file is removed on any failure.
+ */
 export async function writeFileAtomic(full: string, content: string): Promise<void> {
   await fs.mkdir(path.dirname(full), { recursive: true });
   const tmp = `${full}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
-  const handle = await fs.open(tmp, fsConstants.O_CREAT | fsConstants.O_WRONLY | fsConstants.O_TRUNC, 0o644);
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await fs.open(tmp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, 0o644);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, full);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw e;
   }
 }
 
-export async function writeSidecar(root: string, sidecar: Sidecar): Promise<string> {
-  const full = path.join(root, sidecarPathFor(sidecar.file));
-  await writeFileAtomic(full, serializeSidecar(sidecar));
-  return full;
+/**
+ * Creates `folder` (a sidecar's folder) unless a link would take it, or anything written in
+ * it, outside the corpus root's sidecar folder: checked before creating and after.
+ */
+async function ensureSidecarFolder(root: string, folder: string): Promise<void> {
+  const realRoot = await fs.realpath(root);
+  const allowed = path.join(realRoot, SIDECAR_FOLDER);
+  let existing = folder;
+  for (;;) {
+    const real = await fs.realpath(existing).catch(() => null);
+    if (real !== null) {
+      if (!isInside(allowed, real) && real !== realRoot) throw outside(folder, real);
+      break;
+    }
+    const parent = path.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  await fs.mkdir(folder, { recursive: true });
+  const real = await fs.realpath(folder);
+  if (!isInside(allowed, real)) throw outside(folder, real);
 }
 
-export type SidecarUpdate = { ok: true; path: string } | { ok: false; path: string; error: string };
+function outside(folder: string, real: string): Error {
+  return Object.assign(new Error(`${folder} leads outside the corpus (to ${real}); nothing was written`), { code: 'EOUTSIDE' });
+}
+
+/** Writes an article's sidecar at the place its path decides, its "file" field set to match. */
+export async function writeSidecar(root: string, file: string, sidecar: Sidecar): Promise<string> {
+  const where = sidecarLocation(root, file);
+  if (!where.ok) throw Object.assign(new Error(where.error), { code: 'EOUTSIDE' });
+  await ensureSidecarFolder(root, path.dirname(where.full));
+  await writeFileAtomic(where.full, serializeSidecar({ ...sidecar, file: where.rel }));
+  return where.full;
+}
+
+export type SidecarUpdate = { ok: true; path: string; sidecar: Sidecar; repaired?: string } | { ok: false; path: string; error: string; code?: string };
 
 /**
  * Changes of one sidecar run one at a time, each reading what the previous one wrote, so
  * changes made at the same moment (annotations being saved while the user sets a date or
- * moves the article to another event) all land instead of the last write winning.
+ * moves the article to another event) all land instead of the last write winning. Within a
+ * process a queue orders them; across processes (two windows, the CLI and the editor) a lock
+ * file beside the sidecar does.
  */
 const sidecarTurns = new Map<string, Promise<void>>();
 
@@ -155,11 +241,74 @@ export function inSidecarTurn<T>(root: string, file: string, task: () => Promise
   return run;
 }
 
-/** Reads an article's sidecar, applies `update` and writes the result, in the sidecar's turn. */
+/** A lock older than this was left by a process that died while holding it. */
+const STALE_LOCK_MS = 10_000;
+const LOCK_WAIT_MS = 30_000;
+
+/**
+ * Runs `task` holding `<target>.lock`, created exclusively; other processes wait for it. A
+ * lock left behind by a crashed process is taken over once it is clearly stale.
+ */
+export async function withFileLock<T>(target: string, task: () => Promise<T>): Promise<T> {
+  const lock = `${target}.lock`;
+  const token = `${process.pid} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await fs.open(lock, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, 0o644);
+      try {
+        await handle.writeFile(token, 'utf8');
+      } finally {
+        await handle.close();
+      }
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const age = await fs.stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
+      if (age > STALE_LOCK_MS) {
+        // Renamed away first, so two processes breaking it at once cannot both believe they hold it.
+        const aside = `${lock}.${process.pid}.stale`;
+        await fs.rename(lock, aside).then(
+          () => fs.rm(aside, { force: true }),
+          () => undefined,
+        );
+        continue;
+      }
+      if (Date.now() - started > LOCK_WAIT_MS) throw Object.assign(new Error(`${target} stayed locked by another program for ${LOCK_WAIT_MS / 1000} s (${lock}); delete the lock file if no other program is running`), { code: 'ELOCKED' });
+      await new Promise((r) => setTimeout(r, Math.min(50, 2 + attempt * 2) * (0.5 + Math.random())));
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    const holder = await fs.readFile(lock, 'utf8').catch(() => '');
+    if (holder === token) await fs.rm(lock, { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Reads an article's sidecar, applies `update` and writes the result, in the sidecar's turn
+ * and holding its lock, so no other process writes between the read and the write. A failure
+ * (a damaged sidecar, a folder that cannot be written, a full disk) is returned, never thrown.
+ */
 export function updateSidecar(root: string, file: string, update: (current: Sidecar) => Sidecar): Promise<SidecarUpdate> {
-  return inSidecarTurn(root, file, async () => {
-    const current = await readSidecar(root, file);
-    if (!current.ok) return current;
-    return { ok: true as const, path: await writeSidecar(root, update(current.sidecar)) };
+  return inSidecarTurn(root, file, async (): Promise<SidecarUpdate> => {
+    const where = sidecarLocation(root, file);
+    if (!where.ok) return { ok: false, path: file, error: where.error, code: 'EOUTSIDE' };
+    try {
+      await ensureSidecarFolder(root, path.dirname(where.full));
+      return await withFileLock(where.full, async (): Promise<SidecarUpdate> => {
+        const current = await readSidecar(root, file);
+        if (!current.ok) return current;
+        const next = update(current.sidecar);
+        return { ok: true, path: await writeSidecar(root, file, next), sidecar: { ...next, file: where.rel }, ...(current.repaired ? { repaired: current.repaired } : {}) };
+      });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return { ok: false, path: where.full, error: describeFsError(e), ...(code ? { code } : {}) };
+    }
   });
 }

@@ -203,3 +203,56 @@ describe('corpus-lens export', () => {
     expect(cli.stdout).toBe('');
   });
 });
+
+describe('argument parsing (util.parseArgs, strict)', () => {
+  it('rejects a bad --threshold value with exit 2 naming the option, instead of clustering with NaN', async () => {
+    const cli = capture();
+    expect(await main(['events', '--threshold', 'abc', seedPath('000')], cli)).toBe(2);
+    expect(cli.stderr).toContain('--threshold must be a number, not "abc"');
+    expect(cli.stdout).toBe('');
+    const outOfRange = capture();
+    expect(await main(['events', '--threshold', '7', seedPath('000')], outOfRange)).toBe(2);
+    expect(outOfRange.stderr).toContain('--threshold must be between 0 and 1');
+  });
+
+  it('rejects an unknown option (a typo) with exit 2 naming it', async () => {
+    const cli = capture();
+    expect(await main(['analyze', '--jsn', SEEDS_DIR], cli)).toBe(2);
+    expect(cli.stderr).toContain('unknown option --jsn');
+    expect(cli.stdout).toBe('');
+  });
+
+  it('prints each command\'s help to stdout with exit 0', async () => {
+    for (const command of ['analyze', 'ner', 'entities', 'boilerplate', 'quotes', 'compare', 'events', 'export']) {
+      const cli = capture();
+      expect(await main([command, '--help'], cli)).toBe(0);
+      expect(cli.stdout).toContain(`Usage: corpus-lens ${command}`);
+      expect(cli.stderr).toBe('');
+    }
+    const exportHelp = capture();
+    await main(['export', '-h'], exportHelp);
+    expect(exportHelp.stdout).toContain('--format FORMAT');
+    const overall = capture();
+    expect(await main(['--help'], overall)).toBe(0);
+    expect(overall.stdout).toContain('export --format brat|jsonl|conll|w3c');
+  });
+
+  it('accepts --format=brat and --threshold=0.3 (the --name=value form)', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'corpus-lens-eq-'));
+    const cli = capture();
+    expect(await main(['export', '--format=brat', `--out=${out}`, seedPath('004')], cli)).toBe(0);
+    expect(existsSync(path.join(out, '004_057a0b69c0c8fa40.ann'))).toBe(true);
+  });
+
+  it('names a missing value, a value given to a flag, and a missing required option', async () => {
+    const missing = capture();
+    expect(await main(['ner', '--conll'], missing)).toBe(2);
+    expect(missing.stderr).toContain('--conll needs a value');
+    const flagValue = capture();
+    expect(await main(['analyze', '--json=yes', SEEDS_DIR], flagValue)).toBe(2);
+    expect(flagValue.stderr).toContain('--json takes no value');
+    const required = capture();
+    expect(await main(['export', '--format', 'brat', seedPath('004')], required)).toBe(2);
+    expect(required.stderr).toContain('--out is required');
+  });
+});

@@ -45,17 +45,19 @@ describe('export formats', () => {
     expect(attribution.content?.text).toBe('We won');
     expect(attribution.source?.text).toBe('Ana Lima');
     expect(attribution.cue?.text).toBe('said');
-    expect(ann).toContain('AnnotatorNotes T1\tPER:ana-lima');
+    expect(ann).toContain('\tReference T1 CorpusLens:PER:ana-lima\tAna Lima');
+    expect(ann).toMatch(/^#\d+\tAnnotatorNotes E1\tAna Lima$/m);
   });
 
-  it('JSON lines: doccano-style spans over the text', () => {
+  it('JSON lines: doccano entities in code points, the quote in its own key with its speaker', () => {
     const line = JSON.parse(toJsonLine(article));
-    expect(line.label).toEqual([
-      [at('We won'), at('We won') + 6, 'QUOTE'],
-      [at('Ana Lima'), at('Ana Lima') + 8, 'PER'],
-      [at('Lisbon'), at('Lisbon') + 6, 'LOC'],
+    const cp = (s: string) => Array.from(text.slice(0, at(s))).length;
+    expect(line.entities.map((e: { label: string; start_offset: number; end_offset: number }) => [e.label, e.start_offset, e.end_offset])).toEqual([
+      ['PER', cp('Ana Lima'), cp('Ana Lima') + 8],
+      ['LOC', cp('Lisbon'), cp('Lisbon') + 6],
     ]);
-    for (const [s, e] of line.label) expect(text.slice(s, e).length).toBe(e - s);
+    expect(line.quotes[0]).toMatchObject({ start_offset: cp('We won'), end_offset: cp('We won') + 6, speaker: { name: 'Ana Lima', entity: 1 } });
+    expect(line.relations).toEqual([]);
   });
 
   it('CoNLL: BIO tags, a blank line between sentences', () => {
@@ -65,8 +67,8 @@ describe('export formats', () => {
   });
 
   it('W3C: TextQuoteSelector and TextPositionSelector agree', () => {
-    const [first] = toW3c(article, 'file:///a.txt') as Array<{ target: { selector: Array<{ type: string; exact?: string; start?: number; end?: number }> } }>;
-    const [quote, position] = first.target.selector;
+    const [first] = (toW3c(article, 'a.txt') as Array<{ target: { selector?: Array<{ type: string; exact?: string; start?: number; end?: number }> } }>).filter((i) => i.target.selector);
+    const [quote, position] = first.target.selector!;
     expect(quote.exact).toBe('Ana Lima');
     expect(cpSlice(position.start!, position.end!)).toBe('Ana Lima');
   });

@@ -1,8 +1,10 @@
 import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
-import { importBrat, importJsonLine, importW3c } from '../../src/core/annotations/importFormats';
-import { toBrat, toJsonLine, toW3c, type ExportArticle } from '../../src/core/export/formats';
+import type { UserAnnotation } from '../../src/core/annotations/annotations';
+import { importBrat, importJsonLine, importW3c, parseLabelMap, readJsonRecords, recordFile, recordText, w3cItemsBySource, w3cSourcePath, type ImportResult } from '../../src/core/annotations/importFormats';
+import { exportFiles, toBrat, toJsonLine, toW3c, type ExportArticle, type ExportFile } from '../../src/core/export/formats';
+import { awkwardArticle } from './exportFixtures';
 
 const text = 'Fans 🎉 cheered. “We won,” said Ana Lima in Lisbon.';
 const at = (s: string) => text.indexOf(s);
@@ -34,8 +36,8 @@ describe('import round-trips export', () => {
     const { annotations, problems } = importW3c(toW3c(article, 'file:///a.txt') as never[], text);
     expect(problems).toEqual([]);
     expect(annotations.map((a) => [a.kind, a.anchor.exact])).toEqual([
-      ['entity', 'Lisbon'],
       ['quote', 'We won'],
+      ['entity', 'Lisbon'],
     ]);
   });
 
@@ -51,10 +53,16 @@ describe('importing PolNeAR', () => {
     let quotes = 0;
     let withSpeaker = 0;
     let problems = 0;
+    let unknownReported = 0;
     for (const ann of readdirSync(path.join(dir, 'attributions')).sort().slice(0, 20)) {
       const t = readFileSync(path.join(dir, 'text', ann.replace(/_[0-9a-f]{4}\.ann$/, '.txt')), 'utf8');
-      const r = importBrat(readFileSync(path.join(dir, 'attributions', ann), 'utf8'), t);
+      const a = readFileSync(path.join(dir, 'attributions', ann), 'utf8');
+      // PolNeAR's annotators flag spans "Discard" and "Discuss": reported unless a label map skips them.
+      const r = importBrat(a, t, { labelMap: { Discard: null, Discuss: null } });
       problems += r.problems.length;
+      const unmapped = importBrat(a, t).problems;
+      expect(unmapped.every((p) => /^unknown label "(Discard|Discuss)"/.test(p))).toBe(true);
+      unknownReported += unmapped.length;
       for (const a of r.annotations) {
         if (a.kind !== 'quote') continue;
         quotes++;
@@ -65,5 +73,159 @@ describe('importing PolNeAR', () => {
     expect(quotes).toBeGreaterThan(300);
     expect(withSpeaker / quotes).toBeGreaterThan(0.9);
     expect(problems).toBe(0);
+    expect(unknownReported).toBeGreaterThan(0);
+  });
+});
+
+const fileOf = (files: ExportFile[], name: string) => files.find((f) => f.path === name)!.content;
+const ENTITY = new Set(['PER', 'ORG', 'LOC', 'MISC', 'DATE', 'TIME']);
+
+/** What an export says: entities by type and words, quotes by words and speaker. */
+function exported(a: ExportArticle): string[][] {
+  return [
+    ...a.entities.filter((m) => ENTITY.has(m.type)).map((m) => ['entity', m.type, m.text]),
+    ...a.quotes.map((q) => ['quote', q.text, q.speaker?.name ?? '']),
+  ].sort((x, y) => x.join('|').localeCompare(y.join('|')));
+}
+
+function imported(r: ImportResult, text: string): string[][] {
+  for (const a of r.annotations) expect(text.slice(a.anchor.start, a.anchor.end)).toBe(a.anchor.exact);
+  return r.annotations
+    .map((a: UserAnnotation) => (a.kind === 'entity' ? ['entity', a.type, a.anchor.exact] : a.kind === 'quote' ? ['quote', a.anchor.exact, a.speaker ?? ''] : ['not-entity', a.anchor.exact]))
+    .sort((x, y) => x.join('|').localeCompare(y.join('|')));
+}
+
+/** The user's annotations by the origin the file gives them. */
+const userWords = (r: ImportResult) => r.annotations.filter((a) => r.origins[a.id] === 'user').map((a) => a.anchor.exact.replace(/\s+/g, ' ').slice(0, 20)).sort();
+
+describe('round trips: export, then import into the same article (CRLF, emoji, a two-paragraph quote, user annotations)', () => {
+  for (const lineEnd of ['\r\n', '\n'] as const) {
+    const { article } = awkwardArticle(lineEnd);
+    const expected = exported(article);
+    const users = ['China, too, pays gre', 'Mr Lee', 'South Korea'];
+    const label = lineEnd === '\n' ? 'LF' : 'CRLF';
+
+    it(`brat (${label}): every annotation back, the user's marked, the entity names from N lines`, () => {
+      const { files } = exportFiles('brat', [article]);
+      const r = importBrat(fileOf(files, '001.ann'), article.text, { bratText: fileOf(files, '001.txt') });
+      expect(r.problems).toEqual([]);
+      expect(imported(r, article.text)).toEqual(expected);
+      expect(userWords(r)).toEqual(users);
+      // Without the .txt, the article read with universal newlines is assumed: the same.
+      expect(imported(importBrat(fileOf(files, '001.ann'), article.text), article.text)).toEqual(expected);
+      const lee = r.annotations.find((a) => a.anchor.exact === 'Mr Lee');
+      expect(lee?.kind === 'entity' && lee.name).toBe(article.entities.find((m) => m.text === 'Mr Lee')!.entityName);
+      expect(importBrat(fileOf(files, '001.ann'), article.text, { userOnly: true }).annotations).toHaveLength(3);
+    });
+
+    it(`JSON lines (${label})`, () => {
+      const { records } = readJsonRecords(fileOf(exportFiles('jsonl', [article]).files, 'annotations.jsonl'));
+      const r = importJsonLine(records[0].record, article.text);
+      expect(r.problems).toEqual([]);
+      expect(imported(r, article.text)).toEqual(expected);
+      expect(userWords(r)).toEqual(users);
+      expect(recordFile(records[0].record)).toBe('corpus/asia/001.txt');
+    });
+
+    it(`W3C Web Annotation (${label})`, () => {
+      const bySource = w3cItemsBySource(JSON.parse(fileOf(exportFiles('w3c', [article]).files, 'annotations.jsonld')));
+      expect([...bySource.keys()]).toEqual(['001.txt']);
+      expect(w3cSourcePath('https://data.example.org/c/asia/a%20b.txt', 'https://data.example.org/c')).toBe('asia/a b.txt');
+      expect(w3cSourcePath('file:///home/u/c/x.txt')).toBe('/home/u/c/x.txt');
+      const r = importW3c(bySource.get('001.txt')!, article.text);
+      expect(r.problems).toEqual([]);
+      expect(imported(r, article.text)).toEqual(expected);
+      expect(userWords(r)).toEqual(users);
+    });
+  }
+
+  it('a record whose text has a BOM, or an article edited since, is anchored by words and context', () => {
+    const { article } = awkwardArticle();
+    const record = JSON.parse(fileOf(exportFiles('jsonl', [article]).files, 'annotations.jsonl'));
+    // A tool that read the file with its BOM counts it: every offset one more than ours.
+    const shift = (x: { start_offset: number; end_offset: number }) => ({ ...x, start_offset: x.start_offset + 1, end_offset: x.end_offset + 1 });
+    const withBom = importJsonLine({ ...record, text: '\uFEFF' + record.text, entities: record.entities.map(shift), quotes: record.quotes.map(shift) }, article.text);
+    expect(withBom.problems).toEqual([]);
+    expect(imported(withBom, article.text)).toEqual(exported(article));
+    const edited = 'Editor\'s note: updated.\r\n\r\n' + article.text;
+    const items = w3cItemsBySource(JSON.parse(fileOf(exportFiles('w3c', [article]).files, 'annotations.jsonld'))).get('001.txt')!;
+    const moved = importW3c(items, edited);
+    // Words found again where the context tells; the seed repeats its caption sentence in the
+    // body, and those two names are reported rather than guessed (the sidecars' rule).
+    expect(moved.problems).toHaveLength(2);
+    expect(moved.problems.every((p) => p.includes('several places alike'))).toBe(true);
+    const back = imported(moved, edited);
+    expect(back).toHaveLength(exported(article).length - 2);
+    for (const a of back) expect(exported(article)).toContainEqual(a);
+  });
+});
+
+describe('importing other tools\' files', () => {
+  const t = 'Ana 🎉 Lima met the World Bank in Lisbon on Monday.';
+  const cp = (s: string) => Array.from(t.slice(0, t.indexOf(s))).length;
+
+  it('brat: unknown labels are reported once each with their count, and a label map names them', () => {
+    const ann = [
+      `T1\tPerson ${cp('Ana')} ${cp('Lima') + 4}\tAna 🎉 Lima`,
+      `T2\tOrganisation ${cp('World')} ${cp('Bank') + 4}\tWorld Bank`,
+      `T3\tGeo-political-entity ${cp('Lisbon')} ${cp('Lisbon') + 6}\tLisbon`,
+      `T4\tWeekday ${cp('Monday')} ${cp('Monday') + 6}\tMonday`,
+      `T5\tWeekday ${cp('Monday')} ${cp('Monday') + 3}\tMon`,
+      `N1\tReference T1 Wikidata:Q1\tAna Lima`,
+      `A1\tOrigin T2 user`,
+    ].join('\n');
+    const plain = importBrat(ann, t);
+    expect(plain.annotations.map((a) => [a.kind === 'entity' ? a.type : a.kind, a.anchor.exact])).toEqual([
+      ['PER', 'Ana 🎉 Lima'],
+      ['ORG', 'World Bank'],
+      ['LOC', 'Lisbon'],
+    ]);
+    expect(plain.problems).toHaveLength(1);
+    expect(plain.problems[0]).toContain('unknown label "Weekday" (2 spans)');
+    expect(plain.annotations[0].kind === 'entity' && plain.annotations[0].name).toBe('Ana Lima');
+    expect(Object.values(plain.origins)).toEqual(['user']);
+    const mapped = importBrat(ann, t, { labelMap: parseLabelMap('# ours\nWeekday\tDATE\n').map });
+    expect(mapped.problems).toEqual([]);
+    expect(mapped.annotations.filter((a) => a.kind === 'entity' && a.type === 'DATE')).toHaveLength(2);
+    expect(importBrat(ann, t, { labelMap: { weekday: null } }).problems).toEqual([]);
+  });
+
+  it('a label map is read from JSON or lines, and a wrong type is reported', () => {
+    expect(parseLabelMap('{"Money": null, "Company": "org"}')).toEqual({ map: { Money: null, Company: 'ORG' }, problems: [] });
+    expect(parseLabelMap('Company = ORG\nWeekday\tDAY\n').problems).toEqual(['line 2: "DAY" is not one of PER, ORG, LOC, MISC, DATE, TIME, QUOTE (or null to skip "Weekday")']);
+  });
+
+  it('Prodigy spans and doccano label arrays count code points', () => {
+    const prodigy = importJsonLine({ text: t, spans: [{ start: cp('World'), end: cp('Bank') + 4, label: 'ORG' }, { start: cp('Lisbon'), end: cp('Lisbon') + 6, label: 'GPE' }], answer: 'accept' }, t);
+    expect(prodigy.problems).toEqual([]);
+    expect(prodigy.annotations.map((a) => a.anchor.exact)).toEqual(['World Bank', 'Lisbon']);
+    const doccano = importJsonLine({ text: t, label: [[cp('Lisbon'), cp('Lisbon') + 6, 'LOC'], [0, 3, 'Money']] }, t);
+    expect(doccano.annotations.map((a) => a.anchor.exact)).toEqual(['Lisbon']);
+    expect(doccano.problems).toEqual([expect.stringContaining('unknown label "Money"')]);
+    expect(importJsonLine({ text: t, spans: [], answer: 'reject' }, t).problems).toEqual([expect.stringContaining('reject')]);
+  });
+
+  it("Label Studio's JSON export: the first annotation not cancelled; regions are checked by their words", () => {
+    const task = (start: number, end: number) => ({
+      id: 7,
+      data: { text: t, file: 'corpus/a.txt' },
+      annotations: [
+        { was_cancelled: true, result: [] },
+        { result: [{ from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text: 'World Bank', labels: ['Organization'] } }] },
+      ],
+      predictions: [{ result: [{ type: 'labels', value: { start: 0, end: 3, text: 'Ana', labels: ['PER'] } }] }],
+    });
+    // Code points, or UTF-16 units as a JavaScript front end counts: the words decide.
+    for (const start of [cp('World'), t.indexOf('World')]) {
+      const { records, problems } = readJsonRecords(JSON.stringify([task(start, start + 10)]));
+      expect(problems).toEqual([]);
+      expect(recordText(records[0].record)).toBe(t);
+      expect(recordFile(records[0].record)).toBe('corpus/a.txt');
+      const r = importJsonLine(records[0].record, t);
+      expect(r.problems).toEqual([]);
+      expect(r.annotations.map((a) => [a.kind === 'entity' && a.type, a.anchor.exact])).toEqual([['ORG', 'World Bank']]);
+      expect(Object.values(r.origins)).toEqual(['user']);
+    }
+    expect(importJsonLine(readJsonRecords(JSON.stringify([task(0, 10)])).records[0].record, t).problems).toEqual([expect.stringContaining('"World Bank" is not at 0–10')]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import type { Cli } from '../../src/cli/io';
-import { reuseCommand } from '../../src/cli/reuseCommand';
+import { makeReuseCommand } from '../../src/cli/reuseCommand';
 import { findReuse, prepareFromText, type ReusePair } from '../../src/core/reuse/corpusReuse';
 import { DEFAULT_CANDIDATES } from '../../src/core/reuse/fingerprints';
 
@@ -48,7 +48,7 @@ function run(args: string[], input: string): Promise<{ code: number; lines: stri
       return 2;
     },
   };
-  return reuseCommand(cli, args, async () => input).then((code) => ({ code, lines, stderr }));
+  return makeReuseCommand(async () => input).invoke(cli, args).then((code) => ({ code, lines, stderr }));
 }
 
 describe('staged reuse (map, join, align) equals the single-process run', () => {

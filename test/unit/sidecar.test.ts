@@ -41,7 +41,7 @@ describe('sidecar files on disk', () => {
     writeFileSync(article, 'Headline here\n\nBody text of the article.');
     expect(await findCorpusRoot(article)).toBeNull();
 
-    await writeSidecar(root, withMetadata(emptySidecar('seeds/a.txt'), { title: 'Set by hand' }));
+    await writeSidecar(root, article, withMetadata(emptySidecar('seeds/a.txt'), { title: 'Set by hand' }));
     expect(await findCorpusRoot(article)).toBe(root);
     expect(readdirSync(path.join(root, '.corpus-lens', 'seeds'))).toEqual(['a.txt.json']);
     const read = await readSidecar(root, article);

@@ -21,7 +21,16 @@ describe('stripping boilerplate', () => {
 
   it('keeps CRLF line breaks as they were', () => {
     const text = 'Storm hits coast\r\n\r\nShare on Facebook\r\n\r\nA storm hit the coast on Monday, officials said.\r\n\r\nSHARE THIS ARTICLE\r\n';
-    expect(strip(text)).toBe('Storm hits coast\r\n\r\nA storm hit the coast on Monday, officials said.');
+    expect(strip(text)).toBe('Storm hits coast\r\n\r\nA storm hit the coast on Monday, officials said.\r\n');
+  });
+
+  it('keeps the final line break of a text that had one, and adds none to a text without', () => {
+    expect(strip('Storm hits coast\n\nA storm hit the coast on Monday, officials said.\n\nSHARE THIS ARTICLE\n')).toBe('Storm hits coast\n\nA storm hit the coast on Monday, officials said.\n');
+    expect(strip('Storm hits coast\n\nA storm hit the coast on Monday, officials said.\n\nSHARE THIS ARTICLE')).toBe('Storm hits coast\n\nA storm hit the coast on Monday, officials said.');
+    for (const f of seedFiles()) {
+      const text = seed(f.slice(0, 3));
+      expect(strip(text).endsWith('\n'), f).toBe(text.endsWith('\n'));
+    }
   });
 
   it('does nothing to an article without boilerplate', () => {

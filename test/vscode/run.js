@@ -4,7 +4,7 @@ const fs = require('fs');
 const path = require('path');
 const { runTests } = require('@vscode/test-electron');
 const { ROOT, ensureInstalled, tempDir } = require('./codeServer');
-const { runUiTest } = require('./ui.e2e');
+const { runUiTest, runFirstRunUiTest } = require('./ui.e2e');
 
 function makeWorkspace() {
   const ws = path.join(tempDir('corpus-lens-ws-'), 'corpus');
@@ -52,6 +52,24 @@ async function runUi(out) {
   }
 }
 
+/** Five articles straight in a folder named like a user's, with no seeds/ folder and no settings. */
+function makePlainFolder() {
+  const dir = path.join(tempDir('corpus-lens-plain-'), 'my-articles');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(path.join(ROOT, 'seeds'))) fs.copyFileSync(path.join(ROOT, 'seeds', f), path.join(dir, f));
+  return dir;
+}
+
+async function runFirstRun(out) {
+  try {
+    await runFirstRunUiTest(makePlainFolder(), out);
+    return { passed: 1, failed: 0 };
+  } catch (e) {
+    console.error(`First run end-to-end: FAILED\n${e.stack || e}`);
+    return { passed: 0, failed: 1 };
+  }
+}
+
 async function main() {
   const only = process.argv[2];
   ensureInstalled();
@@ -60,6 +78,7 @@ async function main() {
   const results = [];
   if (!only || only === 'integration') results.push(await runIntegration(out));
   if (!only || only === 'ui') results.push(await runUi(out));
+  if (!only || only === 'first-run') results.push(await runFirstRun(out));
   const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed }), { passed: 0, failed: 0 });
   fs.writeFileSync(path.join(out, 'vscode-result.json'), JSON.stringify(total));
   console.log(`vscode: ${total.passed} passed, ${total.failed} failed`);

@@ -6,8 +6,11 @@ const path = require('path');
 const assert = require('assert');
 const { ROOT, startCodeServer, installExtension, launchBrowser, writeUserSettings, tempDir } = require('./codeServer');
 
+let packaged = null;
 function packageExtension(out) {
   const vsix = path.join(out, 'corpus-lens.vsix');
+  if (packaged === vsix && fs.existsSync(vsix)) return vsix;
+  packaged = vsix;
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--skip-license', '--no-rewrite-relative-links', '-o', vsix], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,6 +60,11 @@ async function runUiTest(workspace, out) {
   const server = await startCodeServer({ workspace, userDataDir, extensionsDir, logFile: path.join(out, 'code-server-ui.log') });
   const context = await launchBrowser();
   const page = await context.newPage();
+  // Webview frames log CSP refusals to the console; the Compare page must cause none.
+  const cspErrors = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
   try {
     await step('open the seeds workspace', async () => {
       await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
@@ -133,6 +141,18 @@ async function runUiTest(workspace, out) {
       await page.waitForTimeout(1500);
       await page.screenshot({ path: path.join(shots, 'compare-in-vscode.png') });
     });
+    await step('under the panel\'s real CSP the share bars have their widths and nothing is refused', async () => {
+      const frame = await findFrame(page, '.header .bar');
+      const bars = await frame.$$eval('.header .bar', (svgs) => svgs.map((s) => ({ bar: s.getBoundingClientRect().width, shared: s.querySelector('.shared').getBoundingClientRect().width, label: s.getAttribute('aria-label') })));
+      assert.strictEqual(bars.length, 4, JSON.stringify(bars));
+      for (const b of bars) {
+        const share = Number(/^(\d+)% shared/.exec(b.label)[1]) / 100;
+        assert.ok(b.bar > 50, `bar ${b.bar} px`);
+        assert.ok(Math.abs(b.shared - share * b.bar) <= 2, `${b.label}: ${b.shared} of ${b.bar} px`);
+      }
+      assert.ok(bars.some((b) => b.shared > 20), `no bar is drawn: ${JSON.stringify(bars)}`);
+      assert.deepStrictEqual(cspErrors, []);
+    });
     await step('the Compare panel comes back after a window reload', async () => {
       // Reload as a user does, so the workbench shuts down in order and saves its editors.
       await page.waitForTimeout(1500);
@@ -150,6 +170,35 @@ async function runUiTest(workspace, out) {
       assert.strictEqual(await page.locator('.tab', { hasText: 'Compare 4 Articles' }).count(), 1, 'the restored panel lost its articles');
       if (!rendered) console.log('    (panel content not readable from the test; see compare-after-reload.png)');
     });
+    await step('Strip Boilerplate asks in a modal dialog, strips, and closes its preview', async () => {
+      await page.locator('.tab', { hasText: 'Compare 4 Articles' }).first().click();
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('004_057a0b69c0c8fa40.txt');
+      await page.waitForTimeout(800);
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: '004_057a0b69c0c8fa40.txt' }).first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1000);
+      // The editor, not the Compare page, must have focus: the command offers the active article.
+      await page.locator('.monaco-editor .view-line', { hasText: 'China has asked the new government' }).first().click();
+      await runCommand(page, 'Corpus Lens: Strip Boilerplate');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'This article' }).first().click();
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 30_000 });
+      const message = await dialog.innerText();
+      assert.match(message, /Strip 7 boilerplate lines from 1 article\?/, message);
+      assert.strictEqual(await page.locator('.tab', { hasText: 'without boilerplate' }).count(), 1, 'the diff preview is open behind the dialog');
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(shots, 'strip-boilerplate-dialog.png') });
+      await dialog.locator('.monaco-button', { hasText: /^Strip$/ }).click();
+      await page.waitForFunction(() => ![...document.querySelectorAll('.tab')].some((t) => t.textContent.includes('without boilerplate')), null, { timeout: 15_000 });
+      const lines = () => [...document.querySelectorAll('.editor-group-container .monaco-editor .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' '));
+      await page.waitForFunction((f) => {
+        const text = new Function(`return (${f})()`)();
+        return !text.some((l) => l.includes('www.presstv.co.uk')) && text.some((l) => l.includes('Thursday'));
+      }, lines.toString(), { timeout: 15_000 });
+      await page.screenshot({ path: path.join(shots, 'strip-boilerplate-done.png') });
+      await page.keyboard.press('Control+Z');
+    });
     await step('screenshot', async () => {
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(shots, 'foundation-events-and-boilerplate.png') });
@@ -164,4 +213,72 @@ async function runUiTest(workspace, out) {
   }
 }
 
-module.exports = { runUiTest };
+/** The frame (of the page's webviews) that has `selector`. */
+async function findFrame(page, selector, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const f of page.frames()) {
+      if (await f.$(selector).catch(() => null)) return f;
+    }
+    if (Date.now() > deadline) throw new Error(`no frame shows ${selector}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * A new user's first run: a plain folder of articles (no seeds/ folder, no settings) is
+ * offered as a corpus once; accepting indexes it.
+ */
+async function runFirstRunUiTest(folder, out) {
+  console.log('First run on a plain folder (code-server + Chromium):');
+  const shots = path.join(out, 'screenshots');
+  fs.mkdirSync(shots, { recursive: true });
+  const userDataDir = tempDir('corpus-lens-first-udd-');
+  const extensionsDir = tempDir('corpus-lens-first-ext-');
+  writeUserSettings(userDataDir);
+  const vsix = await step('package the extension', () => packageExtension(out));
+  await step('install it into code-server', () => installExtension(vsix, { userDataDir, extensionsDir }));
+  const server = await startCodeServer({ workspace: folder, userDataDir, extensionsDir, logFile: path.join(out, 'code-server-first-run.log') });
+  const context = await launchBrowser();
+  const page = await context.newPage();
+  try {
+    await step('open a plain folder of five articles', async () => {
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    });
+    const toast = page.locator('.notification-toast', { hasText: /Use this folder's 5 text files as a corpus\?/ });
+    await step('one notification offers the folder as a corpus', async () => {
+      await toast.first().waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(shots, 'first-run-notification.png') });
+      assert.strictEqual(await toast.count(), 1);
+    });
+    await step('accepting indexes its articles', async () => {
+      await toast.locator('.monaco-button', { hasText: 'Use as Corpus' }).click();
+      await page.locator('.statusbar-item', { hasText: /5 articles/ }).first().waitFor({ timeout: 60_000 });
+      await page.locator('.activitybar a[aria-label^="Corpus Lens"], .activitybar .action-label[aria-label^="Corpus Lens"]').first().click();
+      await page.waitForFunction(() => [...document.querySelectorAll('.pane-body .monaco-list-row')].some((r) => r.textContent.includes('May 2017')), null, { timeout: 30_000 });
+      await page.screenshot({ path: path.join(shots, 'first-run-accepted.png') });
+    });
+    await step('the choice is kept as the folder\'s corpusLens.include', async () => {
+      const settings = JSON.parse(fs.readFileSync(path.join(folder, '.vscode', 'settings.json'), 'utf8'));
+      assert.deepStrictEqual(settings['corpusLens.include'], ['**/*.txt']);
+    });
+  } catch (e) {
+    await page.screenshot({ path: path.join(shots, 'first-run-failure.png') }).catch(() => {});
+    throw e;
+  } finally {
+    await context.close().catch(() => {});
+    server.stop();
+  }
+}
+
+module.exports = { runUiTest, runFirstRunUiTest };

@@ -13,25 +13,111 @@ export type UserAnnotation =
 
 const TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC', 'DATE', 'TIME']);
 
-/** Reads annotations from a sidecar; malformed entries are reported, never silently dropped. */
-export function readAnnotations(raw: readonly Record<string, unknown>[]): { annotations: UserAnnotation[]; problems: string[] } {
+/** The fields this version reads; any other field of an annotation rides along unchanged. */
+const KNOWN_FIELDS = new Set(['id', 'kind', 'type', 'name', 'speaker', 'anchor', 'orphaned']);
+
+export interface ReadAnnotations {
+  readonly annotations: UserAnnotation[];
+  /** Why some records could not be used; each is named so the user can fix the file. */
+  readonly problems: string[];
+  /**
+   * Records this version cannot use (kinds it does not know, like "relation", or damaged
+   * ones): never applied, always written back as they were.
+   */
+  readonly keptAside: Record<string, unknown>[];
+}
+
+/** A stored offset is usable only as a whole, non-negative character position. */
+const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** Reads annotations from a sidecar; malformed entries are reported and kept, never silently dropped. */
+export function readAnnotations(raw: readonly Record<string, unknown>[]): ReadAnnotations {
   const annotations: UserAnnotation[] = [];
   const problems: string[] = [];
+  const keptAside: Record<string, unknown>[] = [];
   raw.forEach((r, i) => {
     const a = r.anchor as Record<string, unknown> | undefined;
-    const anchorOk = a && typeof a.start === 'number' && typeof a.end === 'number' && typeof a.exact === 'string' && typeof a.prefix === 'string' && typeof a.suffix === 'string' && a.start <= a.end;
+    const anchorOk = a && typeof a === 'object' && isOffset(a.start) && isOffset(a.end) && typeof a.exact === 'string' && typeof a.prefix === 'string' && typeof a.suffix === 'string' && a.start <= a.end;
     if (typeof r.id !== 'string' || !anchorOk) {
-      problems.push(`annotation ${i + 1} needs an "id" and an "anchor" with start, end, exact, prefix and suffix`);
+      problems.push(`annotation ${i + 1} needs an "id" and an "anchor" with start, end (whole numbers, start ≤ end), exact, prefix and suffix`);
+      keptAside.push(r);
       return;
     }
     const anchor = a as unknown as TextAnchor;
+    const extra: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(r)) if (!KNOWN_FIELDS.has(key)) Object.defineProperty(extra, key, { value: v, enumerable: true, writable: true, configurable: true });
     const orphaned = r.orphaned === true ? { orphaned: true } : {};
-    if (r.kind === 'entity' && typeof r.type === 'string' && TYPES.has(r.type)) annotations.push({ id: r.id, kind: 'entity', type: r.type as EntityType, name: typeof r.name === 'string' ? r.name : null, anchor, ...orphaned });
-    else if (r.kind === 'not-entity') annotations.push({ id: r.id, kind: 'not-entity', anchor, ...orphaned });
-    else if (r.kind === 'quote') annotations.push({ id: r.id, kind: 'quote', speaker: typeof r.speaker === 'string' ? r.speaker : null, anchor, ...orphaned });
-    else problems.push(`annotation ${r.id}: unknown kind or type`);
+    if (r.kind === 'entity' && typeof r.type === 'string' && TYPES.has(r.type)) annotations.push({ ...extra, id: r.id, kind: 'entity', type: r.type as EntityType, name: typeof r.name === 'string' ? r.name : null, anchor, ...orphaned });
+    else if (r.kind === 'not-entity') annotations.push({ ...extra, id: r.id, kind: 'not-entity', anchor, ...orphaned });
+    else if (r.kind === 'quote') annotations.push({ ...extra, id: r.id, kind: 'quote', speaker: typeof r.speaker === 'string' ? r.speaker : null, anchor, ...orphaned });
+    else {
+      problems.push(`annotation ${r.id}: kind "${String(r.kind)}"${r.kind === 'entity' ? ` with type "${String(r.type)}"` : ''} is not one this version knows (kept in the sidecar, not applied)`);
+      keptAside.push(r);
+    }
   });
-  return { annotations, problems };
+  return { annotations, problems, keptAside };
+}
+
+/**
+ * The sidecar's "annotations" list: the ones in use (their unknown fields included, since
+ * they ride on the objects) followed by those kept aside, unchanged.
+ */
+export function toSidecarAnnotations(annotations: readonly UserAnnotation[], keptAside: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  return [...(annotations as unknown as Record<string, unknown>[]), ...keptAside];
+}
+
+/**
+ * What to write when the sidecar on disk may have changed since we read it (another window,
+ * the CLI): our additions, changes and deletions applied to what is there now, so theirs are
+ * kept too. `base` is what we read last, `mine` what we hold now, `theirs` what is on disk.
+ * An id both sides added anew is renumbered on our side.
+ */
+export function mergeAnnotationRecords(base: readonly Record<string, unknown>[], mine: readonly Record<string, unknown>[], theirs: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const idOf = (r: Record<string, unknown>) => (typeof r.id === 'string' ? r.id : undefined);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const baseById = new Map(base.flatMap((r) => (idOf(r) ? [[idOf(r)!, r] as const] : [])));
+  const mineById = new Map(mine.flatMap((r) => (idOf(r) ? [[idOf(r)!, r] as const] : [])));
+  const out: Record<string, unknown>[] = [];
+  const taken = new Set<string>();
+  for (const t of theirs) {
+    const id = idOf(t);
+    if (!id) {
+      // Records without an id cannot be told apart: theirs stay unless we hold the same one.
+      out.push(t);
+      continue;
+    }
+    const b = baseById.get(id);
+    const m = mineById.get(id);
+    if (b && !m) {
+      // We deleted it; if they changed it meanwhile, their change wins over our deletion.
+      if (!same(b, t)) {
+        out.push(t);
+        taken.add(id);
+      }
+      continue;
+    }
+    if (b && m) out.push(same(m, b) ? t : m);
+    else out.push(t);
+    taken.add(id);
+  }
+  for (const m of mine) {
+    const id = idOf(m);
+    if (id && baseById.has(id)) continue; // already placed (or deleted by them, unchanged by us)
+    if (!id) {
+      if (!out.some((o) => same(o, m))) out.push(m);
+      continue;
+    }
+    if (taken.has(id)) {
+      let n = out.length + 1;
+      while (taken.has(`a${n}`) || mineById.has(`a${n}`)) n++;
+      out.push({ ...m, id: `a${n}` });
+      taken.add(`a${n}`);
+    } else {
+      out.push(m);
+      taken.add(id);
+    }
+  }
+  return out;
 }
 
 export function newAnnotationId(existing: readonly UserAnnotation[]): string {

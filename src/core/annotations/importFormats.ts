@@ -1,127 +1,452 @@
 /**
- * Annotations from other tools into user annotations: brat standoff (entities, and
- * attributions as in PolNeAR → quotes with speakers), doccano-style JSON lines and W3C Web
- * Annotation. Offsets are checked against the text; what does not fit is reported, not guessed.
+ * Annotations from other tools into user annotations: brat standoff (entities, `N` and `A`
+ * lines, and attributions as in PolNeAR → quotes with speakers), JSON lines (doccano, ours,
+ * Prodigy `spans`, Label Studio) and W3C Web Annotation. Offsets count code points; when the
+ * file's text is not the article's (CRLF, a BOM, an edit since), each span is found again by
+ * its words and context with the sidecars' anchoring. What does not fit is reported, never
+ * guessed, and labels we do not know are reported (a label map names them).
  */
 import type { EntityType } from '../entities/mentions';
-import { readAttributions, readBratSpans } from '../quotes/brat';
-import { makeAnchor } from './anchor';
+import { codePointOffsets, fromCodePoints, universalNewlines } from '../export/text';
+import type { Origin } from '../export/exportArticle';
+import { BRAT_SPAN, readAttributions, readBratAttributes, readBratNormalizations, readBratNotes, readBratSpans, type BratSpan } from '../quotes/brat';
+import { makeAnchor, reanchor, type TextAnchor } from './anchor';
 import type { UserAnnotation } from './annotations';
+
+export { fromCodePoints } from '../export/text';
 
 export interface ImportResult {
   readonly annotations: UserAnnotation[];
   readonly problems: string[];
+  /** The origin the file gives each annotation (by annotation id), where it gives one. */
+  readonly origins: Readonly<Record<string, Origin>>;
 }
 
-const ENTITY_TYPES: Record<string, EntityType> = { PER: 'PER', PERSON: 'PER', ORG: 'ORG', ORGANIZATION: 'ORG', LOC: 'LOC', LOCATION: 'LOC', GPE: 'LOC', MISC: 'MISC', NORP: 'MISC', DATE: 'DATE', TIME: 'TIME' };
+/** Foreign label → PER, ORG, LOC, MISC, DATE, TIME or QUOTE; null (or "") imports it as nothing, silently. */
+export type LabelMap = Readonly<Record<string, string | null>>;
 
-/** Code-point offsets (brat, W3C) to JavaScript string indices. */
-export function fromCodePoints(text: string): (offset: number) => number {
-  const starts: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    starts.push(i);
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) i++;
-  }
-  starts.push(text.length);
-  return (o) => starts[Math.min(o, starts.length - 1)];
+export interface ImportOptions {
+  readonly labelMap?: LabelMap;
+  /** Keep only what the file marks as the user's (files that mark nothing keep everything). */
+  readonly userOnly?: boolean;
 }
 
-export function importBrat(ann: string, text: string): ImportResult {
+type Target = EntityType | 'QUOTE';
+const TARGETS = new Set<string>(['PER', 'ORG', 'LOC', 'MISC', 'DATE', 'TIME', 'QUOTE']);
+
+/** Other tools' names for our types (OntoNotes, ACE and brat's examples included). */
+const BUILT_IN: Record<string, Target> = {
+  PER: 'PER',
+  PERSON: 'PER',
+  ORG: 'ORG',
+  ORGANIZATION: 'ORG',
+  ORGANISATION: 'ORG',
+  LOC: 'LOC',
+  LOCATION: 'LOC',
+  GPE: 'LOC',
+  'GEO-POLITICAL-ENTITY': 'LOC',
+  MISC: 'MISC',
+  NORP: 'MISC',
+  DATE: 'DATE',
+  TIME: 'TIME',
+  QUOTE: 'QUOTE',
+};
+
+/**
+ * Reads a label map: a JSON object (`{"Geo-political-entity": "LOC", "Money": null}`) or one
+ * `label<TAB>type` (or `label = type`) a line; `#` starts a comment.
+ */
+export function parseLabelMap(content: string): { map: Record<string, string | null>; problems: string[] } {
+  const map: Record<string, string | null> = {};
   const problems: string[] = [];
-  const toIndex = fromCodePoints(text);
-  const annotations: UserAnnotation[] = [];
-  let n = 0;
-  const spans = readBratSpans(ann);
-  ann.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() && !/^[TEARMN#*]\d*\t/.test(line) && !/^\*\t/.test(line)) problems.push(`line ${i + 1}: not a brat annotation line`);
+  const add = (from: string, to: unknown, where: string) => {
+    const value = to === null || to === '' ? null : typeof to === 'string' ? to.trim().toUpperCase() : undefined;
+    if (value === undefined || (value !== null && !TARGETS.has(value))) problems.push(`${where}: "${String(to)}" is not one of PER, ORG, LOC, MISC, DATE, TIME, QUOTE (or null to skip "${from}")`);
+    else map[from] = value;
+  };
+  const trimmed = content.replace(/^\uFEFF/, '').trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const json = JSON.parse(trimmed) as Record<string, unknown>;
+      for (const [from, to] of Object.entries(json)) add(from, to, `"${from}"`);
+    } catch (e) {
+      problems.push(`not valid JSON: ${(e as Error).message}`);
+    }
+    return { map, problems };
+  }
+  trimmed.split(/\r?\n/).forEach((line, i) => {
+    const body = line.replace(/(^|\s)#.*$/, '').trim();
+    if (!body) return;
+    const m = /^(.+?)\s*(?:\t|=)\s*(\S*)$/.exec(body);
+    if (!m) problems.push(`line ${i + 1}: expected "label<TAB>type" or "label = type"`);
+    else add(m[1].trim(), m[2], `line ${i + 1}`);
   });
-  // Our own exports name each speaker in an AnnotatorNotes line; other tools' notes are free text too.
-  const notes = new Map<string, string>();
-  for (const m of ann.matchAll(/^#\d+\tAnnotatorNotes (T\d+)\t(.*)$/gm)) notes.set(m[1], m[2].trim());
+  return { map, problems };
+}
+
+/** Label → our type; null: skip silently (mapped to nothing); undefined: unknown. */
+function labelResolver(map: LabelMap = {}): (label: string) => Target | null | undefined {
+  const folded = new Map(Object.entries(map).map(([k, v]) => [k.toLowerCase(), v]));
+  return (label) => {
+    const mapped = label in map ? map[label] : folded.get(label.toLowerCase());
+    if (mapped !== undefined) return mapped === null || mapped === '' ? null : (mapped.toUpperCase() as Target);
+    return BUILT_IN[label.toUpperCase()];
+  };
+}
+
+/** Counts unknown labels and reports each once. */
+class UnknownLabels {
+  private readonly counts = new Map<string, number>();
+  add(label: string) {
+    this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
+  }
+  report(problems: string[]) {
+    for (const [label, n] of this.counts) problems.push(`unknown label "${label}" (${n} span${n === 1 ? '' : 's'}): not imported; a label map can name its type (PER, ORG, LOC, MISC, DATE, TIME, QUOTE)`);
+  }
+}
+
+/**
+ * Where [start, end) of `source` lies in `text`: the same place when the texts agree (or
+ * differ only by a BOM and line ends), else found again by words and context.
+ */
+function place(source: string, start: number, end: number, text: string): TextAnchor | null {
+  if (source === text) return makeAnchor(text, start, end);
+  const a = universalNewlines(source);
+  const b = universalNewlines(text);
+  if (a.text === b.text) {
+    const s = b.toOriginal(a.toNormalised(start));
+    const e = b.toOriginal(a.toNormalised(end));
+    if (s >= 0 && e >= s) return makeAnchor(text, s, e);
+  }
+  return reanchor(makeAnchor(source, start, end), text);
+}
+
+class Collector {
+  readonly annotations: UserAnnotation[] = [];
+  readonly problems: string[] = [];
+  readonly origins: Record<string, Origin> = {};
+  constructor(private readonly options: ImportOptions) {}
+  add(a: Omit<Extract<UserAnnotation, { kind: 'entity' }>, 'id'> | Omit<Extract<UserAnnotation, { kind: 'quote' }>, 'id'>, origin: Origin | undefined) {
+    if (this.options.userOnly && origin === 'automatic') return;
+    const id = `i${this.annotations.length + 1}`;
+    this.annotations.push({ id, ...a } as UserAnnotation);
+    if (origin) this.origins[id] = origin;
+  }
+  result(): ImportResult {
+    return { annotations: this.annotations.sort((a, b) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end), problems: this.problems, origins: this.origins };
+  }
+}
+
+const asOrigin = (v: unknown): Origin | undefined => (v === 'user' || v === 'automatic' ? v : undefined);
+
+// ---------------------------------------------------------------- brat
+
+/**
+ * One `.ann` for the article `text`. Brat counts code points in its `.txt` read with
+ * universal newlines; give that `.txt` as `bratText` when it may differ from the article
+ * (otherwise the article read that way is assumed).
+ */
+export function importBrat(annRaw: string, text: string, options: ImportOptions & { bratText?: string } = {}): ImportResult {
+  const ann = annRaw.replace(/\r\n?/g, '\n');
+  const out = new Collector(options);
+  const norm = universalNewlines(text);
+  const txt = options.bratText !== undefined ? universalNewlines(options.bratText).text : norm.text;
+  const toIndex = fromCodePoints(txt);
+  const resolve = labelResolver(options.labelMap);
+  const unknown = new UnknownLabels();
+  ann.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    if (!/^([TERAMN]\d+|#\d*|\*)\t/.test(line)) out.problems.push(`line ${i + 1}: not a brat annotation line`);
+    else if (line.startsWith('T') && !BRAT_SPAN.test(line)) out.problems.push(`line ${i + 1}: a text-bound line needs "T<n><TAB>type start end[;start end…]<TAB>text"`);
+  });
+  const spans = readBratSpans(ann);
+  const attributes = readBratAttributes(ann);
+  const references = readBratNormalizations(ann);
+  const notes = readBratNotes(ann);
+  const originOf = (id: string) => asOrigin(attributes.get(id)?.get('Origin'));
+  /** A span's pieces in the article: one when its fragments are apart only by white space (line breaks). */
+  const pieces = (s: BratSpan): TextAnchor[] | null => {
+    const frags = s.fragments.map(([a, b]) => [toIndex(a), toIndex(b)] as const);
+    if (frags.some(([a, b]) => a > b || b > txt.length)) return null;
+    // Brat's rule: the text is the fragments joined by one space (ours, and PolNeAR's, spacing aside).
+    if (frags.map(([a, b]) => txt.slice(a, b)).join(' ').replace(/\s+/g, ' ') !== s.text.replace(/\s+/g, ' ')) return null;
+    const joined: Array<[number, number]> = [];
+    for (const [a, b] of frags) {
+      const last = joined[joined.length - 1];
+      if (last && /^\s*$/.test(txt.slice(last[1], a))) last[1] = b;
+      else joined.push([a, b]);
+    }
+    const anchors = joined.map(([a, b]) => (txt === norm.text ? makeAnchor(text, norm.toOriginal(a), norm.toOriginal(b)) : place(txt, a, b, text)));
+    return anchors.every((x): x is TextAnchor => x !== null) ? anchors : null;
+  };
+  const misfit = (s: BratSpan) => out.problems.push(`${s.id}: its text does not match the article at ${s.fragments.map((f) => f.join('–')).join(';')}`);
   const inAttribution = new Set<string>();
   for (const a of readAttributions(ann)) {
-    for (const s of [a.content, a.source, a.cue]) if (s) inAttribution.add(s.id);
+    for (const s of [a.content, a.source, a.cue, a.trigger]) if (s) inAttribution.add(s.id);
     if (!a.content) continue;
-    // A quote interrupted by its cue comes in pieces; each piece is a quote of the same speaker.
-    const pieces = a.content.fragments.map(([s, e]) => [toIndex(s), toIndex(e)] as const);
-    if (pieces.map(([s, e]) => text.slice(s, e)).join(' ').replace(/\s+/g, ' ') !== a.content.text.replace(/\s+/g, ' ')) {
-      problems.push(`${a.content.id}: its text does not match the article at ${a.content.start}–${a.content.end}`);
+    const where = pieces(a.content);
+    if (!where) {
+      misfit(a.content);
       continue;
     }
-    const speaker = a.source ? (notes.get(a.source.id) ?? a.source.text.replace(/\s+/g, ' ')) : null;
-    for (const [start, end] of pieces) annotations.push({ id: `i${++n}`, kind: 'quote', speaker, anchor: makeAnchor(text, start, end) });
+    const speaker = notes.get(a.id) ?? (a.source ? (notes.get(a.source.id) ?? references.get(a.source.id)?.[0]?.name ?? a.source.text.replace(/\s+/g, ' ')) : null) ?? null;
+    // A quote interrupted by its cue comes in pieces; each piece is a quote of the same speaker.
+    for (const anchor of where) out.add({ kind: 'quote', speaker: speaker || null, anchor }, originOf(a.id));
   }
   for (const s of spans.values()) {
     if (inAttribution.has(s.id)) continue;
-    const type = ENTITY_TYPES[s.label.toUpperCase()];
-    if (!type) continue;
-    const start = toIndex(s.start);
-    const end = toIndex(s.end);
-    if (s.fragments.length > 1 || text.slice(start, end) !== s.text) {
-      problems.push(`${s.id}: its text does not match the article at ${s.start}–${s.end}`);
+    const type = resolve(s.label);
+    if (type === null) continue;
+    if (type === undefined) {
+      unknown.add(s.label);
       continue;
     }
-    annotations.push({ id: `i${++n}`, kind: 'entity', type, name: null, anchor: makeAnchor(text, start, end) });
+    const where = pieces(s);
+    if (!where || (type !== 'QUOTE' && where.length > 1)) {
+      misfit(s);
+      continue;
+    }
+    const name = references.get(s.id)?.find((r) => r.name)?.name ?? null;
+    if (type === 'QUOTE') out.add({ kind: 'quote', speaker: notes.get(s.id) ?? null, anchor: where[0] }, originOf(s.id));
+    else out.add({ kind: 'entity', type, name, anchor: where[0] }, originOf(s.id));
   }
-  return { annotations: annotations.sort((a, b) => a.anchor.start - b.anchor.start), problems };
+  unknown.report(out.problems);
+  return out.result();
 }
 
-/** One doccano / Label Studio style record: {"text", "label": [[start, end, label], …]}. */
-export function importJsonLine(record: { text?: unknown; label?: unknown }, text: string): ImportResult {
+// ---------------------------------------------------------------- JSON lines
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+
+/** The records of a JSON-lines file, or of a JSON array (Label Studio's export). */
+export function readJsonRecords(content: string): { records: Array<{ where: string; record: Json }>; problems: string[] } {
+  const records: Array<{ where: string; record: Json }> = [];
   const problems: string[] = [];
-  const annotations: UserAnnotation[] = [];
-  if (record.text !== undefined && record.text !== text) problems.push('the record\'s "text" differs from the article; offsets checked one by one');
-  const labels = Array.isArray(record.label) ? record.label : [];
-  labels.forEach((l, i) => {
-    if (!Array.isArray(l) || typeof l[0] !== 'number' || typeof l[1] !== 'number' || typeof l[2] !== 'string') {
-      problems.push(`label ${i + 1}: expected [start, end, label]`);
-      return;
+  const trimmed = content.replace(/^\uFEFF/, '').trim();
+  if (trimmed.startsWith('[')) {
+    try {
+      const all = JSON.parse(trimmed) as unknown[];
+      all.forEach((r, i) => (isObject(r) ? records.push({ where: `item ${i + 1}`, record: r }) : problems.push(`item ${i + 1}: not a JSON object`)));
+    } catch (e) {
+      problems.push(`not valid JSON: ${(e as Error).message}`);
     }
-    const [start, end, label] = l as [number, number, string];
-    if (start < 0 || end > text.length || start >= end) {
-      problems.push(`label ${i + 1}: ${start}–${end} is outside the article`);
-      return;
+    return { records, problems };
+  }
+  trimmed.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      const r = JSON.parse(line) as unknown;
+      if (isObject(r)) records.push({ where: `line ${i + 1}`, record: r });
+      else problems.push(`line ${i + 1}: not a JSON object`);
+    } catch {
+      problems.push(`line ${i + 1}: not valid JSON`);
     }
-    const type = ENTITY_TYPES[label.toUpperCase()];
-    if (label.toUpperCase() === 'QUOTE') annotations.push({ id: `i${i + 1}`, kind: 'quote', speaker: null, anchor: makeAnchor(text, start, end) });
-    else if (type) annotations.push({ id: `i${i + 1}`, kind: 'entity', type, name: null, anchor: makeAnchor(text, start, end) });
-    else problems.push(`label ${i + 1}: unknown label "${label}"`);
   });
-  return { annotations, problems };
+  return { records, problems };
 }
+
+/** The article a record names (ours: `document`/`file`; doccano and Label Studio keep it in metadata or `data`). */
+export function recordFile(record: Json): string | null {
+  const data = isObject(record.data) ? record.data : {};
+  const meta = isObject(record.meta) ? record.meta : isObject(record.metadata) ? record.metadata : {};
+  for (const v of [record.file, record.document, data.file, data.document, meta.file, meta.document, record.path]) if (typeof v === 'string' && v) return v;
+  return null;
+}
+
+/** A record's text (doccano, Prodigy: `text`; Label Studio: `data.text`). */
+export function recordText(record: Json): string | null {
+  if (typeof record.text === 'string') return record.text;
+  if (isObject(record.data) && typeof record.data.text === 'string') return record.data.text;
+  return null;
+}
+
+interface RawSpan {
+  start: number;
+  end: number;
+  label: string;
+  text?: string;
+  speaker?: string | null;
+  origin?: Origin;
+  name?: string | null;
+}
+
+/** The spans of any of the forms we read, offsets as the record gives them. */
+function rawSpans(record: Json, where: (i: number) => string, problems: string[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  const bad = (i: number, what: string) => problems.push(`${where(i)}: ${what}`);
+  // doccano ≥ 1.6 and ours: entities (+ our quotes).
+  if (Array.isArray(record.entities)) {
+    record.entities.forEach((e, i) => {
+      const start = isObject(e) ? num(e.start_offset ?? e.start) : undefined;
+      const end = isObject(e) ? num(e.end_offset ?? e.end) : undefined;
+      if (!isObject(e) || start === undefined || end === undefined || typeof e.label !== 'string') return bad(i, 'an entity needs "start_offset", "end_offset" and "label"');
+      out.push({ start, end, label: e.label, origin: asOrigin(e.origin), name: typeof e.name === 'string' ? e.name : null });
+    });
+  }
+  if (Array.isArray(record.quotes)) {
+    record.quotes.forEach((q, i) => {
+      const start = isObject(q) ? num(q.start_offset) : undefined;
+      const end = isObject(q) ? num(q.end_offset) : undefined;
+      if (!isObject(q) || start === undefined || end === undefined) return bad(i, 'a quote needs "start_offset" and "end_offset"');
+      const speaker = isObject(q.speaker) && typeof q.speaker.name === 'string' ? q.speaker.name : null;
+      out.push({ start, end, label: 'QUOTE', text: typeof q.text === 'string' ? q.text : undefined, speaker, origin: asOrigin(q.origin) });
+    });
+  }
+  // Prodigy.
+  if (Array.isArray(record.spans)) {
+    record.spans.forEach((s, i) => {
+      const start = isObject(s) ? num(s.start) : undefined;
+      const end = isObject(s) ? num(s.end) : undefined;
+      if (!isObject(s) || start === undefined || end === undefined || typeof s.label !== 'string') return bad(i, 'a span needs "start", "end" and "label"');
+      out.push({ start, end, label: s.label, text: typeof s.text === 'string' ? s.text : undefined });
+    });
+  }
+  // doccano sequence labelling ([start, end, label]) and Label Studio's JSON-MIN ({start, end, text, labels}).
+  if (Array.isArray(record.label)) {
+    record.label.forEach((l, i) => {
+      if (Array.isArray(l) && num(l[0]) !== undefined && num(l[1]) !== undefined && typeof l[2] === 'string') out.push({ start: l[0] as number, end: l[1] as number, label: l[2] });
+      else if (isObject(l) && num(l.start) !== undefined && num(l.end) !== undefined && Array.isArray(l.labels) && typeof l.labels[0] === 'string') out.push({ start: l.start as number, end: l.end as number, label: l.labels[0], text: typeof l.text === 'string' ? l.text : undefined });
+      else bad(i, 'expected [start, end, label]');
+    });
+  }
+  // Label Studio's JSON export: the first annotation not cancelled (predictions are the machine's).
+  if (Array.isArray(record.annotations)) {
+    const chosen = record.annotations.find((a) => isObject(a) && !a.was_cancelled && Array.isArray(a.result));
+    const results = isObject(chosen) && Array.isArray(chosen.result) ? chosen.result : [];
+    results.forEach((r, i) => {
+      const v = isObject(r) && isObject(r.value) ? r.value : null;
+      if (!v) return;
+      const labels = Array.isArray(v.labels) ? v.labels : Array.isArray(v.hypertextlabels) ? v.hypertextlabels : null;
+      if (num(v.start) === undefined || num(v.end) === undefined || !labels || typeof labels[0] !== 'string') {
+        if (labels) bad(i, 'a Label Studio region needs "start", "end" and "labels"');
+        return;
+      }
+      out.push({ start: v.start as number, end: v.end as number, label: labels[0], text: typeof v.text === 'string' ? v.text : undefined, origin: 'user' });
+    });
+  }
+  return out;
+}
+
+/**
+ * One JSON record for the article `text`: ours or doccano's (`entities`, `relations`, our
+ * `quotes`), doccano's `label` arrays, Prodigy's `spans` or one Label Studio task. Offsets
+ * count code points; a span that gives its words is checked against them (and, failing
+ * that, read as UTF-16 indices, as some JavaScript tools count).
+ */
+export function importJsonLine(record: Json, text: string, options: ImportOptions = {}): ImportResult {
+  const out = new Collector(options);
+  if (record.answer === 'reject' || record.answer === 'ignore') {
+    out.problems.push(`the record was answered "${record.answer}" in Prodigy; not imported`);
+    return out.result();
+  }
+  const source = recordText(record) ?? text;
+  const toIndex = fromCodePoints(source);
+  const cpLength = codePointOffsets(source)(source.length);
+  const resolve = labelResolver(options.labelMap);
+  const unknown = new UnknownLabels();
+  const spans = rawSpans(record, (i) => `span ${i + 1}`, out.problems);
+  spans.forEach((s, i) => {
+    const type = resolve(s.label);
+    if (type === null) return;
+    if (type === undefined) return unknown.add(s.label);
+    if (s.start < 0 || s.end > cpLength || s.start >= s.end) return out.problems.push(`span ${i + 1} (${s.label}): ${s.start}–${s.end} is outside the text`);
+    let start = toIndex(s.start);
+    let end = toIndex(s.end);
+    if (s.text !== undefined && source.slice(start, end) !== s.text) {
+      if (source.slice(s.start, s.end) === s.text) [start, end] = [s.start, s.end];
+      else return out.problems.push(`span ${i + 1} (${s.label}): "${s.text}" is not at ${s.start}–${s.end}`);
+    }
+    const anchor = place(source, start, end, text);
+    if (!anchor) return out.problems.push(`span ${i + 1} (${s.label}): "${source.slice(start, end)}" is not in the article (or is in several places alike)`);
+    if (type === 'QUOTE') out.add({ kind: 'quote', speaker: s.speaker ?? null, anchor }, s.origin);
+    else out.add({ kind: 'entity', type, name: s.name ?? null, anchor }, s.origin);
+  });
+  unknown.report(out.problems);
+  return out.result();
+}
+
+// ---------------------------------------------------------------- W3C Web Annotation
 
 interface W3cItem {
   body?: unknown;
-  target?: { selector?: unknown };
+  target?: unknown;
+  origin?: unknown;
+  generator?: unknown;
+  creator?: unknown;
 }
 
-/** W3C Web Annotation items: the TextQuoteSelector decides, the TextPositionSelector says where. */
-export function importW3c(items: readonly W3cItem[], text: string): ImportResult {
-  const problems: string[] = [];
-  const annotations: UserAnnotation[] = [];
+/** The items of a W3C document (a collection, a page, an array or one annotation), by target source. */
+export function w3cItemsBySource(doc: unknown): Map<string, W3cItem[]> {
+  const d = doc as { first?: { items?: unknown }; items?: unknown };
+  const items = (Array.isArray(doc) ? doc : Array.isArray(d?.first?.items) ? d.first.items : Array.isArray(d?.items) ? d.items : isObject(doc) && doc.type === 'Annotation' ? [doc] : []) as W3cItem[];
+  const out = new Map<string, W3cItem[]>();
+  for (const item of items) {
+    const target = isObject(item?.target) ? item.target : null;
+    const source = typeof item?.target === 'string' ? item.target : typeof target?.source === 'string' ? target.source : typeof target?.id === 'string' ? target.id : '';
+    out.set(source, [...(out.get(source) ?? []), item]);
+  }
+  return out;
+}
+
+/**
+ * The article path a W3C source names: relative as our exports write it (`asia/001.txt`),
+ * with `baseUri` taken off when given, or a `file://` URI's path.
+ */
+export function w3cSourcePath(source: string, baseUri = ''): string {
+  let s = source;
+  const base = baseUri && !/[/#]$/.test(baseUri) ? `${baseUri}/` : baseUri;
+  if (base && s.startsWith(base)) s = s.slice(base.length);
+  else if (/^file:\/\//i.test(s)) s = s.replace(/^file:\/\/[^/]*/i, '');
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * W3C Web Annotation items of one article, anchored the way the sidecars are: the
+ * TextPositionSelector says where (code points), the TextQuoteSelector's exact words and
+ * prefix/suffix decide where the text has changed.
+ */
+export function importW3c(items: readonly W3cItem[], text: string, options: ImportOptions = {}): ImportResult {
+  const out = new Collector(options);
   const toIndex = fromCodePoints(text);
+  const resolve = labelResolver(options.labelMap);
+  const unknown = new UnknownLabels();
   items.forEach((item, i) => {
-    const selectors = Array.isArray(item.target?.selector) ? item.target!.selector : [item.target?.selector];
-    const quote = selectors.find((s: { type?: string }) => s?.type === 'TextQuoteSelector') as { exact?: string; prefix?: string; suffix?: string } | undefined;
-    const position = selectors.find((s: { type?: string }) => s?.type === 'TextPositionSelector') as { start?: number; end?: number } | undefined;
-    const bodies = (Array.isArray(item.body) ? item.body : [item.body]) as Array<{ value?: unknown; purpose?: string }>;
-    const value = bodies.find((b) => b?.purpose === 'tagging')?.value ?? bodies[0]?.value;
-    let start = position?.start !== undefined ? toIndex(position.start) : -1;
-    let end = position?.end !== undefined ? toIndex(position.end) : -1;
-    if (quote?.exact && text.slice(start, end) !== quote.exact) {
-      start = text.indexOf(quote.exact);
-      end = start + quote.exact.length;
+    const target = isObject(item.target) ? item.target : null;
+    const selectors = (Array.isArray(target?.selector) ? target!.selector : [target?.selector]).filter(isObject);
+    // The article's own description (metadata, event) has no selector: nothing to anchor.
+    if (!selectors.length) return;
+    const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+    const position = selectors.find((s) => s.type === 'TextPositionSelector');
+    const start = num(position?.start) !== undefined ? toIndex(position!.start as number) : 0;
+    const end = num(position?.end) !== undefined ? toIndex(position!.end as number) : 0;
+    let anchor: TextAnchor | null = null;
+    if (quote && typeof quote.exact === 'string') {
+      anchor = reanchor({ start, end: Math.max(start, end), exact: quote.exact, prefix: typeof quote.prefix === 'string' ? quote.prefix : '', suffix: typeof quote.suffix === 'string' ? quote.suffix : '' }, text);
+    } else if (position && end > start) anchor = makeAnchor(text, start, end);
+    if (!anchor) return out.problems.push(`item ${i + 1}: its words are not in the article (or are in several places alike)`);
+    const bodies = (Array.isArray(item.body) ? item.body : [item.body]).filter(isObject);
+    const tag = bodies.find((b) => b.purpose === 'tagging' && typeof b.value === 'string')?.value ?? bodies.find((b) => typeof b.value === 'string')?.value;
+    const label = typeof tag === 'string' ? tag : '';
+    const origin = asOrigin(item.origin) ?? (item.generator ? 'automatic' : item.creator ? 'user' : undefined);
+    // Older exports (and free-text tools) say "Quote by NAME".
+    const freeText = /^quote(?: by (.+))?$/i.exec(label);
+    if (freeText) {
+      const speakerBody = bodies.find((b) => b.role === 'speaker' && typeof b.value === 'string');
+      return out.add({ kind: 'quote', speaker: (speakerBody?.value as string | undefined) ?? freeText[1] ?? null, anchor }, origin);
     }
-    if (start < 0 || end <= start) {
-      problems.push(`item ${i + 1}: its words are not in the article`);
-      return;
-    }
-    const label = typeof value === 'string' ? value : '';
-    const type = ENTITY_TYPES[label.toUpperCase()];
-    if (type) annotations.push({ id: `i${i + 1}`, kind: 'entity', type, name: null, anchor: makeAnchor(text, start, end) });
-    else if (/^quote/i.test(label)) annotations.push({ id: `i${i + 1}`, kind: 'quote', speaker: /^quote by (.+)$/i.exec(label)?.[1] ?? null, anchor: makeAnchor(text, start, end) });
-    else problems.push(`item ${i + 1}: no entity type or quote in its body`);
+    const type = resolve(label);
+    if (type === null) return;
+    if (type === undefined) return label ? unknown.add(label) : out.problems.push(`item ${i + 1}: no entity type or quote in its body`);
+    if (type === 'QUOTE') return out.add({ kind: 'quote', speaker: null, anchor }, origin);
+    const named = bodies.find((b) => b.purpose === 'identifying' && typeof b.value === 'string')?.value;
+    out.add({ kind: 'entity', type, name: typeof named === 'string' ? named : null, anchor }, origin);
   });
-  return { annotations, problems };
+  unknown.report(out.problems);
+  return out.result();
 }

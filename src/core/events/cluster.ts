@@ -5,6 +5,7 @@
  * by how far apart the articles' dates are; clusters form by average linkage.
  */
 import { DEFAULT_TERM_OPTIONS, termIdCounts, titleWords, type TermOptions } from './terms';
+import { intersects, textTime, type TextTime } from './time';
 
 export interface EventArticle {
   readonly id: string;
@@ -12,6 +13,10 @@ export interface EventArticle {
   readonly body: string;
   /** ISO day, or null when unknown. */
   readonly date: string | null;
+  /** The people the article names, as resolved entities (canonical names); absent when unknown. */
+  readonly people?: readonly string[];
+  /** The places it names, likewise. */
+  readonly places?: readonly string[];
 }
 
 /** Document frequencies from a reference corpus, so IDF means something in a small corpus. */
@@ -43,6 +48,17 @@ export interface ClusterOptions extends TermOptions {
   readonly indexTerms: number;
   /** Terms in more than this share of articles do not make candidates. */
   readonly maxDocFrequency: number;
+  /**
+   * A pair whose time is not known from two publication dates, and whose texts name no
+   * day in common, has its similarity scaled by this: without time the words must say more.
+   */
+  readonly unknownTimeFactor: number;
+  /** ... and by this too when both texts name years, none in common. */
+  readonly disjointYearsFactor: number;
+  /** ... and by this when the two headlines share only one content word. */
+  readonly oneHeadlineWordFactor: number;
+  /** ... and by this when both name people, none in common. */
+  readonly noCommonPersonFactor: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -53,6 +69,10 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   unrelatedTitleFactor: 0.6,
   indexTerms: 20,
   maxDocFrequency: 0.1,
+  unknownTimeFactor: 0.85,
+  disjointYearsFactor: 0.8,
+  oneHeadlineWordFactor: 0.7,
+  noCommonPersonFactor: 0.8,
 };
 
 export interface Vector {
@@ -127,17 +147,26 @@ export function headlineWordIds(titles: readonly string[]): Int32Array[] {
   );
 }
 
-/** `unrelated` when both articles have a headline and the two share no content word, else 1. */
-export function titleFactor(a: Int32Array, b: Int32Array, unrelated: number): number {
-  if (a.length === 0 || b.length === 0) return 1;
+/** How many content words two headlines share (sorted id lists), or -1 when either has none. */
+export function sharedHeadlineWords(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return -1;
   let i = 0;
   let j = 0;
+  let shared = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) return 1;
-    if (a[i] < b[j]) i++;
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
     else j++;
   }
-  return unrelated;
+  return shared;
+}
+
+/** `unrelated` when both articles have a headline and the two share no content word, else 1. */
+export function titleFactor(a: Int32Array, b: Int32Array, unrelated: number): number {
+  return sharedHeadlineWords(a, b) === 0 ? unrelated : 1;
 }
 
 /** Whether two groups' dated reports, together, leave no gap longer than `maxGap` days. */
@@ -163,39 +192,130 @@ function mergeDays(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
-/** Candidate pairs with their similarity, each pair once (i < j). */
-export function similarPairs(articles: readonly EventArticle[], vectors: readonly Vector[], df: Int32Array, options: ClusterOptions): Array<[number, number, number]> {
-  const maxDf = Math.max(3, Math.ceil(options.maxDocFrequency * articles.length));
-  const postings = new Map<number, number[]>();
-  vectors.forEach((v, i) => {
+/**
+ * The strongest terms of each article that index it for candidate pairs: terms at least
+ * two articles share, and not so common that they say nothing about an event.
+ */
+export function indexTerms(vectors: readonly Vector[], df: Int32Array, options: Pick<ClusterOptions, 'indexTerms' | 'maxDocFrequency'>): Int32Array[] {
+  const maxDf = Math.max(3, Math.ceil(options.maxDocFrequency * vectors.length));
+  return vectors.map((v) => {
     const order = [...v.terms.keys()].filter((k) => df[v.terms[k]] > 1 && df[v.terms[k]] <= maxDf).sort((x, y) => v.weights[y] - v.weights[x] || v.terms[x] - v.terms[y]);
-    for (const k of order.slice(0, options.indexTerms)) {
-      const list = postings.get(v.terms[k]) ?? [];
-      list.push(i);
-      postings.set(v.terms[k], list);
-    }
+    return Int32Array.from(order.slice(0, options.indexTerms), (k) => v.terms[k]);
   });
-  const seen = new Set<number>();
-  const pairs: Array<[number, number, number]> = [];
-  const n = articles.length;
-  const days = articles.map((a) => (a.date ? Date.parse(a.date) / 86_400_000 : NaN));
-  const headlines = headlineWordIds(articles.map((a) => a.title));
-  for (const list of postings.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x];
-        const j = list[y];
-        const key = i * n + j;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        // Reports far apart belong to one event only through the reports between them;
-        // their own similarity would count for little, so it is not computed.
-        if (Math.abs(days[i] - days[j]) > 2 * options.maxGapDays) continue;
-        const sim = cosine(vectors[i], vectors[j]) * dateFactor(articles[i].date, articles[j].date) * titleFactor(headlines[i], headlines[j], options.unrelatedTitleFactor);
-        if (sim > 0) pairs.push([i, j, sim]);
-      }
+}
+
+/** Publication day numbers (days since 1970), NaN when unknown. */
+export function dayNumbers(articles: readonly EventArticle[]): Float64Array {
+  return Float64Array.from(articles, (a) => (a.date ? Date.parse(a.date) / 86_400_000 : NaN));
+}
+
+/**
+ * Every pair i < j that shares an index term and whose publication days (when both are
+ * known) are at most `window` days apart, each pair once, in order of i then j.
+ *
+ * Reports farther apart belong to one event only through the reports between them, so
+ * their own similarity is never needed. Each term's dated articles are sorted by day, so
+ * only those inside the window are visited; a stamp per article (the last i that met it)
+ * replaces a set of all pairs, which would grow with the square of a topic's size.
+ */
+export function candidatePairs(terms: readonly Int32Array[], days: Float64Array, window: number, visit: (i: number, j: number) => void): void {
+  const n = terms.length;
+  // Postings per term: dated members sorted by day (ties by index), then undated ones.
+  const dated = new Map<number, number[]>();
+  const undated = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const lists = Number.isNaN(days[i]) ? undated : dated;
+    for (const t of terms[i]) {
+      const list = lists.get(t);
+      if (list) list.push(i);
+      else lists.set(t, [i]);
     }
   }
+  const byDay = (x: number, y: number) => days[x] - days[y] || x - y;
+  for (const list of dated.values()) list.sort(byDay);
+  const dayArrays = new Map<number, Float64Array>();
+  for (const [t, list] of dated) dayArrays.set(t, Float64Array.from(list, (i) => days[i]));
+  const stamp = new Int32Array(n).fill(-1);
+  const partners: number[] = [];
+  const meet = (i: number, j: number) => {
+    if (j <= i || stamp[j] === i) return;
+    stamp[j] = i;
+    partners.push(j);
+  };
+  for (let i = 0; i < n; i++) {
+    const d = days[i];
+    for (const t of terms[i]) {
+      const list = dated.get(t);
+      if (list) {
+        const listDays = dayArrays.get(t)!;
+        let from = 0;
+        let to = list.length;
+        if (!Number.isNaN(d)) {
+          from = lowerBound(listDays, d - window);
+          to = lowerBound(listDays, d + window, true);
+        }
+        for (let k = from; k < to; k++) meet(i, list[k]);
+      }
+      for (const j of undated.get(t) ?? []) meet(i, j);
+    }
+    partners.sort((x, y) => x - y);
+    for (const j of partners) visit(i, j);
+    partners.length = 0;
+  }
+}
+
+/** First index whose value is >= x (or > x when `after`), in a sorted array. */
+function lowerBound(values: Float64Array, x: number, after = false): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < x || (after && values[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The days and years an article's text names, with its publication day and year when known. */
+export function articleTime(a: EventArticle): TextTime {
+  const t = textTime(`${a.title}\n${a.body}`, a.date);
+  if (!a.date) return t;
+  const [y, m, d] = a.date.split('-').map(Number);
+  return { days: Int32Array.from(new Set([...t.days, m * 32 + d])).sort(), years: Int32Array.from(new Set([...t.years, y])).sort() };
+}
+
+/** Time evidence of a pair that lacks two publication dates: a day both name, or years that differ. */
+export function textTimeFactor(a: TextTime, b: TextTime, options: Pick<ClusterOptions, 'unknownTimeFactor' | 'disjointYearsFactor'>): number {
+  if (intersects(a.days, b.days)) return 1;
+  if (a.years.length && b.years.length && !intersects(a.years, b.years)) return options.unknownTimeFactor * options.disjointYearsFactor;
+  return options.unknownTimeFactor;
+}
+
+/** Candidate pairs with their similarity, each pair once (i < j). */
+export function similarPairs(articles: readonly EventArticle[], vectors: readonly Vector[], df: Int32Array, options: ClusterOptions): Array<[number, number, number]> {
+  const days = dayNumbers(articles);
+  const headlines = headlineWordIds(articles.map((a) => a.title));
+  const pairs: Array<[number, number, number]> = [];
+  const times = new Array<TextTime | undefined>(articles.length);
+  const timeOf = (i: number) => (times[i] ??= articleTime(articles[i]));
+  const people = articles.map((a) => a.people && new Set(a.people));
+  const timing = (i: number, j: number, sharedWords: number) => {
+    if (articles[i].date && articles[j].date) return dateFactor(articles[i].date, articles[j].date);
+    const [ti, tj] = [timeOf(i), timeOf(j)];
+    // A day both name is what two dates within days would say.
+    if (intersects(ti.days, tj.days)) return 1;
+    let f = textTimeFactor(ti, tj, options);
+    if (sharedWords === 1) f *= options.oneHeadlineWordFactor;
+    const pi = people[i];
+    const pj = articles[j].people;
+    if (pi && pj && pi.size && pj.length && !pj.some((p) => pi.has(p))) f *= options.noCommonPersonFactor;
+    return f;
+  };
+  candidatePairs(indexTerms(vectors, df, options), days, 2 * options.maxGapDays, (i, j) => {
+    const shared = sharedHeadlineWords(headlines[i], headlines[j]);
+    const sim = cosine(vectors[i], vectors[j]) * timing(i, j, shared) * (shared === 0 ? options.unrelatedTitleFactor : 1);
+    if (sim > 0) pairs.push([i, j, sim]);
+  });
   return pairs;
 }
 
@@ -371,7 +491,7 @@ export function clusterArticles(articles: readonly EventArticle[], options: Clus
   const sorted = order.map((i) => articles[i]);
   const { vectors, df } = vectorize(sorted, options);
   const pairs = similarPairs(sorted, vectors, df, options);
-  const days = sorted.map((a) => (a.date ? Date.parse(a.date) / 86_400_000 : NaN));
+  const days = [...dayNumbers(sorted)];
   const labels = attachSingletons(averageLinkage(sorted.length, pairs, options.threshold, days, options.maxGapDays), pairs, options.attachThreshold, days, options.maxGapDays);
   const out = new Array<number>(articles.length);
   order.forEach((orig, k) => (out[orig] = labels[k]));

@@ -11,15 +11,21 @@ export interface BratSpan {
 }
 
 export interface Attribution {
+  /** The event's id ("E3"). */
+  readonly id: string;
+  readonly trigger: BratSpan | null;
   readonly content: BratSpan | null;
   readonly source: BratSpan | null;
   readonly cue: BratSpan | null;
 }
 
+/** A text-bound line: id, type, fragments, text (which may itself hold a tab). */
+export const BRAT_SPAN = /^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/;
+
 export function readBratSpans(ann: string): Map<string, BratSpan> {
   const spans = new Map<string, BratSpan>();
   for (const line of ann.split(/\r?\n/)) {
-    const m = /^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/.exec(line);
+    const m = BRAT_SPAN.exec(line);
     if (!m) continue;
     const fragments = m[3].split(';').map((f) => f.split(' ').map(Number) as [number, number]);
     spans.set(m[1], { id: m[1], label: m[2], start: fragments[0][0], end: fragments[fragments.length - 1][1], text: m[4], fragments });
@@ -32,14 +38,16 @@ export function readAttributions(ann: string): Attribution[] {
   const spans = readBratSpans(ann);
   const out: Attribution[] = [];
   for (const line of ann.split(/\r?\n/)) {
-    if (!/^E\d+\t/.test(line)) continue;
+    const event = /^(E\d+)\t(.*)$/.exec(line);
+    if (!event) continue;
     const roles = new Map<string, string>();
-    for (const part of line.split('\t')[1].split(/\s+/)) {
+    const [trigger, ...args] = event[2].trim().split(/\s+/);
+    for (const part of args) {
       const [role, id] = part.split(':');
       if (role && id) roles.set(role.replace(/\d+$/, ''), id);
     }
     const get = (role: string) => (roles.has(role) ? (spans.get(roles.get(role)!) ?? null) : null);
-    out.push({ content: get('Content'), source: get('Source'), cue: get('Cue') });
+    out.push({ id: event[1], trigger: spans.get(trigger?.split(':')[1] ?? '') ?? null, content: get('Content'), source: get('Source'), cue: get('Cue') });
   }
   return out;
 }
@@ -49,4 +57,29 @@ const QUOTE_MARKS = /^["“”‘’'«»„]/;
 /** Gold direct quotes by the evaluation's rule: Content spans that start with a quote mark. */
 export function goldQuotes(attributions: readonly Attribution[]): Attribution[] {
   return attributions.filter((a) => a.content && QUOTE_MARKS.test(a.content.text));
+}
+
+/** `A` lines: annotation id → attribute name → value (`true` for a binary attribute). */
+export function readBratAttributes(ann: string): Map<string, Map<string, string | true>> {
+  const out = new Map<string, Map<string, string | true>>();
+  for (const m of ann.matchAll(/^[AM]\d+\t(\S+) (\S+)(?: (\S+))?\s*$/gm)) {
+    const of = out.get(m[2]) ?? new Map<string, string | true>();
+    of.set(m[1], m[3] ?? true);
+    out.set(m[2], of);
+  }
+  return out;
+}
+
+/** `N` lines: annotation id → its references (database, id and name). */
+export function readBratNormalizations(ann: string): Map<string, Array<{ db: string; id: string; name: string }>> {
+  const out = new Map<string, Array<{ db: string; id: string; name: string }>>();
+  for (const m of ann.matchAll(/^N\d+\t\S+ (\S+) (\S+?):(\S+)(?:\t(.*))?$/gm)) out.set(m[1], [...(out.get(m[1]) ?? []), { db: m[2], id: m[3], name: (m[4] ?? '').trim() }]);
+  return out;
+}
+
+/** `#` AnnotatorNotes lines: annotation id → note. */
+export function readBratNotes(ann: string): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const m of ann.matchAll(/^#\d*\tAnnotatorNotes (\S+)\t(.*)$/gm)) notes.set(m[1], m[2].trim());
+  return notes;
 }
