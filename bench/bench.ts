@@ -13,6 +13,7 @@ import { toEventArticle } from '../src/core/events/input';
 import { findArticleQuotes } from '../src/core/quotes/quotes';
 import { compareArticles } from '../src/core/compare/align';
 import { loadBackgroundIdf, loadRecognizer, modelPath } from '../src/node/models';
+import { reuseScale } from './reuseScale';
 
 const root = path.resolve(__dirname, '..');
 const shared = path.join(root, '..', 'shared');
@@ -53,6 +54,11 @@ if (process.argv[2] === '--cluster') {
   const options = { ...DEFAULT_CLUSTER_OPTIONS, background: loadBackgroundIdf() };
   const [labels, ms] = time(() => clusterArticles(corpus, options));
   console.log(JSON.stringify({ seconds: +(ms / 1000).toFixed(2), peakMb: Math.round(process.resourceUsage().maxRSS / 1024), events: new Set(labels).size }));
+  process.exit(0);
+}
+
+if (process.argv[2] === '--reuse') {
+  console.log(JSON.stringify(reuseScale(shared, Number(process.argv[3]))));
   process.exit(0);
 }
 
@@ -136,6 +142,29 @@ for (const n of [1000, 10000, 100000]) {
 }
 results['cluster 100,000 / 10,000 time ratio'] =
   typeof results['cluster 100,000 articles (s)'] === 'number' ? +((results['cluster 100,000 articles (s)'] as number) / (results['cluster 10,000 articles (s)'] as number)).toFixed(1) : 'n/a';
+
+// Text reuse at scale (issue #22), each size in a process of its own, beside a plain
+// 5-word-shingle matcher on the same texts.
+for (const n of process.env.BENCH_REUSE_SIZES ? process.env.BENCH_REUSE_SIZES.split(',').map(Number) : [1000, 10000]) {
+  const child = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, '--reuse', String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  const label = `reuse ${n.toLocaleString('en')} articles`;
+  if (child.status !== 0 || !line.startsWith('{')) {
+    results[label] = `failed: ${(child.stderr || child.stdout).trim().split('\n').slice(-3).join(' ')}`;
+    continue;
+  }
+  const r = JSON.parse(line) as { prepareSeconds: number; reuseSeconds: number; baselineSeconds: number; peakMb: number };
+  results[`${label} (s)`] = r.reuseSeconds;
+  results[`${label}, plain shingle matcher (s)`] = r.baselineSeconds;
+  results[`${label}, article model first (s)`] = r.prepareSeconds;
+  results[`${label}, peak RSS (MB)`] = r.peakMb;
+}
+if (typeof results['reuse 10,000 articles (s)'] === 'number' && typeof results['reuse 1,000 articles (s)'] === 'number') {
+  results['reuse 10,000 / 1,000 time ratio'] = +((results['reuse 10,000 articles (s)'] as number) / (results['reuse 1,000 articles (s)'] as number)).toFixed(1);
+}
+if (typeof results['reuse 100,000 articles (s)'] === 'number') {
+  results['reuse 100,000 / 10,000 time ratio'] = +((results['reuse 100,000 articles (s)'] as number) / (results['reuse 10,000 articles (s)'] as number)).toFixed(1);
+}
 
 const mem = process.memoryUsage();
 results['RSS after benchmarks (MB)'] = Math.round(mem.rss / 1048576);

@@ -1,6 +1,7 @@
 /** `corpus-lens analyze`: a readable summary, or JSON, of each article's structure. */
 import { parseArticle } from '../core/article';
 import { articleToJson, boilerplateBreakdown, describeSource, type ArticleJson } from '../core/articleSummary';
+import { findCredits } from '../core/credits';
 import { defineCommand } from './command';
 import { loadArticles } from './loadArticles';
 
@@ -12,8 +13,8 @@ export const analyzeCommand = defineCommand({
   positionals: { min: 1, name: 'a folder or files' },
   async run(cli, { values, positionals }) {
     const loaded = await loadArticles(cli, positionals);
-    const parsed = loaded.map((l) => ({ file: l.file, article: parseArticle(l.text, l.metadata) }));
-    if (values.json) cli.out(JSON.stringify({ articles: parsed.map((p) => articleToJson(p.file, p.article)) }));
+    const parsed = loaded.map((l) => ({ file: l.file, text: l.text, article: parseArticle(l.text, l.metadata) }));
+    if (values.json) cli.out(JSON.stringify({ articles: parsed.map((p) => ({ ...articleToJson(p.file, p.article), credits: findCredits(p.text) })) }));
     else for (const p of parsed) cli.out(summarise(articleToJson(p.file, p.article), p.article));
     return loaded.length > 0 ? 0 : 1;
   },
