@@ -1,4 +1,5 @@
-// `npm test`: type check, build, unit tests, the Compare page in Chromium, then the tests inside a real VS Code.
+// `npm test`: type check, build, unit tests, setup (on a fresh machine), the Compare page in Chromium,
+// then the tests inside a real VS Code.
 // Ends with one line that counts every test: "tests: N passed, M failed".
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -53,8 +54,17 @@ function phase(title, script, resultFile) {
   if (!ok && (!result || result.failed === 0)) failed++;
 }
 
+// A fresh machine sets itself up here: Debian packages when it may (root or sudo without a
+// password), else one line saying what to install; then code-server and Node 24 into .cache/.
+const skipVscode = process.env.CORPUS_LENS_SKIP_VSCODE === '1';
+if (!run('setup (browser, code-server)', 'bash', [path.join(root, 'scripts', 'setup-code-server.sh'), ...(skipVscode ? ['--browser-only'] : [])])) {
+  failed++;
+  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+  process.exit(1);
+}
+if (!skipVscode) phase('setup check: nested install under another Node\'s npm environment', ['test', 'setup', 'run.js'], 'setup-result.json');
 phase('Compare page in headless Chromium', ['test', 'webview', 'run.js'], 'webview-result.json');
-if (process.env.CORPUS_LENS_SKIP_VSCODE === '1') console.log('\n(real VS Code tests skipped: CORPUS_LENS_SKIP_VSCODE=1)');
+if (skipVscode) console.log('\n(real VS Code tests skipped: CORPUS_LENS_SKIP_VSCODE=1)');
 else phase('tests in a real VS Code (code-server)', ['test', 'vscode', 'run.js'], 'vscode-result.json');
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);

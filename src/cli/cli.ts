@@ -1,4 +1,5 @@
 /** corpus-lens: the analysis behind the extension, from a terminal. */
+import { agreementCommand } from './agreementCommand';
 import { analyzeCommand } from './analyzeCommand';
 import { boilerplateCommand } from './boilerplateCommand';
 import { commandHelp, type Command } from './command';
@@ -6,6 +7,7 @@ import { compareCommand } from './compareCommand';
 import { entitiesCommand } from './entitiesCommand';
 import { eventsCommand } from './eventsCommand';
 import { exportCommand } from './exportCommand';
+import { importCommand } from './importCommand';
 import { nerCommand } from './nerCommand';
 import { quotesCommand } from './quotesCommand';
 import { processCli, type Cli } from './io';
@@ -13,7 +15,7 @@ import { processCli, type Cli } from './io';
 const VERSION = '0.1.0';
 
 /** Every command, in the order the help lists them; each module declares its own options. */
-const COMMANDS: readonly Command[] = [analyzeCommand, nerCommand, entitiesCommand, boilerplateCommand, quotesCommand, compareCommand, eventsCommand, exportCommand];
+const COMMANDS: readonly Command[] = [analyzeCommand, nerCommand, entitiesCommand, boilerplateCommand, quotesCommand, compareCommand, eventsCommand, exportCommand, importCommand, agreementCommand];
 
 export function overallHelp(): string {
   const lines = ['Usage: corpus-lens <command> [options]', '', 'Commands:'];

@@ -72,7 +72,7 @@ export function commandHelp(spec: Pick<Command, 'name' | 'synopsis' | 'summary' 
   if (shown.length) {
     lines.push('', 'Options:');
     const heads = shown.map(([name, o]) => `--${name}${o.short ? `, -${o.short}` : ''}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}`);
-    const width = Math.max(...heads.map((h) => h.length), '--help'.length) + 3;
+    const width = Math.max(...heads.map((h) => h.length), '--help, -h'.length) + 3;
     shown.forEach(([, o], i) => {
       const choices = o.choices ? ` (${o.choices.join(', ')})` : '';
       lines.push(`  ${heads[i].padEnd(width)}${o.description}${choices}${o.required ? ' [required]' : ''}`);

@@ -1,5 +1,6 @@
 /** The CLI's only outputs: results on stdout, every message for people on stderr. */
 import { promises as fs } from 'fs';
+import { decodeArticleBytes } from '../core/text';
 import { describeFsError } from '../node/files';
 export interface Cli {
   out(text: string): void;
@@ -18,12 +19,22 @@ export function processCli(): Cli {
   };
 }
 
-/** A whole input file as text, or null after saying on stderr why it cannot be read. */
+/**
+ * A whole input file as text (UTF-8, or UTF-16 with its byte-order mark), or null after
+ * saying on stderr why it cannot be read; binary files are refused, not read as text.
+ */
 export async function readInputFile(cli: Cli, file: string): Promise<string | null> {
+  let bytes: Buffer;
   try {
-    return await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (e) {
     cli.warn(`${file}: ${describeFsError(e)}`);
     return null;
   }
+  const decoded = decodeArticleBytes(bytes);
+  if (!decoded.ok) {
+    cli.warn(`${file}: ${decoded.message}`);
+    return null;
+  }
+  return decoded.text;
 }

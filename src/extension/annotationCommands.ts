@@ -1,6 +1,7 @@
 /** Annotate Selection as Entity…, Remove Annotation, Mark Selection as Quote, Set Quote Speaker…. */
 import * as vscode from 'vscode';
 import { annotate, newAnnotationId, type UserAnnotation } from '../core/annotations/annotations';
+import { snapToTokens } from '../core/annotations/snap';
 import type { EntityType } from '../core/entities/mentions';
 import type { AnnotationStore } from './annotationStore';
 import type { CorpusService } from './corpusService';
@@ -42,7 +43,7 @@ export function registerAnnotationCommands(corpus: CorpusService, entities: Enti
     const people = entities
       .entities()
       .filter((e) => e.type === 'PER' || e.type === 'ORG')
-      .map((e) => ({ label: e.canonical, description: `${e.mentionCount} mentions`, value: e.canonical as string | null }));
+      .map((e) => ({ label: e.canonical, description: `${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'}`, value: e.canonical as string | null }));
     const other = { label: '$(edit) Someone else…', description: '', value: '\u0000' as string | null };
     const unknown = { label: '$(question) Unknown speaker', description: '', value: null as string | null };
     const pick = await vscode.window.showQuickPick([...people, other, unknown], { placeHolder: initial ? `Now: ${initial}` : 'Who said it?' });
@@ -51,12 +52,23 @@ export function registerAnnotationCommands(corpus: CorpusService, entities: Enti
     return (await vscode.window.showInputBox({ prompt: 'The speaker, as you want it written' }))?.trim() || undefined;
   };
 
+  /** Spans start and end on whole tokens, without surrounding spaces, so exports (CoNLL/IOB) keep them. */
+  const snapped = <T extends { doc: vscode.TextDocument; start: number; end: number }>(t: T | undefined): T | undefined => {
+    if (!t || t.start === t.end) return undefined;
+    const span = snapToTokens(t.doc.getText(), t.start, t.end);
+    if (!span) {
+      void vscode.window.showInformationMessage('The selection has no words to annotate.');
+      return undefined;
+    }
+    return { ...t, ...span };
+  };
+
   const add = (uri: vscode.Uri, make: (id: string) => UserAnnotation) => store.update(uri, (current) => [...current, make(newAnnotationId(current))]);
 
   return [
     vscode.commands.registerCommand('corpusLens.annotateEntity', async (args?: SpanArgs) => {
-      const t = await target(args);
-      if (!t || t.start === t.end) return;
+      const t = snapped(await target(args));
+      if (!t) return;
       const type = args?.type ?? (await vscode.window.showQuickPick(TYPES, { placeHolder: `What is “${t.doc.getText().slice(t.start, t.end)}”?` }))?.type;
       if (!type) return;
       let name = args?.name;
@@ -89,8 +101,8 @@ export function registerAnnotationCommands(corpus: CorpusService, entities: Enti
       add(t.doc.uri, (id) => ({ id, kind: 'not-entity', anchor: annotate(t.doc.getText(), mention.start, mention.end) }));
     }),
     vscode.commands.registerCommand('corpusLens.markQuote', async (args?: SpanArgs) => {
-      const t = await target(args);
-      if (!t || t.start === t.end) return;
+      const t = snapped(await target(args));
+      if (!t) return;
       const speaker = args && 'speaker' in args ? args.speaker : await pickSpeaker();
       if (speaker === undefined) return;
       add(t.doc.uri, (id) => ({ id, kind: 'quote', speaker: speaker ?? null, anchor: annotate(t.doc.getText(), t.start, t.end) }));

@@ -1,6 +1,7 @@
 /** Command-palette and view actions. */
 import * as vscode from 'vscode';
 import type { ArticleMetadata } from '../core/article';
+import { readPublicationDay } from '../core/metadataInput';
 import { withMetadata } from '../core/sidecar';
 import type { ArticleState, CorpusService } from './corpusService';
 import type { EventsNode, EventsTreeProvider } from './eventsView';
@@ -37,38 +38,61 @@ export function registerCommands(
 const FIELDS: Array<{ key: keyof ArticleMetadata; label: string; placeholder: string }> = [
   { key: 'title', label: 'Title', placeholder: 'The headline as the outlet ran it' },
   { key: 'outlet', label: 'Outlet', placeholder: 'e.g. Reuters, TIME, Press TV' },
-  { key: 'date', label: 'Date', placeholder: 'Publication day as YYYY-MM-DD' },
+  { key: 'date', label: 'Date', placeholder: 'The publication day: 2017-05-19, 19 May 2017, May 19, 2017…' },
   { key: 'url', label: 'URL', placeholder: 'https://…' },
 ];
 
+/** One run sets as many fields as the user likes: the list comes back after each until Done. */
 async function setArticleMetadata(corpus: CorpusService, sidecars: SidecarFiles, target?: ArticleState | vscode.Uri): Promise<void> {
   const uri = target instanceof vscode.Uri ? target : (target?.uri ?? vscode.window.activeTextEditor?.document.uri);
-  const state = uri && corpus.get(uri);
-  if (!uri || !state) {
+  if (!uri || !corpus.get(uri)) {
     void vscode.window.showInformationMessage('Open an article of the corpus to set its metadata.');
     return;
   }
-  const sidecar = await sidecars.read(uri);
-  const current = sidecar?.metadata ?? {};
-  const inferred = state.status === 'ok' ? state.article : undefined;
-  const pick = await vscode.window.showQuickPick(
-    FIELDS.map((f) => ({
-      label: f.label,
-      description: current[f.key] ? `${current[f.key]} (set by you)` : ((inferred?.[f.key] as string | null) ?? 'unknown'),
-      field: f,
-    })),
-    { title: 'Corpus Lens: Set Article Metadata', placeHolder: 'Which value do you want to set?' },
-  );
-  if (!pick) return;
-  const value = await vscode.window.showInputBox({
-    title: `${pick.field.label} of ${vscode.workspace.asRelativePath(uri)}`,
-    prompt: 'Your value replaces what Corpus Lens inferred. Leave empty to go back to the inferred value.',
-    placeHolder: pick.field.placeholder,
-    value: current[pick.field.key] ?? (inferred?.[pick.field.key] as string | null) ?? '',
-    validateInput: (v) =>
-      pick.field.key === 'date' && v.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? 'Write the date as YYYY-MM-DD.' : undefined,
-  });
-  if (value === undefined) return;
-  const ok = await sidecars.write(uri, (s) => withMetadata(s, { [pick.field.key]: value.trim() || null }));
-  if (ok) await corpus.analyzeUri(uri);
+  const name = vscode.workspace.asRelativePath(uri);
+  for (;;) {
+    const state = corpus.get(uri);
+    const current = (await sidecars.read(uri))?.metadata ?? {};
+    const inferred = state?.status === 'ok' ? state.article : undefined;
+    const done = { label: '$(check) Done', description: '', field: null };
+    const pick = await vscode.window.showQuickPick(
+      [
+        ...FIELDS.map((f) => ({
+          label: f.label,
+          description: current[f.key] ? `${current[f.key]} — set by you` : `${(inferred?.[f.key] as string | null) ?? 'unknown'} — found automatically`,
+          field: f,
+        })),
+        done,
+      ],
+      { title: `Corpus Lens: Set Article Metadata of ${name}`, placeHolder: 'Pick a value to set; pick Done (or press Escape) when finished' },
+    );
+    if (!pick?.field) return;
+    const field = pick.field;
+    const value = await vscode.window.showInputBox({
+      title: `${field.label} of ${name}`,
+      prompt: 'Your value replaces what Corpus Lens found. Leave empty to go back to the value found automatically.',
+      placeHolder: field.placeholder,
+      value: current[field.key] ?? (inferred?.[field.key] as string | null) ?? '',
+      validateInput: (v) => {
+        if (field.key !== 'date' || !v.trim()) return undefined;
+        const read = readPublicationDay(v);
+        if (!read.ok) return read.message;
+        // Shown while typing, so the user sees which day will be stored.
+        return { message: `Understood as ${read.day} (${longDay(read.day)}).`, severity: vscode.InputBoxValidationSeverity.Info };
+      },
+    });
+    if (value === undefined) continue;
+    let stored: string | null = value.trim() || null;
+    if (stored && field.key === 'date') {
+      const read = readPublicationDay(stored);
+      stored = read.ok ? read.day : null;
+    }
+    const ok = await sidecars.write(uri, (s) => withMetadata(s, { [field.key]: stored }));
+    if (!ok) return;
+    await corpus.analyzeUri(uri);
+  }
+}
+
+function longDay(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

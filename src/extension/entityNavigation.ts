@@ -2,10 +2,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MentionLocation } from './analysisProtocol';
+import type { AnnotationStore } from './annotationStore';
 import type { CorpusService } from './corpusService';
 import { mentionRange, typeLabel, type EntityService } from './entityService';
 
-export function registerEntityNavigation(corpus: CorpusService, entities: EntityService): vscode.Disposable[] {
+export function registerEntityNavigation(corpus: CorpusService, entities: EntityService, annotations: AnnotationStore): vscode.Disposable[] {
   // Articles can be any text file the include glob matches; each provider checks membership.
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   const at = (doc: vscode.TextDocument, pos: vscode.Position) => (corpus.isArticle(doc.uri) ? entities.mentionAt(doc.uri, pos) : undefined);
@@ -16,7 +17,7 @@ export function registerEntityNavigation(corpus: CorpusService, entities: Entity
       provideHover(doc, pos) {
         const m = at(doc, pos);
         if (!m) return undefined;
-        return new vscode.Hover(entityHover(corpus, entities, m), mentionRange(m));
+        return new vscode.Hover(entityHover(corpus, entities, m, markedByUser(annotations, doc.uri, m)), mentionRange(m));
       },
     }),
     vscode.languages.registerDefinitionProvider(selector, {
@@ -96,15 +97,21 @@ function articleTitle(corpus: CorpusService, uri: vscode.Uri): string {
   return (state?.status === 'ok' && state.article.title) || path.basename(uri.fsPath);
 }
 
-function entityHover(corpus: CorpusService, entities: EntityService, m: MentionLocation): vscode.MarkdownString {
+/** Whether this mention is one the user marked (Annotate Selection as Entity…) rather than one found automatically. */
+function markedByUser(annotations: AnnotationStore, uri: vscode.Uri, m: MentionLocation): boolean {
+  return annotations.annotationsOf(uri).some((a) => a.kind === 'entity' && a.anchor.start < m.end && m.start < a.anchor.end);
+}
+
+function entityHover(corpus: CorpusService, entities: EntityService, m: MentionLocation, byUser: boolean): vscode.MarkdownString {
   const e = entities.entity(m.entityId);
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ['vscode.open'] };
+  const origin = byUser ? '$(account) Marked by you' : '$(sparkle) Found automatically — Corpus Lens: Annotate Selection as Entity… corrects it';
   if (!e) {
-    md.appendMarkdown(`**${escape(m.text)}** — ${typeLabel(m.type, m.subtype)}`);
+    md.appendMarkdown(`**${escape(m.text)}** — ${typeLabel(m.type, m.subtype)}\n\n${origin}`);
     return md;
   }
-  md.appendMarkdown(`**${escape(e.canonical)}** — ${typeLabel(e.type, e.subtype)}\n\n`);
+  md.appendMarkdown(`**${escape(e.canonical)}** — ${typeLabel(e.type, e.subtype)}\n\n${origin}\n\n`);
   if (e.aliases.length > 1) md.appendMarkdown(`Also written: ${e.aliases.slice(1, 8).map((a) => `*${escape(a)}*`).join(', ')}\n\n`);
   const perArticle = new Map<string, { uri: vscode.Uri; count: number; line: number }>();
   for (const r of entities.mentionsOf(e.id)) {
@@ -116,7 +123,7 @@ function entityHover(corpus: CorpusService, entities: EntityService, m: MentionL
   md.appendMarkdown(`$(references) ${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'} in ${e.articleCount} article${e.articleCount === 1 ? '' : 's'}:\n\n`);
   for (const { uri, count, line } of [...perArticle.values()].slice(0, 12)) {
     const link = `${uri.with({ fragment: `L${line + 1}` }).toString()}`;
-    md.appendMarkdown(`- [${escape(articleTitle(corpus, uri))}](${link}) — ${count}\n`);
+    md.appendMarkdown(`- [${escape(articleTitle(corpus, uri))}](${link}) — ${count} mention${count === 1 ? '' : 's'}\n`);
   }
   md.appendMarkdown(`\nFirst mention: *“${escape(e.firstSentence.length > 300 ? e.firstSentence.slice(0, 299) + '…' : e.firstSentence)}”*`);
   return md;

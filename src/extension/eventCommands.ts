@@ -4,8 +4,13 @@ import * as vscode from 'vscode';
 import type { CorpusEvent } from '../core/events/corpusEvents';
 import type { CorpusService } from './corpusService';
 import type { EventService } from './eventService';
-import type { EventSort, EventsNode, EventsTreeProvider } from './eventsView';
+import { plural, type EventSort, type EventsNode, type EventsTreeProvider } from './eventsView';
 import type { SidecarFiles } from './sidecarFiles';
+
+/** An event as a quick pick shows it: with its topic when it shares one ("Earthquakes › California — Oct 2009"). */
+function shownLabel(e: CorpusEvent): string {
+  return e.topic ? `${e.topic.label} › ${e.label}` : e.label;
+}
 
 export function registerEventCommands(corpus: CorpusService, events: EventService, sidecars: SidecarFiles, tree: EventsTreeProvider): vscode.Disposable[] {
   /** Pins articles to an event label in their sidecars; re-clustering then keeps them there. */
@@ -24,7 +29,7 @@ export function registerEventCommands(corpus: CorpusService, events: EventServic
     const items = events
       .events()
       .filter((e) => e !== exclude)
-      .map((e) => ({ label: e.label, description: `${e.articles.length} article${e.articles.length === 1 ? '' : 's'}`, event: e }));
+      .map((e) => ({ label: shownLabel(e), description: `${e.articles.length} ${plural(e.articles.length, 'article')}`, event: e }));
     return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.event;
   };
   const eventFrom = async (node?: EventsNode): Promise<CorpusEvent | undefined> =>
@@ -36,7 +41,8 @@ export function registerEventCommands(corpus: CorpusService, events: EventServic
     vscode.commands.registerCommand('corpusLens.renameEvent', async (node?: EventsNode) => {
       const event = await eventFrom(node);
       if (!event) return;
-      const name = await askName(event.label, 'New name for this event. Its articles stay grouped under it when the corpus is re-clustered.');
+      // The name alone: the dates stay beside it, computed from the articles.
+      const name = await askName(event.name, 'New name for this event. Its articles stay grouped under it when the corpus is re-clustered.');
       if (name) await pin(event.articles, name.trim());
     }),
     vscode.commands.registerCommand('corpusLens.moveArticleToEvent', async (node?: EventsNode | vscode.Uri) => {
@@ -48,7 +54,7 @@ export function registerEventCommands(corpus: CorpusService, events: EventServic
       const from = events.eventOf(uri);
       const NEW = { label: '$(add) New event…', event: undefined as CorpusEvent | undefined };
       const choice = await vscode.window.showQuickPick(
-        [NEW, ...events.events().filter((e) => e !== from).map((e) => ({ label: e.label, description: `${e.articles.length} articles`, event: e as CorpusEvent | undefined }))],
+        [NEW, ...events.events().filter((e) => e !== from).map((e) => ({ label: shownLabel(e), description: `${e.articles.length} ${plural(e.articles.length, 'article')}`, event: e as CorpusEvent | undefined }))],
         { placeHolder: `Move "${title(uri.toString())}" to…` },
       );
       if (!choice) return;
@@ -58,13 +64,13 @@ export function registerEventCommands(corpus: CorpusService, events: EventServic
         return;
       }
       // The target keeps its name and members: pin them too, so the move survives re-clustering.
-      await pin([...choice.event.articles, uri.toString()], choice.event.label);
+      await pin([...choice.event.articles, uri.toString()], choice.event.name);
     }),
     vscode.commands.registerCommand('corpusLens.mergeEvents', async (node?: EventsNode) => {
       const first = await eventFrom(node);
       if (!first) return;
-      const second = await pickEvent(`Merge into "${first.label}"…`, first);
-      if (second) await pin([...first.articles, ...second.articles], first.label);
+      const second = await pickEvent(`Merge into "${first.name}"…`, first);
+      if (second) await pin([...first.articles, ...second.articles], first.name);
     }),
     vscode.commands.registerCommand('corpusLens.splitEvent', async (node?: EventsNode) => {
       const event = await eventFrom(node);
@@ -80,7 +86,7 @@ export function registerEventCommands(corpus: CorpusService, events: EventServic
       const name = await askName(picked[0].label, 'Name of the new event');
       if (!name) return;
       const moved = new Set(picked.map((p) => p.uri));
-      await pin(event.articles.filter((u) => !moved.has(u)), event.label);
+      await pin(event.articles.filter((u) => !moved.has(u)), event.name);
       await pin([...moved], name.trim());
     }),
     vscode.commands.registerCommand('corpusLens.unpinEvent', async (node?: EventsNode) => {

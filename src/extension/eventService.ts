@@ -13,6 +13,7 @@ export interface EventSettings {
 export class EventService implements vscode.Disposable {
   private current: readonly CorpusEvent[] = [];
   private computed = false;
+  private signature = '';
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -69,10 +70,15 @@ export class EventService implements vscode.Disposable {
         total > 500
           ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corpus Lens: grouping articles into events' }, run)
           : await run();
+      // Corpus and entity changes both ask for a grouping, often of the same state: say and
+      // show only what changed.
+      const signature = JSON.stringify(snapshot.events);
+      if (this.computed && signature === this.signature && !snapshot.error) return;
+      this.signature = signature;
       if (snapshot.error) this.log(snapshot.error);
       this.current = snapshot.events;
       this.computed = true;
-      this.log(`Grouped ${total} articles into ${snapshot.events.length} events in ${snapshot.millis} ms.`);
+      this.log(`Grouped ${total} ${total === 1 ? 'article' : 'articles'} into ${snapshot.events.length} ${snapshot.events.length === 1 ? 'event' : 'events'} in ${snapshot.millis} ms.`);
       this.emitter.fire();
     } catch (e) {
       this.log(`Event grouping failed: ${(e as Error).message}`);

@@ -3,12 +3,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MentionLocation } from './analysisProtocol';
 import { describeSource } from '../core/articleSummary';
-import type { CorpusEvent } from '../core/events/corpusEvents';
+import { dateSpan, type CorpusEvent } from '../core/events/corpusEvents';
 import type { ArticleState, CorpusService } from './corpusService';
 import type { EventService } from './eventService';
 import { mentionRange, typeLabel, type EntityService } from './entityService';
 
 export type EventsNode =
+  | { kind: 'topic'; key: string; label: string; events: readonly CorpusEvent[] }
   | { kind: 'event'; event: CorpusEvent }
   | { kind: 'article'; state: ArticleState }
   | { kind: 'entity'; article: vscode.Uri; entityId: string; first: MentionLocation; count: number }
@@ -18,6 +19,8 @@ export type EventsNode =
 export type EventSort = 'date' | 'size' | 'label';
 
 const TOP_ENTITIES = 6;
+/** More events than this and they start collapsed: the list itself is what the user reads first. */
+const EXPANDED_UP_TO = 12;
 const ICONS: Record<string, string> = { PER: 'person', ORG: 'organization', LOC: 'location', MISC: 'symbol-misc', NORP: 'account' };
 
 export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, vscode.Disposable {
@@ -27,6 +30,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly articleNodes = new Map<string, EventsNode>();
   private readonly eventNodes = new Map<string, EventsNode>();
+  private readonly topicNodes = new Map<string, EventsNode>();
   private sort: EventSort = 'date';
   private filter = '';
 
@@ -89,6 +93,32 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     return [...events];
   }
 
+  /** Events, with those of one topic under a parent where the topic holds several (in the sort order of its first). */
+  private topLevel(): EventsNode[] {
+    const events = this.sortedEvents();
+    const byTopic = new Map<string, CorpusEvent[]>();
+    for (const e of events) if (e.topic) byTopic.set(e.topic.key, [...(byTopic.get(e.topic.key) ?? []), e]);
+    const out: EventsNode[] = [];
+    const placed = new Set<string>();
+    for (const e of events) {
+      const members = e.topic ? byTopic.get(e.topic.key)! : [];
+      if (members.length < 2) out.push(this.eventNode(e));
+      else if (!placed.has(e.topic!.key)) {
+        placed.add(e.topic!.key);
+        out.push(this.topicNode(e.topic!.key, e.topic!.label, members));
+      }
+    }
+    return out;
+  }
+
+  private topicNode(key: string, label: string, events: readonly CorpusEvent[]): EventsNode {
+    const existing = this.topicNodes.get(key);
+    if (existing?.kind === 'topic' && existing.label === label && existing.events.length === events.length && existing.events.every((e, i) => e === events[i])) return existing;
+    const node: EventsNode = { kind: 'topic', key, label, events };
+    this.topicNodes.set(key, node);
+    return node;
+  }
+
   /** The node of one article, for reveal(). */
   nodeFor(uri: vscode.Uri): EventsNode | undefined {
     const state = this.corpus.get(uri);
@@ -100,8 +130,9 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
       // Until the first grouping (and for files that cannot be analysed), articles stand alone.
       const unreadable = this.corpus.all().filter((s) => s.status !== 'ok');
       if (!this.eventService.ready) return this.corpus.all().map((s) => this.articleNode(s));
-      return [...this.sortedEvents().map((e) => this.eventNode(e)), ...unreadable.map((s) => this.articleNode(s))];
+      return [...this.topLevel(), ...unreadable.map((s) => this.articleNode(s))];
     }
+    if (element.kind === 'topic') return element.events.map((e) => this.eventNode(e));
     if (element.kind === 'event') {
       return element.event.articles
         .map((uri) => this.corpus.get(vscode.Uri.parse(uri)))
@@ -142,15 +173,26 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
       return { kind: 'speaker', article: node.article, name: q?.speaker?.name ?? 'Unknown speaker', quotes };
     }
     if (node.kind === 'article' && this.eventService.ready) return this.eventNodeFor(node.state.uri);
+    if (node.kind === 'event' && node.event.topic) return this.topLevel().find((t) => t.kind === 'topic' && t.key === node.event.topic!.key);
     return undefined;
   }
 
   getTreeItem(node: EventsNode): vscode.TreeItem {
     if (node.kind === 'event') return this.eventItem(node.event);
+    if (node.kind === 'topic') {
+      const item = new vscode.TreeItem(node.label, this.collapsedByDefault() ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.key;
+      const n = node.events.reduce((sum, e) => sum + e.articles.length, 0);
+      item.description = `${node.events.length} events · ${n} ${plural(n, 'article')}`;
+      item.tooltip = `${node.label}: ${node.events.map((e) => e.label).join(' · ')}`;
+      item.iconPath = new vscode.ThemeIcon('folder-library');
+      item.contextValue = 'topic';
+      return item;
+    }
     if (node.kind === 'speaker') {
       const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${node.article.toString()}#speaker:${node.name}`;
-      item.description = `${node.quotes.length} quote${node.quotes.length === 1 ? '' : 's'}`;
+      item.description = `${node.quotes.length} ${plural(node.quotes.length, 'quote')}`;
       item.iconPath = new vscode.ThemeIcon('quote');
       item.contextValue = 'speaker';
       return item;
@@ -160,7 +202,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
       const item = new vscode.TreeItem(q ? `“${q.text.length > 70 ? q.text.slice(0, 69) + '…' : q.text}”` : 'quote', vscode.TreeItemCollapsibleState.None);
       item.id = `${node.article.toString()}#quote:${node.index}`;
       if (q) {
-        item.description = q.links.length ? `also in ${q.links.length} other article${q.links.length === 1 ? '' : 's'}` : undefined;
+        item.description = q.links.length ? `also in ${q.links.length} other ${plural(q.links.length, 'article')}` : undefined;
         item.tooltip = `“${q.text}”\n— ${q.speaker?.name ?? 'unknown speaker'}${q.cue ? ` (${q.cue.text})` : ''}`;
         item.command = { command: 'vscode.open', title: 'Show Quote', arguments: [node.article, { selection: mentionRange(q) }] };
       }
@@ -171,19 +213,26 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
   }
 
   private eventItem(event: CorpusEvent): vscode.TreeItem {
-    const item = new vscode.TreeItem(event.label, vscode.TreeItemCollapsibleState.Expanded);
+    // The name as label; dates and size in the description, where a long name cannot hide them.
+    const item = new vscode.TreeItem(event.name, this.collapsedByDefault() ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
     item.id = `event:${event.key}`;
     const n = event.articles.length;
-    item.description = `${n} article${n === 1 ? '' : 's'}${event.pinned ? ' · set by you' : ''}`;
+    const span = dateSpan(event.firstDate, event.lastDate);
+    item.description = [span, `${n} ${plural(n, 'article')}`, event.pinned ? 'set by you' : null].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(event.pinned ? 'pinned' : 'calendar');
     item.contextValue = event.pinned ? 'event pinnedEvent' : 'event';
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escape(event.label)}**\n\n`);
     md.appendMarkdown(event.firstDate ? `$(calendar) ${event.firstDate}${event.lastDate !== event.firstDate ? ` – ${event.lastDate}` : ''}  \n` : '$(calendar) Dates unknown  \n');
-    md.appendMarkdown(`$(files) ${n} article${n === 1 ? '' : 's'}  \n`);
+    if (event.topic) md.appendMarkdown(`$(folder-library) Topic: ${escape(event.topic.label)}  \n`);
+    md.appendMarkdown(`$(files) ${n} ${plural(n, 'article')}  \n`);
     md.appendMarkdown(event.pinned ? '$(pinned) Grouped by you: re-clustering keeps it.' : '$(sparkle) Grouped automatically.');
     item.tooltip = md;
     return item;
+  }
+
+  private collapsedByDefault(): boolean {
+    return this.eventService.events().length > EXPANDED_UP_TO;
   }
 
   private articleNode(state: ArticleState): EventsNode {
@@ -255,6 +304,10 @@ function articleTooltip(fileName: string, state: Extract<ArticleState, { status:
   const sentences = a.paragraphs.reduce((n, p) => n + p.sentences.length, 0);
   md.appendMarkdown(`$(list-flat) ${a.paragraphs.length} paragraphs, ${sentences} sentences; ${a.boilerplate.length} boilerplate lines`);
   return md;
+}
+
+export function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
 }
 
 function escape(s: string): string {

@@ -85,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     ...registerImportExport(corpus, annotationStore, analysis),
     comparePanels,
     ...registerCompareCommands(corpus, events, comparePanels, analysis),
-    ...registerEntityNavigation(corpus, entities),
+    ...registerEntityNavigation(corpus, entities, annotationStore),
     quoteDecorations,
     ...registerQuoteNavigation(corpus, entities),
     createStatusBar(corpus),

@@ -1,15 +1,27 @@
-/** Import Annotations… (brat, JSON lines, W3C) and Export Annotations… from the editor. */
+/**
+ * Import Annotations… (brat, JSON lines, W3C) and Export Annotations… from the editor. Both
+ * share their code with the CLI's `import` and `export` (src/node/importAnnotations.ts and
+ * src/node/exportFolder.ts), and so their guarantees: imports are re-anchored by their words,
+ * unknown labels reported; exports never write over an article, through a link, or into a
+ * folder holding other files unless the user says so.
+ */
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { importBrat, importJsonLine, importW3c, type ImportResult } from '../core/annotations/importFormats';
-import { exportFiles, type ExportFormat } from '../core/export/formats';
+import { newAnnotationId } from '../core/annotations/annotations';
+import { exportFiles } from '../core/export/formats';
+import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_FORMATS, writeExport, type ExportFormat } from '../node/exportFolder';
+import { planImport, withImported, type CorpusArticle, type ImportFormat } from '../node/importAnnotations';
 import type { AnalysisClient } from './analysisClient';
 import type { AnnotationStore } from './annotationStore';
 import type { CorpusService } from './corpusService';
 
 export function registerImportExport(corpus: CorpusService, store: AnnotationStore, analysis: AnalysisClient): vscode.Disposable[] {
   const diagnostics = vscode.languages.createDiagnosticCollection('corpus-lens-import');
-  const articleByName = (name: string) => corpus.all().find((s) => path.basename(s.uri.fsPath).replace(/\.[^.]*$/, '') === name.replace(/\.[^.]*$/, ''))?.uri;
+  const relOf = (uri: vscode.Uri) => {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/') : path.basename(uri.fsPath);
+  };
   const textOf = async (uri: vscode.Uri) => (await vscode.workspace.openTextDocument(uri)).getText();
 
   return [
@@ -17,66 +29,71 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
     vscode.commands.registerCommand('corpusLens.importAnnotations', async (file?: vscode.Uri) => {
       const source =
         file ??
-        (await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Import annotations', filters: { Annotations: ['ann', 'jsonl', 'jsonld', 'json'] } }))?.[0];
+        (await vscode.window.showOpenDialog({ canSelectMany: false, canSelectFolders: true, title: 'Import annotations (a brat folder, or an .ann, .jsonl or .jsonld file)', filters: { Annotations: ['ann', 'jsonl', 'jsonld', 'json'] } }))?.[0];
       if (!source) return;
-      const content = Buffer.from(await vscode.workspace.fs.readFile(source)).toString('utf8');
-      const results: Array<{ uri: vscode.Uri; result: ImportResult }> = [];
-      const problems: string[] = [];
-      try {
-        if (source.path.endsWith('.ann')) {
-          const uri = articleByName(path.basename(source.fsPath));
-          if (!uri) problems.push(`no article of the corpus is named like ${path.basename(source.fsPath)}`);
-          else results.push({ uri, result: importBrat(content, await textOf(uri)) });
-        } else if (source.path.endsWith('.jsonl')) {
-          for (const [i, line] of content.split(/\r?\n/).entries()) {
-            if (!line.trim()) continue;
-            const record = JSON.parse(line) as { file?: string; text?: string; label?: unknown };
-            const uri = record.file ? articleByName(path.basename(record.file)) : undefined;
-            if (!uri) problems.push(`line ${i + 1}: no article of the corpus matches "${record.file ?? '(no file)'}"`);
-            else results.push({ uri, result: importJsonLine(record, await textOf(uri)) });
-          }
-        } else {
-          const doc = JSON.parse(content) as { items?: unknown[]; first?: { items?: unknown[] } };
-          const items = (doc.first?.items ?? doc.items ?? []) as Array<{ target?: { source?: string } }>;
-          const bySource = new Map<string, typeof items>();
-          for (const item of items) bySource.set(item.target?.source ?? '', [...(bySource.get(item.target?.source ?? '') ?? []), item]);
-          for (const [src, its] of bySource) {
-            const uri = articleByName(path.basename(src.replace(/^file:\/\//, '')));
-            if (!uri) problems.push(`no article of the corpus matches ${src}`);
-            else results.push({ uri, result: importW3c(its as never[], await textOf(uri)) });
-          }
-        }
-      } catch (e) {
-        problems.push(`not readable: ${(e as Error).message}`);
+      const stat = await vscode.workspace.fs.stat(source);
+      const format: ImportFormat = stat.type & vscode.FileType.Directory || /\.ann$/i.test(source.fsPath) ? 'brat' : /\.jsonl$/i.test(source.fsPath) ? 'jsonl' : 'w3c';
+      const byRel = new Map<string, vscode.Uri>();
+      const articles: CorpusArticle[] = [];
+      for (const state of corpus.all()) {
+        const rel = relOf(state.uri);
+        byRel.set(rel, state.uri);
+        articles.push({ rel, text: await textOf(state.uri) });
       }
+      const plan = await planImport(format, [source.fsPath], articles);
       let count = 0;
-      for (const { uri, result } of results) {
-        store.add(uri, result.annotations);
-        count += result.annotations.length;
-        problems.push(...result.problems.map((p) => `${path.basename(uri.fsPath)}: ${p}`));
+      let into = 0;
+      for (const [rel, imported] of plan.byArticle) {
+        const uri = byRel.get(rel)!;
+        let added = 0;
+        store.update(uri, (current) => {
+          const merged = withImported(current, imported, newAnnotationId);
+          added = merged.added;
+          return merged.annotations;
+        });
+        count += added;
+        if (added) into++;
       }
+      const problems = [...plan.problems, ...[...plan.unknownLabels].map(([label, n]) => `unknown label "${label}" (${n}×) not imported`)];
       // Problems stay visible in the Problems panel; the imported file is never changed.
       diagnostics.set(source, problems.map((p) => new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), p, vscode.DiagnosticSeverity.Warning)));
-      void vscode.window.showInformationMessage(`Imported ${count} annotation${count === 1 ? '' : 's'} into ${results.length} article${results.length === 1 ? '' : 's'}${problems.length ? `; ${problems.length} problem${problems.length === 1 ? '' : 's'} in the Problems panel` : ''}.`);
+      const summary = `Imported ${count} annotation${count === 1 ? '' : 's'} into ${into} article${into === 1 ? '' : 's'}${problems.length ? `; ${problems.length} problem${problems.length === 1 ? '' : 's'} in the Problems panel` : ''}.`;
+      if (count === 0 && problems.length) void vscode.window.showWarningMessage(summary);
+      else void vscode.window.showInformationMessage(summary);
       return count;
     }),
-    vscode.commands.registerCommand('corpusLens.exportAnnotations', async (format?: string, folder?: vscode.Uri) => {
-      const chosen = format ?? (await vscode.window.showQuickPick(['brat', 'jsonl', 'conll', 'w3c'], { placeHolder: 'Export format' }));
-      if (!chosen) return;
-      const out = folder ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'Export annotations into…' }))?.[0];
+    vscode.commands.registerCommand('corpusLens.exportAnnotations', async (format?: string, folder?: vscode.Uri, force?: boolean) => {
+      const chosen =
+        format ??
+        (await vscode.window.showQuickPick(
+          EXPORT_FORMATS.map((f) => ({ label: f, description: EXPORT_FORMAT_DESCRIPTIONS[f] })),
+          { placeHolder: 'Export the corpus’s entities and quotes as…', matchOnDescription: true },
+        ))?.label;
+      if (!chosen || !(EXPORT_FORMATS as readonly string[]).includes(chosen)) return;
+      // Offered outside the corpus: an export inside it would be read back as articles.
+      const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      const out =
+        folder ??
+        (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here', title: 'Export annotations into a new or empty folder', defaultUri: vscode.Uri.file(workspace ? path.dirname(workspace) : os.homedir()) }))?.[0];
       if (!out) return;
       await store.flush();
       const articles = await analysis.exportData();
+      const fsPathOf = (file: string) => vscode.Uri.parse(file).fsPath;
       // The same files as `corpus-lens export` (brat's .txt with universal newlines, relative paths kept).
       const { files, problems } = exportFiles(chosen as ExportFormat, articles);
-      const sources = new Set(articles.map((a) => vscode.Uri.parse(a.file).toString()));
-      if (files.some((f) => sources.has(vscode.Uri.joinPath(out, ...f.path.split('/')).toString()))) {
-        void vscode.window.showErrorMessage('Not exported: that folder holds the articles themselves; choose a folder outside the corpus.');
-        return 0;
+      const inputs = articles.map((a) => fsPathOf(a.file));
+      let result = await writeExport(out.fsPath, files, { inputs, force: force === true });
+      if (!result.ok && folder === undefined && /--force/.test(result.error)) {
+        const choice = await vscode.window.showWarningMessage(`${result.error.replace(/, or pass --force.*$/, '').replace(/; pass --force.*$/, '')}.`, { modal: true }, 'Write Into It Anyway');
+        if (choice) result = await writeExport(out.fsPath, files, { inputs, force: true });
+        else return;
       }
-      for (const f of files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(out, ...f.path.split('/')), Buffer.from(f.content, 'utf8'));
+      if (!result.ok) {
+        void vscode.window.showErrorMessage(`Nothing more exported: ${result.error.replace(/ pass --force/, ' choose Write Into It Anyway')}`);
+        return undefined;
+      }
       if (problems.length) diagnostics.set(out, problems.map((p) => new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), p, vscode.DiagnosticSeverity.Information)));
-      void vscode.window.showInformationMessage(`Exported ${articles.length} articles as ${chosen}.`);
+      void vscode.window.showInformationMessage(`Exported ${articles.length} article${articles.length === 1 ? '' : 's'} as ${chosen} to ${out.fsPath}.`);
       return articles.length;
     }),
   ];

@@ -61,12 +61,12 @@ export function registerStripBoilerplate(corpus: CorpusService, events: EventSer
       }
       const lines = plans.reduce((n, p) => n + removedLineCount(p), 0);
       if (!options?.apply) {
-        // Preview the first article as a diff; the edit is applied only when confirmed in a
+        // Preview the first article as a diff (not a preview tab, which would replace the article's own); the edit is applied only when confirmed in a
         // modal dialog, which stays until answered while the diff shows behind it.
         const first = plans[0];
         const preview = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: first.uri.path, query: String(Date.now()) });
         previews.set(preview.toString(), applyDeletions(first.doc.getText(), first.deletions));
-        await vscode.commands.executeCommand('vscode.diff', first.uri, preview, `${path.basename(first.uri.fsPath)} ↔ without boilerplate`, { preview: true });
+        await vscode.commands.executeCommand('vscode.diff', first.uri, preview, `${path.basename(first.uri.fsPath)} ↔ without boilerplate`, { preview: false });
         const others = plans.length - 1;
         const answer = await vscode.window.showInformationMessage(
           `Strip ${lines} boilerplate line${lines === 1 ? '' : 's'} from ${plans.length} article${plans.length === 1 ? '' : 's'}?`,

@@ -32,6 +32,7 @@ export function describeFsError(e: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ENOTDIR' || (code === 'EEXIST' && /mkdir/.test((e as Error)?.message ?? ''))) return 'a file stands where a folder is needed';
   if (code === 'EOUTSIDE' || code === 'ELOCKED') return (e as Error).message;
   if (code === 'ENOSPC') return 'the disk is full';
   if (code === 'EROFS') return 'the file system is read-only';
@@ -144,7 +145,10 @@ export async function readSidecar(root: string, file: string): Promise<SidecarRe
   try {
     text = await fs.readFile(full, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, sidecar: emptySidecar(rel), exists: false };
+    // ENOTDIR: a file stands where the sidecar's folder would be, so there is no sidecar yet
+    // (writing one will fail and say so).
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: true, sidecar: emptySidecar(rel), exists: false };
     return { ok: false, path: full, error: describeFsError(e) };
   }
   const parsed = parseSidecar(text);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -254,5 +254,88 @@ describe('argument parsing (util.parseArgs, strict)', () => {
     const required = capture();
     expect(await main(['export', '--format', 'brat', seedPath('004')], required)).toBe(2);
     expect(required.stderr).toContain('--out is required');
+  });
+});
+
+describe('sidecar annotations in the CLI', () => {
+  const seed = () => readFileSync(seedPath('002'), 'utf8');
+  const corpusWith = (text: string, annotations: unknown[]) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-anchor-'));
+    writeFileSync(path.join(dir, 'a.txt'), text);
+    mkdirSync(path.join(dir, '.corpus-lens'));
+    writeFileSync(path.join(dir, '.corpus-lens', 'a.txt.json'), JSON.stringify({ format: 'corpus-lens/article@1', file: 'a.txt', annotations }));
+    return dir;
+  };
+  const shillaAnchor = (text: string) => {
+    const start = text.indexOf('Hotel Shilla');
+    return { start, end: start + 12, exact: 'Hotel Shilla', prefix: text.slice(start - 32, start), suffix: text.slice(start + 12, start + 44) };
+  };
+
+  it('re-anchors an annotation by its words when the text changed since (not applied at the stored offsets)', async () => {
+    const original = seed();
+    const anchor = shillaAnchor(original);
+    // The text changed elsewhere: a paragraph added on top shifts every offset.
+    const changed = 'Editor’s note: this story was updated with figures from Lotte Shopping.\n\n' + original;
+    const dir = corpusWith(changed, [{ id: 'a1', kind: 'entity', type: 'LOC', name: 'Hotel Shilla (hotel)', anchor }]);
+    const cli = capture();
+    expect(await main(['entities', path.join(dir, 'a.txt')], cli)).toBe(0);
+    const { entities } = JSON.parse(cli.stdout);
+    const user = entities.find((e: { type: string; text: string }) => e.type === 'LOC' && e.text === 'Hotel Shilla');
+    expect(user).toBeDefined();
+    expect(changed.slice(user.start, user.end)).toBe('Hotel Shilla');
+    expect(entities.some((e: { type: string; text: string; start: number }) => e.type === 'LOC' && e.text !== 'Hotel Shilla' && e.start === anchor.start)).toBe(false);
+  });
+
+  it('reports an annotation whose words are gone on stderr and does not apply it', async () => {
+    const original = seed();
+    const anchor = shillaAnchor(original);
+    const dir = corpusWith(original.replace(/Hotel Shilla/g, 'a hotel chain'), [{ id: 'a1', kind: 'entity', type: 'LOC', name: null, anchor }]);
+    const cli = capture();
+    expect(await main(['entities', path.join(dir, 'a.txt')], cli)).toBe(0);
+    expect(cli.stderr).toContain('annotation a1 ("Hotel Shilla") lost its words');
+    expect(JSON.parse(cli.stdout).entities.some((e: { start: number; text: string }) => e.start === anchor.start || e.text === 'Hotel Shilla')).toBe(false);
+  });
+
+  it('bound-checks stored offsets: "end": 1e12 neither spins the brat export nor drops the automatic entities', async () => {
+    const text = seed();
+    const dir = corpusWith(text, [{ id: 'a1', kind: 'entity', type: 'ORG', name: null, anchor: { start: 5, end: 1e12, exact: 'nowhere in this text', prefix: '', suffix: '' } }]);
+    const reference = capture();
+    await main(['entities', seedPath('002')], reference);
+    const cli = capture();
+    expect(await main(['entities', path.join(dir, 'a.txt')], cli)).toBe(0);
+    expect(JSON.parse(cli.stdout).entities.length).toBe(JSON.parse(reference.stdout).entities.length);
+    expect(cli.stderr).toContain('lost its words');
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'corpus-lens-exp-')), 'brat');
+    const started = Date.now();
+    expect(await main(['export', '--format', 'brat', '--out', out, path.join(dir, 'a.txt')], capture())).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const fractional = corpusWith(text, [{ id: 'a1', kind: 'entity', type: 'ORG', name: null, anchor: { start: 0.5, end: 3, exact: 'x', prefix: '', suffix: '' } }]);
+    const bad = capture();
+    await main(['entities', path.join(fractional, 'a.txt')], bad);
+    expect(bad.stderr).toContain('whole numbers');
+  });
+});
+
+describe('inputs the CLI refuses or reads, with a message', () => {
+  it('ner --conll refuses a binary file; events on an empty file says why it exits 1; a UTF-16 article is analysed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-inputs-'));
+    writeFileSync(path.join(dir, 'model.bin'), Buffer.from([0x45, 0x55, 0x20, 0x49, 0, 0, 0x4f, 0x0a]));
+    const ner = capture();
+    expect(await main(['ner', '--conll', path.join(dir, 'model.bin')], ner)).toBe(1);
+    expect(ner.stderr).toContain('binary');
+    expect(ner.stdout).toBe('');
+    writeFileSync(path.join(dir, 'empty.jsonl'), '');
+    const events = capture();
+    expect(await main(['events', path.join(dir, 'empty.jsonl')], events)).toBe(1);
+    expect(events.stderr).toContain('no articles to group');
+    const text = readFileSync(seedPath('004'), 'utf8');
+    writeFileSync(path.join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const analyze = capture();
+    expect(await main(['analyze', '--json', path.join(dir, 'utf16.txt')], analyze)).toBe(0);
+    const utf8 = capture();
+    await main(['analyze', '--json', seedPath('004')], utf8);
+    const { file: _a, ...fromUtf16 } = JSON.parse(analyze.stdout).articles[0];
+    const { file: _b, ...fromUtf8 } = JSON.parse(utf8.stdout).articles[0];
+    expect(fromUtf16).toEqual(fromUtf8);
   });
 });

@@ -68,18 +68,34 @@ describe('events on the seeds', () => {
       i === 3 ? ['Xinhua News Agency', 2, 'ORG'] : ['Lee Hae-chan', 4, 'PER'],
     ];
     const events = corpusEvents(seedArticles().map((a, i) => ({ ...a, names: names(i) })), options);
-    // Often-mentioned people lead; a name only one event has outranks a shared one; places come last.
-    expect(events.map((e) => e.label)).toEqual(['Xi Jinping · Xinhua News Agency · China — 24 Aug 2017', 'Lee Hae-chan · Xi Jinping · China — 18 May 2017']);
+    // Two events of one topic: the topic names what they share, each event what separates it.
+    expect(events.map((e) => e.label)).toEqual(['Xinhua News Agency — 24 Aug 2017', 'Lee Hae-chan — 18 May 2017']);
+    expect(events.map((e) => e.name)).toEqual(['Xinhua News Agency', 'Lee Hae-chan']);
+    expect(events.map((e) => e.topic?.label)).toEqual(['Xi Jinping · China', 'Xi Jinping · China']);
     expect(events[1].articles).toHaveLength(4);
+    // Alone, an event's label says who and where: people lead, places come last.
+    const may = corpusEvents(seedArticles().map((a, i) => ({ ...a, names: names(i) })).filter((a) => !a.id.startsWith('003')), options);
+    expect(may.map((e) => e.label)).toEqual(['Xi Jinping · Lee Hae-chan · China — 18 May 2017']);
+    expect(may[0].topic).toBeUndefined();
   });
 
   it('keeps articles the user pinned where the user put them', () => {
     const articles = seedArticles().map((a) => (a.id.startsWith('004') ? { ...a, pinnedEvent: 'Wang Yi meets Lee' } : a));
     const events = corpusEvents(articles, options);
     const pinned = events.find((e) => e.pinned)!;
-    expect(pinned).toMatchObject({ label: 'Wang Yi meets Lee', key: 'pinned:Wang Yi meets Lee' });
+    // The user's name, with the dates the view shows beside every event's name.
+    expect(pinned).toMatchObject({ name: 'Wang Yi meets Lee', label: 'Wang Yi meets Lee — 18 May 2017', key: 'pinned:Wang Yi meets Lee' });
     expect(pinned.articles).toEqual([seedFiles()[4]]);
     expect(events.filter((e) => !e.pinned).flatMap((e) => e.articles)).not.toContain(seedFiles()[4]);
+  });
+  it('lets clustering put an unpinned article back with the event its neighbours were pinned to', () => {
+    // The user named the May visit, then handed 004 back to the clustering.
+    const articles = seedArticles().map((a) => (['000', '001', '002'].includes(a.id.slice(0, 3)) ? { ...a, pinnedEvent: 'Envoy visit' } : a));
+    const events = corpusEvents(articles, options);
+    expect(events.map((e) => [e.name, e.articles.map((id) => id.slice(0, 3))])).toEqual([
+      [expect.any(String), ['003']],
+      ['Envoy visit', ['000', '001', '002', '004']],
+    ]);
   });
 });
 

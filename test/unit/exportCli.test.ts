@@ -52,7 +52,7 @@ describe('corpus-lens export (files)', () => {
     expect(existsSync(path.join(out, 'europe', 'a.ann'))).toBe(true);
     expect(readFileSync(path.join(out, 'annotation.conf'), 'utf8')).toContain('Attribution Content:Content');
     const meta = readFileSync(path.join(out, 'metadata.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(meta.find((m) => m.document === 'europe/a')).toMatchObject({ outlet: 'Europe Daily', url: 'https://example.com/e', event_id: 'pinned:Wang Yi visits', event_label: 'Wang Yi visits' });
+    expect(meta.find((m) => m.document === 'europe/a')).toMatchObject({ outlet: 'Europe Daily', url: 'https://example.com/e', event_id: 'pinned:Wang Yi visits', event_label: 'Wang Yi visits — 18 May 2017' });
     expect(meta.find((m) => m.document === 'asia/a').event_label).toEqual(expect.any(String));
   });
 
@@ -87,7 +87,10 @@ describe('corpus-lens export (files)', () => {
     const before = readFileSync(path.join(root, 'asia', 'a.txt'));
     const cli = capture();
     expect(await main(['export', '--format', 'brat', '--out', root, root], cli)).toBe(1);
-    expect(cli.stderr).toContain('is one of the articles');
+    expect(cli.stderr).toContain('already holds files that Corpus Lens did not export');
+    const forced = capture();
+    expect(await main(['export', '--format', 'brat', '--out', root, '--force', root], forced)).toBe(1);
+    expect(forced.stderr).toMatch(/article|input/);
     expect(readFileSync(path.join(root, 'asia', 'a.txt')).equals(before)).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ export function awkwardArticle(lineEnd: '\n' | '\r\n' = '\r\n'): { article: Expo
     { id: 'a4', kind: 'entity', type: 'ORG', name: null, anchor: { start: 0, end: 5, exact: 'Gone!', prefix: '', suffix: '' }, orphaned: true },
   ];
   const layer = analyseCorpus([{ file: 'corpus/asia/001.txt', text, metadata: { outlet: 'The Business Times', date: '2017-05-19', url: 'https://example.com/xi' }, annotations }]);
-  const [article] = withEvents([layer.exportArticle(0)], [{ key: 'pinned:Xi meets envoy', label: 'Xi meets envoy', pinned: true, articles: ['corpus/asia/001.txt'], firstDate: null, lastDate: null }]);
+  const [article] = withEvents([layer.exportArticle(0)], [{ key: 'pinned:Xi meets envoy', label: 'Xi meets envoy', name: 'Xi meets envoy', pinned: true, articles: ['corpus/asia/001.txt'], firstDate: null, lastDate: null }]);
   return { article, annotations };
 }
 

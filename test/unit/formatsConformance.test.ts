@@ -273,7 +273,7 @@ describe('exporting a corpus layer', () => {
     const { files } = exportCorpus('jsonl', layer, { events: { background: loadBackgroundIdf() }, pinnedEvent: (id) => (id === pinned ? 'My event' : null) });
     const records = file(files, 'annotations.jsonl').trim().split('\n').map((l) => JSON.parse(l));
     expect(records.every((r) => typeof r.event_id === 'string' && typeof r.event_label === 'string')).toBe(true);
-    expect(records[4]).toMatchObject({ event_id: 'pinned:My event', event_label: 'My event' });
+    expect(records[4]).toMatchObject({ event_id: 'pinned:My event', event_label: 'My event — 18 May 2017' });
     // The seeds report two events among the other four articles: some share one.
     expect(new Set(records.slice(0, 4).map((r) => r.event_id)).size).toBeLessThan(4);
   });

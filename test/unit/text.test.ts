@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { readFileSync } from 'fs';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/core/sentences';
 import { contentHash, decodeArticleBytes } from '../../src/core/text';
@@ -7,7 +9,7 @@ import { findExplicitDates } from '../../src/core/dates';
 describe('decoding article bytes', () => {
   it('drops a BOM', () => {
     const r = decodeArticleBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x48, 0x69]));
-    expect(r).toEqual({ ok: true, text: 'Hi', hadBom: true });
+    expect(r).toEqual({ ok: true, text: 'Hi', hadBom: true, encoding: 'utf-8' });
   });
   it('refuses binary files', () => {
     const r = decodeArticleBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
@@ -19,6 +21,44 @@ describe('decoding article bytes', () => {
     const r = decodeArticleBytes(latin1);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason).toBe('not-utf8');
+  });
+});
+
+describe('decoding: UTF-16, NUL bytes anywhere, random bytes', () => {
+  const seed = readFileSync(`${__dirname}/../../seeds/002_2ef836bb7012053c.txt`, 'utf8');
+  const utf16 = (text: string, bigEndian: boolean) => {
+    const le = Buffer.from(text, 'utf16le');
+    const body = bigEndian ? Buffer.from(le.map((_, i) => le[i ^ 1])) : le;
+    return new Uint8Array([...(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), ...body]);
+  };
+
+  it('decodes a UTF-16 article with its byte-order mark (little- and big-endian) instead of calling it binary', () => {
+    expect(decodeArticleBytes(utf16(seed, false))).toEqual({ ok: true, text: seed, hadBom: true, encoding: 'utf-16le' });
+    expect(decodeArticleBytes(utf16(seed, true))).toEqual({ ok: true, text: seed, hadBom: true, encoding: 'utf-16be' });
+  });
+
+  it('finds a NUL byte after the first 8 KiB', () => {
+    const bytes = Buffer.concat([Buffer.from(seed.repeat(3)), Buffer.from([0]), Buffer.from('tail')]);
+    expect(bytes.indexOf(0)).toBeGreaterThan(8192);
+    const r = decodeArticleBytes(bytes);
+    expect(!r.ok && r.reason).toBe('binary');
+  });
+
+  it('never throws on random bytes, and always decodes valid UTF-8 and UTF-16 text (property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const r = decodeArticleBytes(bytes);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }).filter((t) => !t.includes('\0') && !t.startsWith('\ufeff')), fc.boolean(), (text, bigEndian) => {
+        expect(decodeArticleBytes(new TextEncoder().encode(text))).toMatchObject({ ok: true, text });
+        expect(decodeArticleBytes(utf16(text, bigEndian))).toMatchObject({ ok: true, text });
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -86,6 +86,11 @@ export function parseLabelMap(content: string): { map: Record<string, string | n
   return { map, problems };
 }
 
+/** Our entity kind (or QUOTE) for another tool's label when it is a known name of one ("Person" → PER). */
+export function knownLabel(label: string): string | undefined {
+  return BUILT_IN[label.toUpperCase()];
+}
+
 /** Label → our type; null: skip silently (mapped to nothing); undefined: unknown. */
 function labelResolver(map: LabelMap = {}): (label: string) => Target | null | undefined {
   const folded = new Map(Object.entries(map).map(([k, v]) => [k.toLowerCase(), v]));

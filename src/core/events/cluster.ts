@@ -299,8 +299,10 @@ export function similarPairs(articles: readonly EventArticle[], vectors: readonl
   const times = new Array<TextTime | undefined>(articles.length);
   const timeOf = (i: number) => (times[i] ??= articleTime(articles[i]));
   const people = articles.map((a) => a.people && new Set(a.people));
+  const timeless = options.unknownTimeFactor === 1 && options.disjointYearsFactor === 1 && options.oneHeadlineWordFactor === 1 && options.noCommonPersonFactor === 1;
   const timing = (i: number, j: number, sharedWords: number) => {
     if (articles[i].date && articles[j].date) return dateFactor(articles[i].date, articles[j].date);
+    if (timeless) return 1;
     const [ti, tj] = [timeOf(i), timeOf(j)];
     // A day both name is what two dates within days would say.
     if (intersects(ti.days, tj.days)) return 1;

@@ -15,11 +15,16 @@ export interface CorpusArticle extends EventArticle {
 export interface CorpusEvent {
   /** Stable key: "pinned:<label>" for user events, "auto:<first article id>" otherwise. */
   readonly key: string;
+  /** The name and the date span: "Lee Hae-chan · Moon Jae-in — 18 May 2017". */
   readonly label: string;
+  /** The label without its dates: the user's name for a pinned event. */
+  readonly name: string;
   readonly pinned: boolean;
   readonly articles: readonly string[];
   readonly firstDate: string | null;
   readonly lastDate: string | null;
+  /** The topic this event shares with other events of its kind, when it does. */
+  readonly topic?: { readonly key: string; readonly label: string };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -64,40 +69,115 @@ export function keyNames(members: readonly CorpusArticle[], eventFrequency: Read
 }
 
 export function eventLabel(members: readonly CorpusArticle[], first: string | null, last: string | null, eventFrequency?: ReadonlyMap<string, number>, eventCount?: number): string {
-  const names = keyNames(members, eventFrequency, eventCount);
-  const head = names.length ? names.join(' · ') : (members.find((m) => m.title)?.title ?? members[0]?.id ?? 'Event');
+  const head = eventName(members, eventFrequency, eventCount);
   const span = dateSpan(first, last);
   return span ? `${head} — ${span}` : head;
 }
 
+function eventName(members: readonly CorpusArticle[], eventFrequency?: ReadonlyMap<string, number>, eventCount?: number, leaveOut: ReadonlySet<string> = new Set()): string {
+  const names = keyNames(members, eventFrequency, eventCount, 3 + leaveOut.size).filter((n) => !leaveOut.has(n)).slice(0, 3);
+  return names.length ? names.join(' · ') : (members.find((m) => m.title)?.title ?? members[0]?.id ?? 'Event');
+}
+
+function namesOfType(a: CorpusArticle, type: string): string[] {
+  return a.names.filter((n) => n[2] === type).map((n) => n[0]).sort();
+}
+
+/**
+ * Topics hold events of one kind (two earthquakes, two arrests of one celebrity): the same
+ * clustering with a year's silence allowed and the stricter event rules left out.
+ */
+export function topicOptions(options: ClusterOptions): ClusterOptions {
+  // Silences of up to a year (not unbounded: candidate pairs stay near-linear).
+  return { ...options, maxGapDays: 4 * options.maxGapDays, unknownTimeFactor: 1, disjointYearsFactor: 1, oneHeadlineWordFactor: 1, noCommonPersonFactor: 1 };
+}
+
+const byId = (a: CorpusArticle, b: CorpusArticle) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export function corpusEvents(articles: readonly CorpusArticle[], options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): CorpusEvent[] {
-  const free = articles.filter((a) => !a.pinnedEvent);
-  const labels = clusterArticles(free, options);
+  // The entity layer's resolved people and places, so who and where count in the clustering.
+  const all = articles.map((a) => (a.people ? a : { ...a, people: namesOfType(a, 'PER'), places: namesOfType(a, 'LOC') }));
+  // Pinned articles are clustered too: an article the user hands back to the clustering
+  // then rejoins the event its neighbours were pinned to instead of standing alone.
+  const labels = clusterArticles(all, options);
+  const clusters = new Map<number, CorpusArticle[]>();
+  all.forEach((a, i) => clusters.set(labels[i], [...(clusters.get(labels[i]) ?? []), a]));
   const groups = new Map<string, CorpusArticle[]>();
-  free.forEach((a, i) => {
-    const key = `auto:${labels[i]}`;
-    groups.set(key, [...(groups.get(key) ?? []), a]);
-  });
-  for (const a of articles) if (a.pinnedEvent) groups.set(`pinned:${a.pinnedEvent}`, [...(groups.get(`pinned:${a.pinnedEvent}`) ?? []), a]);
+  const add = (key: string, a: CorpusArticle) => groups.set(key, [...(groups.get(key) ?? []), a]);
+  for (const a of all) if (a.pinnedEvent) add(`pinned:${a.pinnedEvent}`, a);
+  for (const members of clusters.values()) {
+    const free = members.filter((m) => !m.pinnedEvent);
+    if (!free.length) continue;
+    const pins = new Map<string, number>();
+    for (const m of members) if (m.pinnedEvent) pins.set(m.pinnedEvent, (pins.get(m.pinnedEvent) ?? 0) + 1);
+    const [top] = [...pins].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    // Mostly the user's event: its free members go with it.
+    if (top && top[1] > free.length) free.forEach((a) => add(`pinned:${top[0]}`, a));
+    else free.forEach((a) => add(`auto:${free[0].id}`, a));
+  }
+  const topicOf = topics(all, groups, options);
   // In how many events each name appears, for labels that tell events apart.
   const eventFrequency = new Map<string, number>();
   for (const members of groups.values()) for (const name of new Set(members.flatMap((m) => m.names.map((n) => n[0])))) eventFrequency.set(name, (eventFrequency.get(name) ?? 0) + 1);
   const events: CorpusEvent[] = [];
   for (const [key, members] of groups) {
-    members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    members.sort(byId);
     const dates = members.map((m) => m.date).filter((d): d is string => !!d).sort();
     const first = dates[0] ?? null;
     const last = dates[dates.length - 1] ?? null;
     const pinned = key.startsWith('pinned:');
+    const topic = topicOf.get(key);
+    const name = pinned ? key.slice('pinned:'.length) : topic ? eventName(members, topic.frequency, topic.size, topic.names) : eventName(members, eventFrequency, groups.size);
+    const span = dateSpan(first, last);
     events.push({
       key: pinned ? key : `auto:${members[0].id}`,
-      label: pinned ? key.slice('pinned:'.length) : eventLabel(members, first, last, eventFrequency, groups.size),
+      label: span ? `${name} — ${span}` : name,
+      name,
       pinned,
       articles: members.map((m) => m.id),
       firstDate: first,
       lastDate: last,
+      ...(topic ? { topic: { key: topic.key, label: topic.label } } : {}),
     });
   }
   // Newest first; undated events last; ties by label.
   return events.sort((a, b) => (b.lastDate ?? '').localeCompare(a.lastDate ?? '') || a.label.localeCompare(b.label));
+}
+
+interface TopicOfEvent {
+  readonly key: string;
+  readonly label: string;
+  /** Names the topic's events share: left out of their own labels, which say what separates them. */
+  readonly names: ReadonlySet<string>;
+  readonly frequency: ReadonlyMap<string, number>;
+  readonly size: number;
+}
+
+/** The topic of each event that shares its topic with other events (by event key). */
+function topics(all: readonly CorpusArticle[], groups: ReadonlyMap<string, readonly CorpusArticle[]>, options: ClusterOptions): Map<string, TopicOfEvent> {
+  const out = new Map<string, TopicOfEvent>();
+  if (groups.size < 2) return out;
+  const labels = clusterArticles(all, topicOptions(options));
+  const labelOf = new Map(all.map((a, i) => [a.id, labels[i]]));
+  // Each event belongs to the topic most of its articles are in (ties: the lower label).
+  const byTopic = new Map<number, string[]>();
+  for (const [key, members] of groups) {
+    const votes = new Map<number, number>();
+    for (const m of members) votes.set(labelOf.get(m.id)!, (votes.get(labelOf.get(m.id)!) ?? 0) + 1);
+    const [topic] = [...votes].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0];
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), key]);
+  }
+  for (const keys of byTopic.values()) {
+    if (keys.length < 2) continue;
+    const members = keys.flatMap((k) => groups.get(k)!);
+    const frequency = new Map<string, number>();
+    for (const k of keys) for (const name of new Set(groups.get(k)!.flatMap((m) => m.names.map((n) => n[0])))) frequency.set(name, (frequency.get(name) ?? 0) + 1);
+    // The topic's names: carried by every one of its events, most mentioned first.
+    const shared = keyNames(members, new Map(), 1, 10).filter((n) => frequency.get(n) === keys.length).slice(0, 2);
+    const first = [...members].sort(byId)[0];
+    const label = shared.length ? shared.join(' · ') : (first.title || first.id);
+    const topic = { key: `topic:${first.id}`, label, names: new Set(shared), frequency, size: keys.length };
+    for (const k of keys) out.set(k, topic);
+  }
+  return out;
 }

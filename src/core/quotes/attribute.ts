@@ -19,7 +19,7 @@ export interface Attributed {
 }
 
 const CUE_VERBS =
-  'hoped|hopes|expressed|highlighted|said|says|say|saying|told|tells|tell|telling|added|adds|adding|stressed|stresses|stressing|urged|urges|urging|warned|warns|warning|wrote|writes|writing|noted|notes|explained|explains|asked|asks|replied|replies|declared|declares|announced|announces|insisted|insists|argued|argues|claimed|claims|acknowledged|admitted|admits|continued|continues|reported|reports|tweeted|tweets|posted|stated|states|suggested|suggests|recalled|recalls|complained|conceded|emphasi[sz]ed|emphasi[sz]es|agreed|predicted|promised|vowed|called|calls|calling|described|describes|describing|responded|remarked|observed|quipped|joked|countered|boasted|cautioned|pledged|thundered|shouted|yelled|retorted|mused|opined|lamented|charged|alleged|commented|comments|asserted|asserting|chanted|chanting|sang|sings|singing|reads|read|testified|wondered|whispered|concluded|acknowledges|texted|cited|citing|put it|puts it';
+  'hoped|hopes|expressed|highlighted|said|says|say|saying|told|tells|tell|telling|added|adds|adding|stressed|stresses|stressing|urged|urges|urging|warned|warns|warning|wrote|writes|writing|noted|notes|explained|explains|asked|asks|replied|replies|declared|declares|announced|announces|insisted|insists|argued|argues|claimed|claims|acknowledged|admitted|admits|continued|continues|reported|reports|tweeted|tweets|posted|stated|states|suggested|suggests|recalled|recalls|complained|conceded|emphasi[sz]ed|emphasi[sz]es|agreed|predicted|promised|vowed|called|calls|calling|described|describes|describing|responded|remarked|observed|quipped|joked|countered|boasted|cautioned|pledged|thundered|shouted|yelled|retorted|mused|opined|lamented|charged|alleged|commented|comments|asserted|asserting|chanted|chanting|sang|sings|singing|reads|read|testified|wondered|whispered|concluded|acknowledges|texted|cited|citing|exclaimed|exhorted|cracked|recommended|remembered|assured|recounted|warned|scoffed|snapped|interjected|marveled|marvelled|reacted|riffed|pointed out|points out|fired back|shot back|chimed in|reiterated|confessed|confided|bragged|exclaims|put it|puts it';
 const CUE = `(?:(?:has|have|had|would|will|also|then|later|again|once|previously|recently|often|repeatedly|publicly)\\s+)*(?:${CUE_VERBS})`;
 const PRONOUN = '(?:he|she|they|we|I|it)';
 /** A speaker phrase: a pronoun, or up to seven words of a name or description. */
@@ -41,10 +41,41 @@ const NAME_BEFORE_APPOSITION = /((?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}’
 /** "Likewise, a paper from …": a sentence adverb before a comma is not a name. */
 const DISCOURSE_WORD = /^(?:Likewise|However|Meanwhile|Moreover|Still|Instead|Indeed|Similarly|Furthermore|Nevertheless|Also|Yet|Now|Today|Here|There|Later|Earlier|Then|Again|Besides|Otherwise|Finally|Thus|Hence|Yes|No|Well)$/;
 const BEFORE_CUE_SPEAKER_COLON = new RegExp(`\\b((?:Said|Says|Wrote|Writes|Added|Adds|Asked|Asks|Explained|Explains|Noted|Notes))\\s+(${NP})\\s*[:,]\\s*$`, 'u');
-const BEFORE_SPEAKER_CUE = new RegExp(`(${NP}),?\\s+(${CUE})\\b`, 'gu');
+const BEFORE_SPEAKER_CUE = new RegExp(`(${NP})${PAREN},?\\s+(${CUE})\\b`, 'gu');
+
+/** A label before a colon, at the sentence's start or after a dash: "Rep. Trey Gowdy (R-S.C.):". */
+const NAME_COLON = /(?:^|\s[-–—]\s+)\s*(\p{Lu}[^\s:]*(?:\s+[^\s:]+){0,7}?)(?:\s*\([^()]{1,40}\))?\s*:\s*$/u;
+
+/** A name or a title and name: capitalised at both ends, no verb inside ("Ted Cruz", "Former secretary of state Hillary Rodham Clinton"). */
+function isNameLabel(phrase: string): boolean {
+  const words = phrase.split(/\s+/);
+  if (!/^\p{Lu}/u.test(words[words.length - 1])) return false;
+  return words.every((w) => /^\p{Lu}/u.test(w) || (/^\p{Ll}+$/u.test(w) && !/(?:ed|ing|s)$/.test(w) && !/^(?:is|are|was|were|will|would|can|could|has|have|had|do|did|says|said|to|that|this|it)$/.test(w)));
+}
 
 /** A sentence's subject: its opening words up to the first verb-like word. */
-const SUBJECT = /^[\s“"]*((?:[\p{L}\p{N}.’',-]+\s+){0,9}?[\p{L}\p{N}.’'-]+?)\s+(?:has|have|had|is|was|were|are|will|would|could|can|[a-z]+ed|[a-z]+[^s]s)\b/u;
+const SUBJECT_AT_START = /^[\s“"]*((?:[\p{L}\p{N}.’',-]+\s+){0,9}?[\p{L}\p{N}.’'-]+?)\s+(?:has|have|had|is|was|were|are|will|would|could|can|[a-z]+ed|[a-z]+[^s]s)\b/u;
+
+/**
+ * The subject of a sentence, also after an opening phrase too long to read through ("In
+ * response to Donald Trump’s proposal to bar Muslims from entering the United States,
+ * Hillary Clinton’s right-hand woman rallied supporters"): then the clause after a comma
+ * whose subject opens with a capital.
+ */
+const SUBJECT = {
+  exec(sentence: string): RegExpExecArray | null {
+    const whole = SUBJECT_AT_START.exec(sentence);
+    if (whole) return whole;
+    for (const comma of sentence.matchAll(/,\s+(?=\p{Lu})/gu)) {
+      const m = SUBJECT_AT_START.exec(sentence.slice(comma.index! + comma[0].length));
+      if (m) {
+        m.index += comma.index! + comma[0].length;
+        return m;
+      }
+    }
+    return null;
+  },
+};
 
 const NOT_SPEAKERS = /^(?:it|this|that|there|which|what|who)$/i;
 
@@ -93,6 +124,8 @@ function textBefore(text: string, paragraphStart: number, at: number): string {
 function sentenceStartBefore(text: string, at: number, floor: number): number {
   for (let i = at - 1; i > floor; i--) {
     if (/[.!?]/.test(text[i]) && /\s/.test(text[i + 1] ?? '') && !(text[i] === '.' && isAbbreviation(text, Math.max(0, i - 20), i))) return i + 1;
+    // A quoted sentence ends the sentence too: `Clinton: "…ISIS." Bush: "…"`.
+    if (/[.!?]/.test(text[i]) && /["”]/.test(text[i + 1] ?? '') && /\s/.test(text[i + 2] ?? '') && i + 2 < at) return i + 2;
   }
   return floor;
 }
@@ -163,10 +196,16 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
       const sStart = from + inverted.index + inverted[0].lastIndexOf(inverted[2]);
       return { cue: { start: cStart, end: cStart + inverted[1].length }, speaker: { start: sStart, end: sStart + inverted[2].length } };
     }
+    // "Ted Cruz: ‘…’", "- Jeffrey M. Jones: “…”": a name and a colon, as in transcripts and headlines.
+    const labelled = NAME_COLON.exec(left);
+    if (labelled && isNameLabel(labelled[1])) {
+      const sStart = from + labelled.index + labelled[0].indexOf(labelled[1]);
+      return { cue: null as unknown as Span, speaker: { start: sStart, end: sStart + labelled[1].length } };
+    }
     // "Sen. Claire McCaskill (D-Mo.) scolded him: “…”": a colon hands the sentence's subject the quote.
     if (/:\s*$/.test(left)) {
       const subject = SUBJECT.exec(left);
-      if (subject && !/^(?:the|a|an|in|on|at|this|that|these|those|it|there)$/i.test(subject[1].split(/\s+/)[0])) {
+      if (subject && !/^(?:in|on|at|this|that|these|those|it|there)$/i.test(subject[1].split(/\s+/)[0])) {
         const sStart = from + subject.index + subject[0].indexOf(subject[1]);
         const speaker = trimPhrase(text, sStart, sStart + subject[1].length);
         if (/^\p{Lu}/u.test(text.slice(speaker.start, speaker.end))) return { cue: null as unknown as Span, speaker };
@@ -220,6 +259,21 @@ const CUE_WORD = new RegExp(`\\b${CUE}\\b`, 'u');
 const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'i');
 const CUE_FIRST = new RegExp(`^[\\s,—–-]*${CUE}`, 'u');
 
+/** A finite verb, or a subject pronoun before a word: the quoted words make a clause. */
+const CLAUSE = /\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|can|could|should|shall|may|might|must|wo|ca)\b|\p{L}(?:n['’]t|['’](?:s|re|ve|ll|d|m))\b|\b(?:I|we|you|he|she|they|there)\s+\p{L}/iu;
+
+/**
+ * Quoted words that are a statement on their own wherever they stand ("Elliott said “there
+ * is no great man that has done more for this city than Muhammad Ali.”"): five words or
+ * more, a clause, and the sentence's closing punctuation inside the marks.
+ */
+function isFullStatement(text: string, q: QuoteSpan): boolean {
+  const closing = text.slice(q.start, q.outerEnd).replace(/["”’'»\s]+$/u, '');
+  if (!/[.,!?…]$/.test(closing)) return false;
+  const words = text.slice(q.start, q.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length >= 5 && CLAUSE.test(text.slice(q.start, q.end));
+}
+
 /**
  * A whole statement rather than a few words in the writer's sentence: it opens its
  * paragraph or a sentence, follows a colon or comma with a capital, follows a cue verb
@@ -235,7 +289,8 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
   if (/[:,]$/.test(before) || /[.!?]["”’]?$/.test(before)) {
     if (capital) return true;
   }
-  if (capital && CUE_AT_END.test(before)) return true;
+  // Right after its cue, a capital or a full statement ("Elliott said “there is no …”").
+  if ((capital || isFullStatement(text, q)) && CUE_AT_END.test(before)) return true;
   // The first part ends on a comma (“…,” he said, “…”): a statement split by its cue.
   const firstPartOpen = previous && /,\s*$/.test(text.slice(Math.max(previous.start, previous.outerEnd - 3), previous.outerEnd).replace(/["”’'»]+$/, ''));
   if (previous && previous.outerEnd > paragraph.start && /,$/.test(before) && (firstPartOpen || /^\s*,/.test(text.slice(previous.outerEnd, previous.outerEnd + 2)))) {
@@ -249,7 +304,7 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
  * Attributes each quote. Paragraphs must be in text order; quotes must come from
  * findQuotes over the same paragraphs.
  */
-export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], paragraphs: readonly Span[]): Attributed[] {
+export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], paragraphs: readonly Span[], headline: Span | null = null): Attributed[] {
   const out: Attributed[] = [];
   const sorted = [...paragraphs].sort((a, b) => a.start - b.start);
   const starts = sorted.map((p) => p.start);
@@ -258,6 +313,8 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
     const p = k >= 0 ? sorted[k] : { start: q.outerStart, end: q.outerEnd };
     const last = paragraphAt(sorted, starts, q.outerEnd - 1);
     const lastParagraph = last >= 0 ? sorted[last] : p;
+    // A statement in the headline is its subject's ("Ted Cruz: ‘Physically Assaulting A Reporter Is A Fireable Offense.’").
+    const inHeadline = !!headline && headline.start <= q.outerStart && q.outerEnd <= headline.end;
     const direct = isDirect(text, q, p, quotes[i - 1]);
     // A partial quote sits in reported speech: its own cue comes before it, and a trailing
     // "…, Xinhua reported" names who relayed the sentence, not who said the words.
@@ -266,7 +323,9 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
         ? (afterQuote(text, q, lastParagraph.end) ?? beforeQuote(text, q, p.start))
         : (beforeQuote(text, q, p.start) ?? afterQuote(text, q, lastParagraph.end))) ??
       splitQuoteCue(text, quotes, i) ??
-      (k > 0 ? nameLineBefore(text, q, p, sorted[k - 1]) : null);
+      (k > 0 ? nameLineBefore(text, q, p, sorted[k - 1]) : null) ??
+      (last >= 0 && last + 1 < sorted.length ? nameLineAfter(text, q, lastParagraph, sorted[last + 1]) : null) ??
+      (inHeadline ? headlineSubject(text, q, headline!) : null);
     const kind = direct ? 'direct' : 'partial';
     let inheritsFrom: number | null = null;
     const speakerText = found ? text.slice(found.speaker.start, found.speaker.end) : '';
@@ -303,6 +362,29 @@ function nameLineBefore(text: string, q: QuoteSpan, p: Span, prev: Span): Found 
   const name = line.replace(/[:,—–-]$/, '').trimEnd();
   const start = prev.start + lead;
   return { cue: null as unknown as Span, speaker: { start, end: start + name.length } };
+}
+
+/**
+ * Who speaks in a headline: its words before the quote, up to the first capitalised verb
+ * ("Obama Sees", "Retired General Reveals", "Elizabeth Warren Hammers Wells Fargo CEO:").
+ */
+function headlineSubject(text: string, q: QuoteSpan, headline: Span): Found | null {
+  const before = text.slice(headline.start, q.outerStart);
+  const words = [...before.matchAll(/[^\s:—–-]+/g)];
+  if (!words.length || !/^\p{Lu}/u.test(words[0][0])) return null;
+  let n = 1;
+  while (n < words.length && n < 6 && /^\p{Lu}/u.test(words[n][0]) && !/^\p{Lu}\p{Ll}+(?<![su'’]s)s$/u.test(words[n][0])) n++;
+  const start = headline.start + words[0].index!;
+  return { cue: null as unknown as Span, speaker: { start, end: headline.start + words[n - 1].index! + words[n - 1][0].length } };
+}
+
+/** The fact-checker's layout: the quote's paragraph, then the name signed with a dash on a line of its own ("- Bernie Sanders."). */
+function nameLineAfter(text: string, q: QuoteSpan, p: Span, next: Span): Found | null {
+  if (text.slice(q.outerEnd, p.end).trim() !== '' || next.end - next.start > 80) return null;
+  const m = /^\s*[―—–-]{1,2}\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}?)\.?\s*$/u.exec(text.slice(next.start, next.end));
+  if (!m) return null;
+  const start = next.start + m[0].indexOf(m[1]);
+  return { cue: null as unknown as Span, speaker: { start, end: start + m[1].length } };
 }
 
 /** “First part,” he said, “second part.”: the second quote takes the cue between them. */

@@ -95,16 +95,23 @@ export function findQuotes(original: string, paragraphs: readonly Span[]): Quote
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Single-quoted passages (‘…’) that stand alone: headlines and quotes in British style. */
-export function findSingleQuotes(text: string, paragraphs: readonly Span[], doubles: readonly QuoteSpan[]): QuoteSpan[] {
+/**
+ * Single-quoted passages (‘…’) that stand alone: headlines and quotes in British style. In the
+ * headline, where news style puts every quote in single marks, straight marks ('…') and a
+ * single quoted word count too ("Obama Sees 'Personal Insult' if …", "Reveals ‘Demoralizing’ Experience").
+ */
+export function findSingleQuotes(text: string, paragraphs: readonly Span[], doubles: readonly QuoteSpan[], headline: Span | null = null): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   for (const p of paragraphs) {
     const body = text.slice(p.start, p.end);
-    for (const m of body.matchAll(/(^|[\s(—–:])‘([^‘’]*?[\p{L}\p{N}.,!?])’(?![\p{L}\p{N}])/gu)) {
+    const inHeadline = !!headline && p.start === headline.start;
+    // An apostrophe between letters ("I’m") stays inside the quote.
+    const marks = inHeadline ? /(^|[\s(—–:])['‘]((?:[^‘’']|(?<=\p{L})['’](?=\p{L}))*?[\p{L}\p{N}.,!?])['’](?![\p{L}\p{N}])/gu : /(^|[\s(—–:])‘((?:[^‘’]|(?<=\p{L})’(?=\p{L}))*?[\p{L}\p{N}.,!?])’(?![\p{L}\p{N}])/gu;
+    for (const m of body.matchAll(marks)) {
       const start = p.start + m.index! + m[1].length + 1;
       const end = start + m[2].length;
       if (doubles.some((d) => d.outerStart <= start && end <= d.outerEnd)) continue;
-      if (m[2].split(/\s+/).length < 2) continue;
+      if (m[2].split(/\s+/).length < 2 && !inHeadline) continue;
       out.push({ start, end, outerStart: start - 1, outerEnd: end + 1, paragraphs: 1 });
     }
   }

@@ -4,6 +4,7 @@ import type { EntityMention } from '../entities/mentions';
 import { attributeQuotes, type Attributed } from './attribute';
 import { findQuotes, findSingleQuotes } from './findQuotes';
 import { firstAtLeast } from '../sortedSearch';
+import type { Span } from '../sentences';
 
 export interface Quote {
   readonly start: number;
@@ -26,15 +27,21 @@ const PRONOUN = /^(?:he|she|they|we|i|it)$/i;
 export function findArticleQuotes(text: string, article: Article, mentions: readonly EntityMention[] = []): Quote[] {
   const spans = [...(article.title?.span ? [article.title.span] : []), ...article.paragraphs.map((p) => ({ start: p.start, end: p.end }))];
   const doubles = findQuotes(text, spans);
-  const all = [...doubles, ...findSingleQuotes(text, spans, doubles)].sort((a, b) => a.start - b.start);
-  const attributed = attributeQuotes(text, all, spans);
+  const headline = headlineOf(text, article);
+  const all = [...doubles, ...findSingleQuotes(text, spans, doubles, headline)].sort((a, b) => a.start - b.start);
+  const attributed = attributeQuotes(text, all, spans, headline);
   const resolved = attributed.map((_, i) => resolveSpeaker(text, attributed, i));
   const index = new MentionIndex(mentions);
+  const fallback = paragraphSpeakers(text, attributed, resolved, spans);
   const out: Quote[] = [];
   attributed.forEach((a, i) => {
     const own = a.speaker;
-    const source = resolved[i];
-    if (!own && !source) return;
+    const source = resolved[i] ?? (a.kind === 'direct' ? fallback[i] : null);
+    if (!own && !source) {
+      // A whole statement with no cue is still someone's words: listed, speaker unknown.
+      if (a.kind === 'direct' && isStatement(text, a)) out.push({ start: a.quote.start, end: a.quote.end, text: text.slice(a.quote.start, a.quote.end), kind: a.kind, cue: null, speaker: null, speakerMention: null });
+      return;
+    }
     const local = own ?? source!;
     const mentionIndex = mentionFor(source ?? local, index, text, a.quote.outerStart);
     // A name broken over two lines of wrapped text is still one name.
@@ -50,6 +57,52 @@ export function findArticleQuotes(text: string, article: Article, mentions: read
     });
   });
   return out;
+}
+
+/**
+ * The article's headline: its title line or, when the title ends on a full stop and was read
+ * as a paragraph, a first paragraph of one short line in title case.
+ */
+export function headlineOf(text: string, article: Article): Span | null {
+  if (article.title?.span) return article.title.span;
+  const first = article.paragraphs[0];
+  if (!first) return null;
+  const line = text.slice(first.start, first.end);
+  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (line.includes('\n') || words.length < 3 || words.length > 25) return null;
+  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}'‘"“]/u.test(w)).length;
+  return capitalised / words.length >= 0.6 ? { start: first.start, end: first.end } : null;
+}
+
+/**
+ * For quotes with no speaker of their own: the one speaker of the other quotes in their
+ * paragraph or, failing that, in the paragraph before, when there is exactly one.
+ */
+function paragraphSpeakers(text: string, attributed: readonly Attributed[], resolved: ReadonlyArray<Span | null>, paragraphs: readonly Span[]): Array<Span | null> {
+  const sorted = [...paragraphs].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((p) => p.start);
+  const paragraphOf = attributed.map((a) => firstAtLeast(starts, a.quote.outerStart + 1) - 1);
+  const named = new Map<number, Span[]>();
+  attributed.forEach((_, i) => {
+    const s = resolved[i];
+    if (!s) return;
+    named.set(paragraphOf[i], [...(named.get(paragraphOf[i]) ?? []), s]);
+  });
+  return attributed.map((_, i) => {
+    if (resolved[i]) return null;
+    return onlySpeaker(text, named.get(paragraphOf[i])) ?? onlySpeaker(text, named.get(paragraphOf[i] - 1));
+  });
+}
+
+function onlySpeaker(text: string, spans: readonly Span[] | undefined): Span | null {
+  if (!spans?.length) return null;
+  const names = new Set(spans.map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' ')));
+  return names.size === 1 ? spans[spans.length - 1] : null;
+}
+
+/** Five words or more: a statement, not a title or a slogan of a word or two. */
+function isStatement(text: string, a: Attributed): boolean {
+  return text.slice(a.quote.start, a.quote.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 5;
 }
 
 /** Follows pronouns and continuations back to a quote whose speaker is named. */

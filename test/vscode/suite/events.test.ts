@@ -24,7 +24,7 @@ describe('Events in a real VS Code', () => {
     const sidecar = vscode.Uri.joinPath(workspaceRoot(), '.corpus-lens', 'seeds', '004_057a0b69c0c8fa40.txt.json');
     const pin = { format: 'corpus-lens/article@1', file: 'seeds/004_057a0b69c0c8fa40.txt', metadata: {}, event: 'Wang Yi meets Lee Hae-chan', annotations: [] };
     await vscode.workspace.fs.writeFile(sidecar, Buffer.from(JSON.stringify(pin)));
-    const moved = () => api.events().find((e) => e.pinned && e.label === 'Wang Yi meets Lee Hae-chan');
+    const moved = () => api.events().find((e) => e.pinned && e.key === 'pinned:Wang Yi meets Lee Hae-chan');
     await afterSidecarWrite('the pinned event', async () => {
       await api.eventsSettled();
       return moved()?.articles.length === 1 && moved()!.articles[0] === seedUri('004').toString();
@@ -32,6 +32,8 @@ describe('Events in a real VS Code', () => {
     await vscode.commands.executeCommand('corpusLens.reanalyze');
     await api.eventsSettled();
     assert.ok(moved(), 'the move did not survive re-analysis');
+    // The user's name, and the date beside it as for every event.
+    assert.strictEqual(moved()!.label, 'Wang Yi meets Lee Hae-chan — 18 May 2017');
     await vscode.commands.executeCommand('corpusLens.unpinEvent', { kind: 'article', state: { uri: seedUri('004'), status: 'pending' } });
     await eventually('the article back in its automatic event', async () => {
       await api.eventsSettled();
