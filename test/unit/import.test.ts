@@ -182,6 +182,7 @@ describe('importing other tools\' files', () => {
     ]);
     expect(plain.problems).toHaveLength(1);
     expect(plain.problems[0]).toContain('unknown label "Weekday" (2 spans)');
+    expect(plain.unknownLabels).toEqual({ Weekday: 2 });
     expect(plain.annotations[0].kind === 'entity' && plain.annotations[0].name).toBe('Ana Lima');
     expect(Object.values(plain.origins)).toEqual(['user']);
     const mapped = importBrat(ann, t, { labelMap: parseLabelMap('# ours\nWeekday\tDATE\n').map });

@@ -20,6 +20,8 @@ export interface ImportResult {
   readonly problems: string[];
   /** The origin the file gives each annotation (by annotation id), where it gives one. */
   readonly origins: Readonly<Record<string, Origin>>;
+  /** Labels not imported because neither we nor the label map know them, with their counts (also in `problems`). */
+  readonly unknownLabels: Readonly<Record<string, number>>;
 }
 
 /** Foreign label → PER, ORG, LOC, MISC, DATE, TIME or QUOTE; null (or "") imports it as nothing, silently. */
@@ -99,9 +101,15 @@ function labelResolver(map: LabelMap = {}): (label: string) => Target | null | u
   };
 }
 
+/** The entity type a label from another tool stands for, if any ("PERSON" → PER), the label map first. */
+export function entityTypeForLabel(label: string, labelMap?: LabelMap): EntityType | undefined {
+  const type = labelResolver(labelMap)(label);
+  return type && type !== 'QUOTE' ? type : undefined;
+}
+
 /** Counts unknown labels and reports each once. */
 class UnknownLabels {
-  private readonly counts = new Map<string, number>();
+  readonly counts = new Map<string, number>();
   add(label: string) {
     this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
   }
@@ -130,6 +138,7 @@ class Collector {
   readonly annotations: UserAnnotation[] = [];
   readonly problems: string[] = [];
   readonly origins: Record<string, Origin> = {};
+  readonly unknown = new UnknownLabels();
   constructor(private readonly options: ImportOptions) {}
   add(a: Omit<Extract<UserAnnotation, { kind: 'entity' }>, 'id'> | Omit<Extract<UserAnnotation, { kind: 'quote' }>, 'id'>, origin: Origin | undefined) {
     if (this.options.userOnly && origin === 'automatic') return;
@@ -138,7 +147,13 @@ class Collector {
     if (origin) this.origins[id] = origin;
   }
   result(): ImportResult {
-    return { annotations: this.annotations.sort((a, b) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end), problems: this.problems, origins: this.origins };
+    this.unknown.report(this.problems);
+    return {
+      annotations: this.annotations.sort((a, b) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end),
+      problems: this.problems,
+      origins: this.origins,
+      unknownLabels: Object.fromEntries(this.unknown.counts),
+    };
   }
 }
 
@@ -158,7 +173,7 @@ export function importBrat(annRaw: string, text: string, options: ImportOptions 
   const txt = options.bratText !== undefined ? universalNewlines(options.bratText).text : norm.text;
   const toIndex = fromCodePoints(txt);
   const resolve = labelResolver(options.labelMap);
-  const unknown = new UnknownLabels();
+  const unknown = out.unknown;
   ann.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     if (!/^([TERAMN]\d+|#\d*|\*)\t/.test(line)) out.problems.push(`line ${i + 1}: not a brat annotation line`);
@@ -215,7 +230,6 @@ export function importBrat(annRaw: string, text: string, options: ImportOptions 
     if (type === 'QUOTE') out.add({ kind: 'quote', speaker: notes.get(s.id) ?? null, anchor: where[0] }, originOf(s.id));
     else out.add({ kind: 'entity', type, name, anchor: where[0] }, originOf(s.id));
   }
-  unknown.report(out.problems);
   return out.result();
 }
 
@@ -350,7 +364,7 @@ export function importJsonLine(record: Json, text: string, options: ImportOption
   const toIndex = fromCodePoints(source);
   const cpLength = codePointOffsets(source)(source.length);
   const resolve = labelResolver(options.labelMap);
-  const unknown = new UnknownLabels();
+  const unknown = out.unknown;
   const spans = rawSpans(record, (i) => `span ${i + 1}`, out.problems);
   spans.forEach((s, i) => {
     const type = resolve(s.label);
@@ -368,7 +382,6 @@ export function importJsonLine(record: Json, text: string, options: ImportOption
     if (type === 'QUOTE') out.add({ kind: 'quote', speaker: s.speaker ?? null, anchor }, s.origin);
     else out.add({ kind: 'entity', type, name: s.name ?? null, anchor }, s.origin);
   });
-  unknown.report(out.problems);
   return out.result();
 }
 
@@ -420,7 +433,7 @@ export function importW3c(items: readonly W3cItem[], text: string, options: Impo
   const out = new Collector(options);
   const toIndex = fromCodePoints(text);
   const resolve = labelResolver(options.labelMap);
-  const unknown = new UnknownLabels();
+  const unknown = out.unknown;
   items.forEach((item, i) => {
     const target = isObject(item.target) ? item.target : null;
     const selectors = (Array.isArray(target?.selector) ? target!.selector : [target?.selector]).filter(isObject);
@@ -452,6 +465,5 @@ export function importW3c(items: readonly W3cItem[], text: string, options: Impo
     const named = bodies.find((b) => b.purpose === 'identifying' && typeof b.value === 'string')?.value;
     out.add({ kind: 'entity', type, name: typeof named === 'string' ? named : null, anchor }, origin);
   });
-  unknown.report(out.problems);
   return out.result();
 }
