@@ -209,7 +209,8 @@ function applyOrganisationCues(text: string, names: readonly EntityMention[]): E
   const out = names.map((m) => ({ ...m }));
   for (let i = 0; i < out.length; i++) {
     const m = out[i];
-    if (m.subtype) continue;
+    // "Tokyo shares", "Seoul stocks": a known place before a market word is still the place.
+    if (m.subtype || m.prior === 'LOC') continue;
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     const after = text.slice(m.end, m.end + 80);
     if (!ORG_BEFORE.test(before) && !ORG_AFTER.test(after)) continue;
