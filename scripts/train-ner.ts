@@ -6,7 +6,7 @@ import { gzipSync } from 'zlib';
 import { readConllItems, scoreChunks, toDocuments } from '../src/core/ner/conll';
 import { Recognizer, type SerializedRecognizer } from '../src/core/ner/recognizer';
 import { Tagger } from '../src/core/ner/tagger';
-import { trainStacked } from '../src/core/ner/train';
+import { commonLowercaseWords, trainStacked } from '../src/core/ner/train';
 
 const root = path.resolve(__dirname, '..');
 const trainFile = process.env.NER_TRAIN ?? path.join(root, '..', 'shared', 'eval', 'ner', 'conll2003-eng.train');
@@ -22,6 +22,7 @@ const serialized: SerializedRecognizer = {
   trainedOn: `CoNLL-2003 eng.train; ${epochs} epochs; min count ${minCount}`,
   first: Tagger.serialize(first.rows, first.weights, first.gazetteer),
   second: Tagger.serialize(second.rows, second.weights, second.gazetteer),
+  lowercase: commonLowercaseWords(docs),
 };
 const bytes = gzipSync(JSON.stringify(serialized), { level: 9 });
 const out = process.env.NER_OUT ?? path.join(root, 'models', 'ner.json.gz');

@@ -22,6 +22,14 @@ export interface EntityMention {
   readonly prior?: EntityType;
   /** The name the user gave this mention ("the Chinese leader" → "Xi Jinping"). */
   readonly name?: string;
+  /**
+   * The recogniser's confidence: the smallest margin of its chosen tags over the runner-up
+   * along the name, 0 where document consistency rather than the tagger put it there.
+   * Absent on mentions the user made.
+   */
+  readonly margin?: number;
+  /** A one-word name more often written in lower case in the training text ("One", "Police", "Black"). */
+  readonly common?: true;
 }
 
 /** Sentences longer than this many tokens are cut: a 1 MB "line" must not stall the tagger. */
@@ -43,19 +51,37 @@ export function findMentions(text: string, article: Article, recognizer: Recogni
   // A huge article is tagged a block of sentences at a time: document-level evidence then
   // comes from its block, and the tagger's working memory stays bounded.
   const tags: string[][] = [];
+  const margins: number[][] = [];
   for (let b = 0; b < tokenized.length; b += MAX_DOCUMENT_SENTENCES) {
-    for (const t of recognizer.tagDocument(tokenized.slice(b, b + MAX_DOCUMENT_SENTENCES).map((ts) => ts.map((t) => t.text)))) tags.push(t);
+    const tagged = recognizer.tagWithConfidence(tokenized.slice(b, b + MAX_DOCUMENT_SENTENCES).map((ts) => ts.map((t) => t.text)));
+    for (const t of tagged.tags) tags.push(t);
+    for (const m of tagged.margins) margins.push(m);
   }
   let names: EntityMention[] = [];
   tokenized.forEach((tokens, i) => {
+    const line = lineCase(tokens);
     for (const c of chunks(tags[i])) {
-      const start = tokens[c.start].start;
-      const end = tokens[c.end - 1].end;
-      const surface = text.slice(start, end);
-      const type = c.type as EntityType;
-      const prior = isKnownPlace(surface) ? 'LOC' : recognizer.knownType(surface);
-      const mention: EntityMention = type === 'MISC' && NORP.test(surface) ? { start, end, text: surface, type, subtype: 'NORP' } : { start, end, text: surface, type };
-      names.push(prior ? { ...mention, prior } : mention);
+      let margin = Infinity;
+      for (let k = c.start; k < c.end; k++) margin = Math.min(margin, margins[i][k]);
+      for (const piece of cleanName(tokens.slice(c.start, c.end), line, recognizer)) {
+        const start = piece[0].start;
+        const end = piece[piece.length - 1].end;
+        const surface = text.slice(start, end);
+        const type = c.type as EntityType;
+        const prior = isKnownPlace(surface) ? 'LOC' : recognizer.knownType(surface);
+        const common = piece.length === 1 && recognizer.isCommonWord(surface) && !line.acronym(piece[0]);
+        const mention: EntityMention = {
+          start,
+          end,
+          text: surface,
+          type,
+          ...(type === 'MISC' && NORP.test(surface) ? { subtype: 'NORP' as const } : {}),
+          margin,
+          ...(prior ? { prior } : {}),
+          ...(common ? { common: true as const } : {}),
+        };
+        names.push(mention);
+      }
     }
   });
   const cleaned = trimToAcronymExpansion(text, applyOrganisationCues(text, names)).filter((m) => !TITLE_ONLY.test(m.text));
@@ -67,6 +93,108 @@ export function findMentions(text: string, article: Article, recognizer: Recogni
 }
 
 const TITLE_ONLY = /^(mr|mrs|ms|dr|sir|president|minister)\.?$/i;
+
+/**
+ * Closed-class English words (determiners, pronouns, wh-words, conjunctions, prepositions,
+ * particles, auxiliaries and modals): never a name on their own, never its first or last
+ * word ("The", "His", "How", "Sign Up You", "Reuters The").
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  `a an the this that these those some any each every all both either neither no another
+  i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+  myself yourself himself herself itself ourselves themselves
+  who whom whose which what when where why how whether
+  and or but nor so yet if then than because although though while unless since
+  of in on at by for with from to into onto over under about after before between through during
+  against among within without upon via per up down out off
+  is are was were be been being am has have had having do does did doing
+  will would shall should can could may might must not also just very there here`.split(/\s+/),
+);
+
+/** Lower-case words that may join the words of a name ("Bank of England", "Ludwig van Beethoven"). */
+const NAME_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'de', 'del', 'della', 'dello', 'dei', 'des', 'da', 'di', 'do', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'les', 'al', 'el', 'bin', 'ibn', 'y', 'e', '&', "'s", '’s']);
+
+const BRACKET = /[()[\]{}<>]/;
+
+interface WordToken {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface LineCase {
+  /** A headline-like line: most of its words capitalised, so capitals say little about names. */
+  readonly titleCased: boolean;
+  /** An all-capital word amid lower case ("US", "IS"): an acronym, not a shouted word ("THE"). */
+  acronym(token: WordToken): boolean;
+  /** Whether a token opens its sentence, where a capital says nothing. */
+  opens(token: WordToken): boolean;
+}
+
+export function lineCase(tokens: readonly WordToken[]): LineCase {
+  const words = tokens.filter((t) => /^\p{L}/u.test(t.text));
+  const titleCased = words.length >= 4 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.7 * words.length;
+  const caps = (t: WordToken | undefined) => !!t && t.text.length > 1 && /^\p{Lu}+$/u.test(t.text);
+  const shouted = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (caps(t) && (caps(tokens[i - 1]) || caps(tokens[i + 1]))) shouted.add(t.start);
+  });
+  const first = tokens.find((t) => /[\p{L}\p{N}]/u.test(t.text))?.start;
+  return { titleCased, acronym: (t) => caps(t) && !shouted.has(t.start), opens: (t) => t.start === first };
+}
+
+/**
+ * A tagged name as the words that really are one, or several: the part before a bracket
+ * ("Musk (" → "Musk"), without a verb or other lower-case word glued on ("Google has",
+ * "Nakano said"), without a function word at either end, never punctuation alone. In a
+ * title-cased line a capitalised common word that no training name contains is a verb or
+ * noun of the headline and splits it ("Elon Musk Promised South Australia").
+ */
+export function cleanName<T extends WordToken>(tokens: readonly T[], line: LineCase, recognizer: Recognizer): T[][] {
+  const { titleCased, acronym, opens } = line;
+  const pieces: T[][] = [];
+  let current: T[] = [];
+  const flush = () => {
+    let a = 0;
+    let b = current.length;
+    // "May" (more often capitalised than not in training) and "US" written amid lower case are names.
+    const fn = (t: T) => FUNCTION_WORDS.has(t.text.toLowerCase()) && recognizer.isCommonWord(t.text) && !acronym(t);
+    // Punctuation after a space ("Musk (", "” Trump") or a lower-case joining word cannot end or start a name;
+    // a full stop on the word ("Inc.", "Fla.") and a capitalised particle ("El Al") can.
+    const dangling = (t: T, i: number) =>
+      (!/[\p{L}\p{N}]/u.test(t.text) && (i === 0 || current[i - 1].end < t.start || /^[&'’"“”]/u.test(t.text))) || (NAME_CONNECTORS.has(t.text) && !/^['’]s$/.test(t.text)) || (i === 0 && /^['’]s$/i.test(t.text));
+    // A function word opening a sentence or a headline is no part of the name ("His", "An American
+    // Airlines spokesman"); written capitalised inside a sentence it may be ("All Nippon Airways").
+    // "The" may open a name the tagger learned with it ("The Hague").
+    const leading = (t: T) => fn(t) && (b - a === 1 || ((opens(t) || titleCased) && t.text.toLowerCase() !== 'the'));
+    while (a < b && (dangling(current[a], a) || leading(current[a]))) a++;
+    while (b > a && (dangling(current[b - 1], b - 1) || fn(current[b - 1]))) b--;
+    if (a < b) pieces.push(current.slice(a, b));
+    current = [];
+  };
+  for (const [k, t] of tokens.entries()) {
+    if (BRACKET.test(t.text)) {
+      // Everything from an opening bracket on is an aside; a closing one ends what came before.
+      flush();
+      if (/[([{<]/.test(t.text)) return pieces;
+      continue;
+    }
+    // "al-Aqsa", "ex-England", "eBay" carry their capital inside.
+    const lowerInitial = /^\p{Ll}/u.test(t.text) && !/\p{Lu}/u.test(t.text);
+    if (lowerInitial && !NAME_CONNECTORS.has(t.text.toLowerCase())) {
+      flush();
+      continue;
+    }
+    const headlineWord = titleCased && k > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && recognizer.isCommonWord(t.text) && !recognizer.isNameWord(t.text);
+    if (headlineWord) {
+      flush();
+      continue;
+    }
+    current.push(t);
+  }
+  flush();
+  return pieces;
+}
 
 /** Words that, right before a name or in apposition after it, say it is an organisation. */
 const ORG_BEFORE = /\b(?:shares (?:in|of)|stake in|chain|firm|company|companies|conglomerate|manufacturers?|makers?|carmakers?|retailers?|brands?|operator|group|giant|insurer|lender|bank|airline|broadcaster|newspaper|agency|rival)\s+(?:the\s+)?$/i;
@@ -81,7 +209,8 @@ function applyOrganisationCues(text: string, names: readonly EntityMention[]): E
   const out = names.map((m) => ({ ...m }));
   for (let i = 0; i < out.length; i++) {
     const m = out[i];
-    if (m.subtype) continue;
+    // "Tokyo shares", "Seoul stocks": a known place before a market word is still the place.
+    if (m.subtype || m.prior === 'LOC') continue;
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     const after = text.slice(m.end, m.end + 80);
     if (!ORG_BEFORE.test(before) && !ORG_AFTER.test(after)) continue;

@@ -124,15 +124,35 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
   }
   const named = nodes.map((n, i) => [n, i] as const).filter(([n]) => n.mention.type !== 'DATE' && n.mention.type !== 'TIME');
 
-  // 1. Same key (case, hyphens, titles, possessives folded), or a known short form.
+  // Full person names by their first and last words, for lone names that may be one of them.
+  //    Indexed once per distinct key, so a surname written 75,000 times costs 75,000 lookups.
+  const partIndex = new Map<string, Map<string, { node: number; articles: Set<string> }>>();
+  for (const [n, i] of named) {
+    if (n.mention.type !== 'PER' || !n.key.includes(' ')) continue;
+    const words = n.key.split(' ');
+    for (const part of new Set([words[0], words[words.length - 1]])) {
+      const byFullName = partIndex.get(part) ?? new Map<string, { node: number; articles: Set<string> }>();
+      const entry = byFullName.get(n.key);
+      if (entry) entry.articles.add(n.article);
+      else byFullName.set(n.key, { node: i, articles: new Set([n.article]) });
+      partIndex.set(part, byFullName);
+    }
+  }
+
+  // 1. Same key (case, hyphens, titles, possessives folded), or a known short form. A lone
+  //    word that is part of some full name ("Moon", "Read") is one referent only within its
+  //    article until step 4 finds it evidence: the string alone does not tie a supermoon
+  //    story to Moon Jae-in.
   const byKey = new Map<string, number>();
   const keyOf = (n: Node) => KNOWN_ALIASES[n.key] ?? n.key;
-  for (const [n, i] of nodes.map((n, i) => [n, i] as const)) {
-    const k = n.mention.type === 'DATE' || n.mention.type === 'TIME' ? n.key : `name:${keyOf(n)}`;
+  const loneKey = (n: Node) => `name:${keyOf(n)}@${n.article}`;
+  nodes.forEach((n, i) => {
+    const temporal = n.mention.type === 'DATE' || n.mention.type === 'TIME';
+    const k = temporal ? n.key : partIndex.has(n.key) && !n.key.includes(' ') ? loneKey(n) : `name:${keyOf(n)}`;
     const first = byKey.get(k);
     if (first === undefined) byKey.set(k, i);
     else uf.union(first, i);
-  }
+  });
 
   // 2. Acronyms written out nearby: "Terminal High Altitude Area Defense (THAAD)".
   for (const a of articles) {
@@ -162,34 +182,23 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
     }
   }
 
-  // 4. One-word person mentions join the full name they are part of: "Xi" → "Xi Jinping",
-  //    preferring a full name in the same article; ambiguous surnames stay apart.
-  //    Full names are indexed once per distinct key (mentions with one key share an entity
-  //    since step 1), so a surname written 75,000 times costs 75,000 lookups, not their square.
-  const partIndex = new Map<string, Map<string, { node: number; articles: Set<string> }>>();
+  // 4. A lone word joins the full name it is part of ("Xi" → "Xi Jinping") only on evidence:
+  //    that full name, and no other one, in the same article. A common word ("One", "Police",
+  //    "Black") and an organisation's name ("Google" beside "Google Glass") never do. Lone
+  //    words without such evidence are one referent across the corpus, apart from any full name.
   for (const [n, i] of named) {
-    if (n.mention.type !== 'PER' || !n.key.includes(' ')) continue;
-    const words = n.key.split(' ');
-    for (const part of new Set([words[0], words[words.length - 1]])) {
-      const byFullName = partIndex.get(part) ?? new Map<string, { node: number; articles: Set<string> }>();
-      const entry = byFullName.get(n.key);
-      if (entry) entry.articles.add(n.article);
-      else byFullName.set(n.key, { node: i, articles: new Set([n.article]) });
-      partIndex.set(part, byFullName);
+    if (n.key.includes(' ') || !partIndex.has(n.key)) continue;
+    const byFullName = partIndex.get(n.key)!;
+    const eligible = !n.mention.common && (n.mention.type === 'PER' || n.mention.type === 'MISC');
+    const local = eligible ? [...byFullName.values()].filter((c) => c.articles.has(n.article)) : [];
+    const roots = new Set(local.map((c) => uf.find(c.node)));
+    if (roots.size === 1) uf.union(local[0].node, i);
+    else {
+      const k = `name:${keyOf(n)}`;
+      const first = byKey.get(k);
+      if (first === undefined) byKey.set(k, i);
+      else uf.union(first, i);
     }
-  }
-  for (const [n, i] of named) {
-    if (n.key.includes(' ') || (n.mention.type !== 'PER' && n.mention.type !== 'ORG' && n.mention.type !== 'MISC')) continue;
-    const byFullName = partIndex.get(n.key);
-    if (!byFullName) continue;
-    const candidates = [...byFullName.values()];
-    const pick = (list: ReadonlyArray<{ node: number }>) => {
-      const roots = new Set(list.map((c) => uf.find(c.node)));
-      return roots.size === 1 ? list[0].node : undefined;
-    };
-    const local = candidates.filter((c) => c.articles.has(n.article));
-    const target = local.length ? pick(local) : pick(candidates);
-    if (target !== undefined) uf.union(target, i);
   }
 
   // Build entities.
@@ -231,11 +240,15 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
   };
 }
 
-/** Each mention votes its type; a known type of the name (training data, place list) adds ¾ of a vote a mention. */
+const VOTE_MARGIN_CAP = 4;
+
+/** Each mention votes its type, by the tagger's confidence; a known type of the name (training data, place list) adds ¾ of a vote a mention. */
 function voteType(mentions: readonly EntityMention[]): EntityType {
   const votes = new Map<EntityType, number>();
   for (const m of mentions) {
-    votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+    // A confident tag counts up to three times a copied or overridden one (margin 0).
+    const weight = m.margin === undefined ? 1.5 : 0.5 + Math.min(m.margin, VOTE_MARGIN_CAP) / VOTE_MARGIN_CAP;
+    votes.set(m.type, (votes.get(m.type) ?? 0) + weight);
     if (m.prior) votes.set(m.prior, (votes.get(m.prior) ?? 0) + 0.75);
   }
   return [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];

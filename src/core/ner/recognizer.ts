@@ -8,21 +8,57 @@ export interface SerializedRecognizer {
   trainedOn: string;
   first: SerializedTagger;
   second: SerializedTagger;
+  /** Words more often lower-case than capitalised in the training text (see commonLowercaseWords). */
+  lowercase?: string[];
+}
+
+/** Tags with the tagger's confidence in each: its margin over the runner-up tag, 0 where document consistency overrode it. */
+export interface TaggedDocument {
+  readonly tags: string[][];
+  readonly margins: number[][];
 }
 
 export class Recognizer {
+  private readonly lowercase: ReadonlySet<string>;
+  private nameWordSet: Set<string> | undefined;
+
   constructor(
     private readonly first: Tagger,
     private readonly second: Tagger,
-  ) {}
+    lowercase: readonly string[] = [],
+  ) {
+    this.lowercase = new Set(lowercase);
+  }
 
   /** IOB2 tags for every sentence of one document. */
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
+    return this.tagWithConfidence(sentences).tags;
+  }
+
+  tagWithConfidence(sentences: readonly (readonly string[])[]): TaggedDocument {
     // Both stages were trained with one gazetteer, so their static features are the same.
     const staticFeatures = this.first.staticFeatures(sentences);
     const firstPass = this.first.tagDocument(sentences, undefined, staticFeatures);
-    const secondPass = this.second.tagDocument(sentences, stackedFeatures(sentences, firstPass), staticFeatures);
-    return applyDocumentConsistency(sentences, secondPass);
+    const margins: number[][] = [];
+    const secondPass = this.second.tagDocument(sentences, stackedFeatures(sentences, firstPass), staticFeatures, margins);
+    const tags = applyDocumentConsistency(sentences, secondPass);
+    const unit = this.second.unit;
+    const confidence = tags.map((row, s) => row.map((t, i) => (t === secondPass[s][i] ? margins[s][i] * unit : 0)));
+    return { tags, margins: confidence };
+  }
+
+  /** Whether a word is more often lower case than capitalised in the training text ("the", "police"). */
+  isCommonWord(word: string): boolean {
+    return this.lowercase.has(word.toLowerCase());
+  }
+
+  /** Whether a word is part of some name in the training data ("of" in "Bank of England"). */
+  isNameWord(word: string): boolean {
+    if (!this.nameWordSet) {
+      this.nameWordSet = new Set();
+      for (const [name] of this.first.gazetteer?.toJSON() ?? []) for (const w of name.split(' ')) this.nameWordSet.add(w);
+    }
+    return this.nameWordSet.has(word.toLowerCase());
   }
 
   /** The one type a name had in training, if it had exactly one (a prior for voting). */
@@ -36,7 +72,7 @@ export class Recognizer {
     if (data.format !== 'corpus-lens/ner-stacked@2') throw new Error(`unknown entity model format ${String(data.format)}`);
     const first = Tagger.deserialize(data.first);
     const shared = sameEntries(data.first.gazetteer, data.second.gazetteer) ? first.gazetteer : undefined;
-    return new Recognizer(first, Tagger.deserialize(data.second, shared));
+    return new Recognizer(first, Tagger.deserialize(data.second, shared), data.lowercase);
   }
 }
 

@@ -50,6 +50,8 @@ export class Tagger {
   constructor(
     private readonly scorer: Scorer,
     readonly gazetteer: Gazetteer | null,
+    /** The real weight of one scorer unit (a loaded model's weights are quantised). */
+    readonly unit = 1,
   ) {
     this.startScores = this.roleScores((o) => boundaryRoleFeatures(-1, o));
     this.endScores = this.roleScores((o) => boundaryRoleFeatures(1, o));
@@ -107,9 +109,19 @@ export class Tagger {
   }
 
   /** Tags every sentence of one document; the document gives context to all of them. */
-  tagDocument(sentences: readonly (readonly string[])[], extra?: readonly (readonly (readonly number[])[])[], staticFeatures?: readonly (readonly (readonly number[])[])[]): string[][] {
+  tagDocument(
+    sentences: readonly (readonly string[])[],
+    extra?: readonly (readonly (readonly number[])[])[],
+    staticFeatures?: readonly (readonly (readonly number[])[])[],
+    margins?: number[][],
+  ): string[][] {
     const feats = staticFeatures ?? this.staticFeatures(sentences);
-    return sentences.map((s, i) => this.tagSentence(s, feats[i], extra?.[i]));
+    return sentences.map((s, i) => {
+      const m = margins ? [] : undefined;
+      const tags = this.tagSentence(s, feats[i], extra?.[i], m);
+      if (margins && m) margins.push(m);
+      return tags;
+    });
   }
 
   /**
@@ -117,7 +129,7 @@ export class Tagger {
    * two places, that word's cached weights for its offset: the same sum as scoring every
    * static feature, with a fraction of the table lookups.
    */
-  tagSentence(words: readonly string[], context: readonly (readonly number[])[], extra?: readonly (readonly number[])[]): string[] {
+  tagSentence(words: readonly string[], context: readonly (readonly number[])[], extra?: readonly (readonly number[])[], margins?: number[]): string[] {
     const n = words.length;
     const tags: string[] = [];
     const scores = new Float64Array(NUM_TAGS);
@@ -146,13 +158,18 @@ export class Tagger {
       const allowedHere = ALLOWED[prev1 + 1];
       let bestTag = 0;
       let bestScore = -Infinity;
+      let secondScore = -Infinity;
       for (let c = 0; c < NUM_TAGS; c++) {
-        if (allowedHere[c] && scores[c] > bestScore) {
+        if (!allowedHere[c]) continue;
+        if (scores[c] > bestScore) {
+          secondScore = bestScore;
           bestScore = scores[c];
           bestTag = c;
-        }
+        } else if (scores[c] > secondScore) secondScore = scores[c];
       }
       tags.push(TAGS[bestTag]);
+      // How far the chosen tag beat the runner-up, in the scorer's units (a confidence).
+      margins?.push(bestScore - secondScore);
       prev2 = prev1;
       prev1 = bestTag;
     }
@@ -191,7 +208,7 @@ export class Tagger {
     const hashes = new Int32Array(hb.buffer, hb.byteOffset, hb.byteLength / 4);
     const wb = base64ToBytes(data.weights);
     const q = new Int16Array(wb.buffer, wb.byteOffset, wb.byteLength / 2);
-    return new Tagger(new HashedWeights(hashes, q, NUM_TAGS), gazetteer ?? Gazetteer.fromJSON(data.gazetteer));
+    return new Tagger(new HashedWeights(hashes, q, NUM_TAGS), gazetteer ?? Gazetteer.fromJSON(data.gazetteer), data.scale);
   }
 }
 

@@ -208,3 +208,27 @@ export function trainStacked(docs: readonly ConllDocument[], options: TrainOptio
   const second = trainTagger(docs, options, extra);
   return { first, second };
 }
+
+/**
+ * Words written in lower case in the training text more often than capitalised inside a
+ * sentence ("the", "one", "police", "black"): a name made only of such words is a guess,
+ * not something to spread across a corpus. Sorted, so the model file is deterministic.
+ */
+export function commonLowercaseWords(docs: readonly ConllDocument[], minCount = 2): string[] {
+  const lower = new Map<string, number>();
+  const capital = new Map<string, number>();
+  for (const d of docs) {
+    for (const s of d.sentences) {
+      // All-caps lines (headlines, tables) say nothing about a word's case.
+      if (s.tokens.every((t) => t.word.toUpperCase() === t.word)) continue;
+      s.tokens.forEach((t, i) => {
+        const w = t.word;
+        if (!/^\p{L}/u.test(w)) return;
+        const key = w.toLowerCase();
+        if (w === key) lower.set(key, (lower.get(key) ?? 0) + 1);
+        else if (i > 0) capital.set(key, (capital.get(key) ?? 0) + 1);
+      });
+    }
+  }
+  return [...lower].filter(([w, n]) => n >= minCount && n > (capital.get(w) ?? 0)).map(([w]) => w).sort();
+}
