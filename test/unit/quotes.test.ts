@@ -276,6 +276,11 @@ describe('whole statements on unseen text (PolNeAR articles)', () => {
     expect(speakerText(polnear('train', 'breitbart_2016-07-05_ryan-anti-semitic-images-have-no'), 'anti-Semitic images, they’ve got')).toBe('Speaker of the House Rep. Paul Ryan');
   });
 
+  it("reads a sentence closed inside two apostrophes (''60 Minutes.'') as ended before a whole statement", () => {
+    const q = quoteOf(polnear('train', 'nyt_2016-07-07_in-criticizing-clinton-hints-tha'), "I don't think it posed a national security problem");
+    expect(q?.kind).toBe('direct');
+  });
+
   it('takes a name signed with a dash on the line after the quote', () => {
     expect(speakerText(polnear('train', 'wash-post_2016-02-05_in-the-democrats-debate-some-fam'), '[Americans are] worried')).toBe('Bernie Sanders');
   });
