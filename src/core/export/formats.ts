@@ -67,10 +67,13 @@ export function toBrat(a: ExportArticle): string {
       roles.push(`Cue:${span('Cue', q.cue.start, q.cue.end)}`);
       trigger = span('Attribution', q.cue.start, q.cue.end);
     }
-    if (q.speaker) {
+    if (q.speaker && q.speaker.end > q.speaker.start) {
       const source = span('Source', q.speaker.start, q.speaker.end);
       roles.push(`Source:${source}`);
       lines.push(`#${++note}\tAnnotatorNotes ${source}\t${q.speaker.name}`);
+    } else if (q.speaker) {
+      // A speaker the user named without a mention in the text: brat has no empty span, so the name goes on the quote.
+      lines.push(`#${++note}\tAnnotatorNotes ${content}\tSpeaker: ${q.speaker.name}`);
     }
     // Brat events need a trigger; a quote without a cue word is anchored on its content.
     lines.push(`E${++e}\tAttribution:${trigger ?? span('Attribution', q.start, q.end)} ${roles.join(' ')}`);
