@@ -14,7 +14,10 @@ export class QuoteDecorations extends ArticleDecorator {
     borderColor: new vscode.ThemeColor('corpusLens.quote.border'),
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
+  /** The speaker's name, after the closing mark and any punctuation inside it, never within the quotation. */
+  private readonly labelType = vscode.window.createTextEditorDecorationType({ rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
   private readonly painted = new Map<string, number>();
+  private readonly labels = new Map<string, Array<{ offset: number; text: string }>>();
 
   constructor(
     corpus: CorpusService,
@@ -23,7 +26,7 @@ export class QuoteDecorations extends ArticleDecorator {
     private showSpeakers: boolean,
   ) {
     super(corpus, [entities.onDidChange]);
-    this.disposables.push(this.type);
+    this.disposables.push(this.type, this.labelType);
     this.schedule();
   }
 
@@ -37,21 +40,40 @@ export class QuoteDecorations extends ArticleDecorator {
     return this.painted.get(uri.toString()) ?? 0;
   }
 
+  /** Where each speaker label was painted (offset in the document) and what it says. */
+  paintedLabels(uri: vscode.Uri): ReadonlyArray<{ offset: number; text: string }> {
+    return this.labels.get(uri.toString()) ?? [];
+  }
+
   protected decorate(editor: vscode.TextEditor, _state: ArticleState): void {
     const doc = editor.document;
-    const options: vscode.DecorationOptions[] = this.enabled
-      ? this.entities
-          .quotesIn(doc.uri)
-          .slice(0, MAX_QUOTES)
-          .map((q) => ({
-            range: mentionRange(q),
-            renderOptions:
-              this.showSpeakers && q.speaker
-                ? { after: { contentText: ` — ${q.speaker.name}`, color: new vscode.ThemeColor('corpusLens.quote.speaker'), fontStyle: 'italic' } }
-                : undefined,
-          }))
-        : [];
+    const quotes = this.enabled ? this.entities.quotesIn(doc.uri).slice(0, MAX_QUOTES) : [];
+    const options: vscode.DecorationOptions[] = quotes.map((q) => ({ range: mentionRange(q) }));
+    const labels: vscode.DecorationOptions[] = [];
+    const painted: Array<{ offset: number; text: string }> = [];
+    if (this.showSpeakers) {
+      const text = doc.getText();
+      for (const q of quotes) {
+        if (!q.speaker) continue;
+        const at = afterClosingMark(text, doc.offsetAt(mentionRange(q).end));
+        const contentText = ` — ${q.speaker.name}`;
+        labels.push({ range: new vscode.Range(doc.positionAt(at), doc.positionAt(at)), renderOptions: { after: { contentText, color: new vscode.ThemeColor('corpusLens.quote.speaker'), fontStyle: 'italic' } } });
+        painted.push({ offset: at, text: contentText });
+      }
+    }
     editor.setDecorations(this.type, options);
+    editor.setDecorations(this.labelType, labels);
     this.painted.set(doc.uri.toString(), options.length);
+    this.labels.set(doc.uri.toString(), painted);
   }
+}
+
+/**
+ * The offset just past a quote's closing mark: the punctuation typed inside the marks
+ * (`ties,"`) and the marks themselves (`''`, `”’`) belong to the quotation. A quote whose
+ * close was lost keeps its end.
+ */
+export function afterClosingMark(text: string, end: number): number {
+  const m = /^[,.;:!?…]*["”’»']+/.exec(text.slice(end, end + 8));
+  return m ? end + m[0].length : end;
 }

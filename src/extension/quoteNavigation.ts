@@ -36,11 +36,7 @@ export function registerQuoteNavigation(corpus: CorpusService, entities: EntityS
           const uri = vscode.Uri.parse(link.uri);
           const target = uri.with({ fragment: `L${other.line + 1}` }).toString();
           md.appendMarkdown(`[${escape(outlet(uri))}](${target}) — ${link.relation === 'same' ? 'same words' : `similar (${Math.round(link.score * 100)}%)`}: `);
-          md.appendMarkdown(
-            diffWords(quote.text, other.text)
-              .map(([kind, t]) => (kind === 'same' ? escape(t) : kind === 'added' ? `**${escape(t.trim())}** ` : `~~${escape(t.trim())}~~ `))
-              .join('') + '\n\n',
-          );
+          md.appendMarkdown(`“${otherWording(quote.text, other.text)}”\n\n`);
         }
         return new vscode.Hover(md, mentionRange(quote));
       },
@@ -87,6 +83,22 @@ export function registerQuoteNavigation(corpus: CorpusService, entities: EntityS
       if (pick) await open(pick.uri, pick.q);
     }),
   ];
+}
+
+/**
+ * The other article's wording whole, in its own order, its words that differ from this
+ * quote's in bold: read as one sentence, not as two interleaved ones.
+ */
+export function otherWording(mine: string, theirs: string): string {
+  return diffWords(mine, theirs)
+    .filter(([kind]) => kind !== 'removed')
+    .map(([kind, t]) => {
+      if (kind === 'same') return escape(t);
+      const lead = /^\s*/.exec(t)![0];
+      const trail = /\s*$/.exec(t)![0];
+      return `${lead}**${escape(t.trim())}**${trail}`;
+    })
+    .join('');
 }
 
 function escape(s: string): string {

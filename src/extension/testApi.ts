@@ -26,6 +26,8 @@ export interface CorpusLensApi {
   events(): Array<{ key: string; label: string; pinned: boolean; articles: readonly string[] }>;
   quotes(uri: vscode.Uri): Array<{ text: string; speaker: string | null; links: number }>;
   quoteDecorationCount(uri: vscode.Uri): number;
+  /** The speaker labels painted after quotes: document offset and text. */
+  quoteSpeakerLabels(uri: vscode.Uri): ReadonlyArray<{ offset: number; text: string }>;
   /** What each open Compare panel last rendered: the files and shared fractions. */
   comparePanels(): Array<{ files: string[]; rendered: string | null; shared: number[] }>;
   /** Sidecar files the watcher reported, in order. */
@@ -63,6 +65,7 @@ export function createTestApi(
     events: () => events.events().map((e) => ({ key: e.key, label: e.label, pinned: e.pinned, articles: e.articles })),
     quotes: (uri) => entities.quotesIn(uri).map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null, links: q.links.length })),
     quoteDecorationCount: (uri) => quoteDecorations.paintedCount(uri),
+    quoteSpeakerLabels: (uri) => quoteDecorations.paintedLabels(uri),
     sidecarEvents: () => corpus.sidecarEvents,
     comparePanels: () =>
       comparePanels.all().map((p) => ({

@@ -154,15 +154,39 @@ describe('quote marks', () => {
 });
 
 describe('the same quote across outlets', () => {
-  it('links identical wording despite case and punctuation, and paraphrases with a score', () => {
+  it('links identical wording despite case and punctuation, and the same statement lightly edited with a score', () => {
     const links = matchQuotes([
       { article: 'a', index: 0, text: 'resolve the THAAD issue,', speaker: 'Yang' },
       { article: 'b', index: 0, text: 'Resolve the Thaad issue', speaker: 'Yang' },
-      { article: 'c', index: 0, text: 'safeguard the hard won achievements made in the development of bilateral ties', speaker: 'Xi' },
-      { article: 'd', index: 0, text: 'We’re willing to work with South Korea to preserve the hard-won results', speaker: 'Xi' },
+      // Kim Jong Un's New Year speech as two outlets of the Giveme5W1H clusters render it.
+      { article: 'c', index: 0, text: 'The entire mainland of the US is within the range of our nuclear weapons and the nuclear button is always on the desk of my office.', speaker: 'Kim' },
+      { article: 'd', index: 0, text: 'The entire United States is within range of our nuclear weapons, and a nuclear button is always on my desk. This is reality, not a threat', speaker: 'Kim Jong Un' },
     ]);
     expect(links.find((l) => l.a.article === 'a' && l.b.article === 'b')?.relation).toBe('same');
     expect(links.find((l) => l.a.article === 'c' && l.b.article === 'd')).toMatchObject({ relation: 'similar' });
+    expect(links.find((l) => l.a.article === 'c' && l.b.article === 'd')!.score).toBeGreaterThan(0.6);
+  });
+
+  it('does not call two statements similar for a phrase in common or for words another speaker used', () => {
+    // Two different statements of Xi in the seeds share "bilateral ties" and nothing else.
+    const pairs = matchQuotes([
+      { article: '000', index: 0, text: 'safeguard the hard won achievements made in the development of bilateral ties', speaker: 'Xi Jinping' },
+      { article: '001', index: 0, text: 'China, too, pays great attention to the bilateral ties', speaker: 'Xi Jinping' },
+    ]);
+    expect(pairs).toEqual([]);
+    const others = matchQuotes([
+      { article: 'c', index: 0, text: 'The entire mainland of the US is within the range of our nuclear weapons and the nuclear button is always on the desk of my office.', speaker: 'Kim Jong Un' },
+      { article: 'd', index: 0, text: 'The entire United States is within range of our nuclear weapons, and a nuclear button is always on my desk.', speaker: 'Donald Trump' },
+    ]);
+    expect(others).toEqual([]);
+  });
+
+  it('keeps a few words quoted out of the same speaker’s longer sentence as the same quote', () => {
+    const [link] = matchQuotes([
+      { article: '001', index: 0, text: "We're willing to work with South Korea to preserve the hard-won results, properly handle disputes, put China-South Korea relations back onto a normal track", speaker: 'Xi Jinping' },
+      { article: '002', index: 0, text: 'normal track', speaker: 'Xi Jinping' },
+    ]);
+    expect(link?.relation).toBe('same');
   });
 
   it('diffs wording word by word', () => {
@@ -175,12 +199,13 @@ describe('the same quote across outlets', () => {
 });
 
 describe('matching quotes across a corpus', () => {
-  it('finds the same links as comparing every pair (PolNeAR dev and the seeds)', () => {
+  // The reference compares every pair (about 55,000 calls), slow on a busy machine.
+  it('finds the same links as comparing every pair (PolNeAR dev and the seeds)', { timeout: 120_000 }, () => {
     const dir = path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'quotes', 'polnear-dev', 'text');
     // Every third article keeps the pairwise reference quick; the copies of one story are kept.
     const files = readdirSync(dir).sort().filter((f, i) => i % 3 === 0 || f.includes('charlotte')).map((f) => ({ id: f, text: readFileSync(path.join(dir, f), 'utf8') }));
     for (const n of ['000', '001', '002', '003', '004']) files.push({ id: n, text: seed(n) });
-    const refs = files.flatMap(({ id, text }) => findArticleQuotes(text, parseArticle(text), []).map((q, index) => ({ article: id, index, text: q.text, speaker: null })));
+    const refs = files.flatMap(({ id, text }) => findArticleQuotes(text, parseArticle(text), []).map((q, index) => ({ article: id, index, text: q.text, speaker: q.speaker?.name ?? null })));
     // The plain definition: every pair of quotes from different articles, judged one by one.
     const expected = [];
     for (let i = 0; i < refs.length; i++) for (let j = i + 1; j < refs.length; j++) if (refs[i].article !== refs[j].article) expected.push(...matchQuotes([refs[i], refs[j]]));
@@ -188,7 +213,8 @@ describe('matching quotes across a corpus', () => {
     expect(links).toEqual(expected);
     console.log(`${refs.length} quotes, ${links.length} links`);
     expect(links.filter((l) => l.relation === 'same').length).toBeGreaterThan(5);
-    expect(links.filter((l) => l.relation === 'similar').length).toBeGreaterThan(5);
+    // Similar is the same speaker's statement lightly edited: 4 such pairs in this sample.
+    expect(links.filter((l) => l.relation === 'similar').length).toBeGreaterThan(2);
   });
 });
 
@@ -249,6 +275,11 @@ describe('whole statements on unseen text (PolNeAR articles)', () => {
   it('finds the subject after a long opening phrase, and a name before a party and state', () => {
     expect(speakerText(polnear('train', 'breitbart_2015-12-07_clinton-camp-trump-s-islamaphobi'), 'We have to be ready to stop him')).toBe('Hillary Clinton’s right-hand woman');
     expect(speakerText(polnear('train', 'breitbart_2016-07-05_ryan-anti-semitic-images-have-no'), 'anti-Semitic images, they’ve got')).toBe('Speaker of the House Rep. Paul Ryan');
+  });
+
+  it("reads a sentence closed inside two apostrophes (''60 Minutes.'') as ended before a whole statement", () => {
+    const q = quoteOf(polnear('train', 'nyt_2016-07-07_in-criticizing-clinton-hints-tha'), "I don't think it posed a national security problem");
+    expect(q?.kind).toBe('direct');
   });
 
   it('takes a name signed with a dash on the line after the quote', () => {

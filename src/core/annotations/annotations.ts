@@ -174,7 +174,13 @@ export function applyQuoteAnnotations(quotes: readonly Quote[], annotations: rea
       // The user says these words are someone's statement: listed as one wherever quotes are.
       kind: 'direct',
       cue: automatic?.cue ?? null,
-      speaker: u.speaker ? { start: automatic?.speaker?.start ?? u.anchor.start, end: automatic?.speaker?.end ?? u.anchor.start, text: automatic?.speaker?.text ?? u.speaker, name: u.speaker } : (automatic?.speaker ?? null),
+      // The automatic speaker's mention stays only if the user named the same speaker; another
+      // name would otherwise go on showing the old mention ("Wang Yi") beside the new one.
+      speaker: u.speaker
+        ? automatic?.speaker && automatic.speaker.name === u.speaker
+          ? automatic.speaker
+          : { start: u.anchor.start, end: u.anchor.start, text: u.speaker, name: u.speaker }
+        : (automatic?.speaker ?? null),
       speakerMention: u.speaker ? null : (automatic?.speakerMention ?? null),
     });
   }

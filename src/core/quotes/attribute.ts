@@ -286,7 +286,7 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
   // A capital opens a statement; so does a number, unless the quote is a name or title ("13th").
   const opening = text.slice(q.start, q.start + 2);
   const capital = /^\p{Lu}|^[‘'(.…[]/u.test(opening) || (/^\p{N}/u.test(opening) && /^\S+\s+\S+\s+\S/u.test(text.slice(q.start, q.end)));
-  if (/[:,]$/.test(before) || /[.!?]["”’]?$/.test(before)) {
+  if (/[:,]$/.test(before) || /[.!?](?:["”’]|'')?$/.test(before)) {
     if (capital) return true;
   }
   // Right after its cue, a capital or a full statement ("Elliott said “there is no …”").

@@ -56,7 +56,7 @@ function lowerPhrases(text: string): Set<string> {
  * rarer content words: two quotes with three words in common share one of the rarer ones of
  * each), so a corpus of many quotes is not compared pair by pair.
  */
-export function matchQuotes(quotes: readonly QuoteRef[], similarAt = 0.55): QuoteLink[] {
+export function matchQuotes(quotes: readonly QuoteRef[], similarAt = 0.6): QuoteLink[] {
   const prepared = quotes.map((q) => {
     const norm = normalizeQuote(q.text);
     return { q, norm, words: contentWords(norm), phrases: lowerPhrases(q.text) };
@@ -97,19 +97,35 @@ export function matchQuotes(quotes: readonly QuoteRef[], similarAt = 0.55): Quot
     const y = prepared[key % n];
     const shorter = x.norm.length <= y.norm.length ? x : y;
     const longer = shorter === x ? y : x;
-    // A quote trimmed at either end is still the same quote, if it is not a mere word or two.
-    if (x.norm === y.norm || (shorter.words.size >= 4 && longer.norm.includes(shorter.norm))) {
+    const speakers = sameSpeaker(x.q.speaker, y.q.speaker);
+    // A quote trimmed at either end is still the same quote, if it is not a mere word or two
+    // (or it is the same speaker's words: “normal track” out of his longer sentence).
+    if (x.norm === y.norm || ((shorter.words.size >= 4 || (speakers === true && shorter.words.size >= 2)) && longer.norm.includes(shorter.norm))) {
       links.push({ a: x.q, b: y.q, relation: 'same', score: 1 });
       continue;
     }
     let common = 0;
     for (const w of shorter.words) if (longer.words.has(w)) common++;
     const score = common / Math.min(x.words.size, y.words.size);
-    // A distinctive phrase in common ("hard-won") marks a paraphrase of one statement.
+    // The same statement lightly edited: most of its words, from the same speaker. Two
+    // different statements of one speaker share a phrase or two ("bilateral ties"), which is
+    // not enough; with a speaker unknown, the wording alone must be nearly the same.
+    if (speakers === false || common < 3 || score < (speakers === true ? similarAt : 0.8)) continue;
+    // Shared phrases of two words or more ("hard won") confirm a paraphrase, not a topic word.
     const sharedPhrase = [...x.phrases].some((p) => y.phrases.has(p));
-    if ((score >= similarAt && common >= 3) || sharedPhrase) links.push({ a: x.q, b: y.q, relation: 'similar', score: Math.round(Math.max(score, sharedPhrase ? 0.5 : 0) * 100) / 100 });
+    if (score >= 0.8 || sharedPhrase) links.push({ a: x.q, b: y.q, relation: 'similar', score: Math.round(score * 100) / 100 });
   }
   return links;
+}
+
+const TITLES = new Set('mr mrs ms dr sen rep gov gen president minister secretary senator the'.split(' '));
+
+/** Whether two speakers' names share a name word ("Mr Xi", "Xi Jinping"); null when either is unknown. */
+function sameSpeaker(a: string | null, b: string | null): boolean | null {
+  if (!a || !b) return null;
+  const words = (s: string) => new Set(normalizeQuote(s).split(' ').filter((w) => w.length >= 2 && !TITLES.has(w)));
+  const x = words(a);
+  return [...words(b)].some((w) => x.has(w));
 }
 
 /** Word-level differences between two renderings of a quote: [kind, text] runs. */
