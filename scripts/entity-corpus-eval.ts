@@ -30,7 +30,7 @@ export interface OutputEntity {
 export async function runEntitiesCommand(dir: string): Promise<Map<string, OutputEntity[]>> {
   const lines: string[] = [];
   const cli: Cli = { out: (t) => lines.push(t), warn: () => undefined, usage: () => 2 };
-  await entitiesCommand(cli, [dir]);
+  await entitiesCommand.invoke(cli, [dir]);
   const out = new Map<string, OutputEntity[]>();
   for (const l of lines) {
     const row = JSON.parse(l) as { file: string; entities: OutputEntity[] };
