@@ -24,11 +24,11 @@ describe('a speaker the user sets on a quote', () => {
     expect(mine.speakerMention).toBeNull();
   });
 
-  it('exports to brat without an empty span: the name goes on the quote', () => {
+  it('exports to brat without an empty span: the name goes on the attribution event', () => {
     const [mine] = applyQuoteAnnotations([quote], [{ id: 'a1', kind: 'quote', speaker: 'Kang Kyung-wha', anchor: makeAnchor(text, quote.start, quote.end) }]);
     const ann = toBrat({ file: '004', text, sentences: [], entities: [], quotes: [mine] });
     for (const line of ann.split('\n').filter((l) => l.startsWith('T'))) expect(line).toMatch(/^T\d+\t\S+ \d+ \d+(?:;\d+ \d+)*\t\S/);
-    expect(ann).toMatch(/AnnotatorNotes T1\tSpeaker: Kang Kyung-wha/);
+    expect(ann).toMatch(/AnnotatorNotes E\d+\tKang Kyung-wha/);
   });
 
   it('keeps the automatic mention when the user confirms the same speaker', () => {
