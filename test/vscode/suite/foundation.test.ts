@@ -98,6 +98,8 @@ describe('Strip Boilerplate in a real VS Code', () => {
     await vscode.commands.executeCommand('undo');
     await eventually('undo to restore the text', () => doc.getText() === before.toString('utf8'));
     await doc.save();
-    assert.ok(Buffer.from(await vscode.workspace.fs.readFile(uri)).equals(before), 'the file differs from before');
+    const after = Buffer.from(await vscode.workspace.fs.readFile(uri));
+    const firstDiff = [...after].findIndex((b, i) => b !== before[i]);
+    assert.ok(after.equals(before), `the file differs from before: ${after.length} bytes, was ${before.length}; first difference at ${firstDiff}: ${JSON.stringify(after.subarray(Math.max(0, firstDiff - 20), firstDiff + 20).toString())}`);
   });
 });
