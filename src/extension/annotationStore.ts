@@ -62,7 +62,17 @@ export class AnnotationStore implements vscode.Disposable {
           this.byUri.set(newUri.toString(), current);
           for (const map of [this.persisted, this.base, this.keptAside] as Array<Map<string, unknown>>) {
             const value = map.get(oldUri.toString());
+            map.delete(oldUri.toString());
             if (value !== undefined) map.set(newUri.toString(), value);
+          }
+          // A save still due goes to the new name: under the old one it would write the moved
+          // sidecar back where the article no longer is.
+          if (this.pending.delete(oldUri.toString())) this.pending.add(newUri.toString());
+          const failure = this.failed.get(oldUri.toString());
+          if (failure) {
+            this.failed.delete(oldUri.toString());
+            this.failed.set(newUri.toString(), { ...failure, uri: newUri });
+            this.saveDiagnostics.delete(oldUri);
           }
         }
       }),

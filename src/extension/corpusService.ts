@@ -305,16 +305,25 @@ export class CorpusService implements vscode.Disposable {
   private async onRenamed(e: vscode.FileRenameEvent): Promise<void> {
     for (const { oldUri, newUri } of e.files) {
       const state = this.states.get(oldUri.toString());
-      if (!state) continue;
-      this.states.delete(oldUri.toString());
-      this.states.set(newUri.toString(), { ...state, uri: newUri } as ArticleState);
-      await this.analysis.rename(oldUri.toString(), newUri.toString());
+      if (state) {
+        this.states.delete(oldUri.toString());
+        this.states.set(newUri.toString(), { ...state, uri: newUri } as ArticleState);
+      }
+      // The file watcher may report the move (a delete, then a create) before this event, and
+      // the old name is then already forgotten: the sidecar moves all the same (a file without
+      // one has nothing to move), or the renamed article would come back without its annotations.
+      // It moves first, before the annotations' next save under the new name can write there.
       try {
         await this.sidecars.move(oldUri, newUri);
       } catch (err) {
         this.log(`Could not move the sidecar of ${vscode.workspace.asRelativePath(oldUri)}: ${(err as Error).message}`);
       }
-      this.changeEmitter.fire([oldUri, newUri]);
+      if (state) {
+        await this.analysis.rename(oldUri.toString(), newUri.toString());
+        this.changeEmitter.fire([oldUri, newUri]);
+      }
+      // Already read under its new name without its sidecar: read it again with it.
+      else if (this.isArticle(newUri)) await this.analyzeUri(newUri);
     }
   }
 

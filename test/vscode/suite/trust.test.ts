@@ -37,7 +37,9 @@ describe('Trust in a real VS Code', () => {
         await vscode.commands.executeCommand('corpusLens.annotateEntity', { uri: uri.toString(), start, end: start + words.length, type, name: null });
       };
       await mark(blocked, 'Wang Yi', 'PER');
-      const otherWords = fs.readFileSync(other.fsPath, 'utf8').includes('Xi Jinping') ? 'Xi Jinping' : 'South Korea';
+      // Whole words: seed 001's first "Xi Jinping" is inside the picture name "Xi Jinping.jpg",
+      // one token that Annotate Selection widens the mark to.
+      const otherWords = 'Mr Xi Jinping told';
       await mark(other, otherWords, 'PER');
       const allSaved = await vscode.commands.executeCommand<boolean>('corpusLens.flushAnnotations');
       assert.strictEqual(allSaved, false, 'the failed save was not reported to the caller');
