@@ -119,21 +119,33 @@ function userValue(value: string | null | undefined): Located<string> | null {
  * hard-wrapped over several lines is read whole.
  */
 function findTitleLines(content: readonly TextLine[], boilerplate: readonly BoilerplateSpan[], wrapped: readonly boolean[]): TextLine[] {
-  const first = content[0];
+  // A label or a date written above the headline ("Notes", "19 May 2017") is not the title,
+  // so adding one leaves the title as it was.
+  let at = 0;
+  while (at < Math.min(2, content.length - 1) && isLabelOrDate(content[at].text.trim())) at++;
+  const first = content[at];
   if (!first) return [];
   const title = [first];
-  while (title.length < content.length && wrapped[content[title.length].number - 1] && content[title.length].number === title[title.length - 1].number + 1) {
-    title.push(content[title.length]);
+  while (at + title.length < content.length && wrapped[content[at + title.length].number - 1] && content[at + title.length].number === title[title.length - 1].number + 1) {
+    title.push(content[at + title.length]);
   }
   const t = joinedText(title);
   const words = t.split(/\s+/).length;
   if (t.length > 200 || words < 3) return [];
   if (/[.;,]$/.test(t) && !/\b[A-Z]\.$/.test(t)) return [];
   if (/^(\[|\()?[A-Z]{3,}/.test(t) && /^(\[[^\]]+\]|\([^)]+\)|[A-Z][A-Z ,.'-]+\s*(\(|—|–|-))/.test(t) && isProseLike(t)) return [];
+  // A line opening with a dateline ("MELBOURNE, Fla. — Can you feel it?") starts the body.
+  if (DATELINE.test(t)) return [];
   // A content line followed by nothing but boilerplate is a body, not a headline.
-  const next = content[title.length];
+  const next = content[at + title.length];
   if (!next && boilerplate.length === 0) return [];
   return title;
+}
+
+function isLabelOrDate(line: string): boolean {
+  if (line.split(/\s+/).length <= 2 && !/[.!?]$/.test(line)) return true;
+  const date = findExplicitDates(line)[0];
+  return !!date && date.end - date.start >= line.replace(/[\s,.]+$/, '').length - 4;
 }
 
 function joinedText(lines: readonly TextLine[]): string {

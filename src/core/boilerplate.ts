@@ -349,16 +349,19 @@ function words(line: string): number {
 
 /**
  * A whole web page (menus, link lists, footers) rather than an article already cut out:
- * many lines, most of them short. Scraped articles keep the line rules alone.
+ * many lines, or half of them menu-sized, and little prose. Scraped articles keep the line rules alone.
  */
 function looksLikeWholePage(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[]): boolean {
   // Lines the rules already recognised count as the page's furniture too: recognising more
   // of it must not make a page look more like an article.
   const nonBlank = lines.filter((l) => !isBlank(l.text));
   const content = lines.filter((l, i) => !isBlank(l.text) && kinds[i] === null);
-  if (content.length < 40) return false;
   const prose = content.filter((l) => isProseLike(l.text)).length;
-  return prose / nonBlank.length < 0.45;
+  if (prose / nonBlank.length >= 0.45) return false;
+  // A short page is a whole page too when half its lines are menu-sized (one to three words):
+  // an article cut out of its page has a headline and a byline, not a menu.
+  const short = nonBlank.filter((l) => words(l.text) <= 3).length;
+  return content.length >= 40 || (nonBlank.length >= 20 && short / nonBlank.length >= 0.5);
 }
 
 /**

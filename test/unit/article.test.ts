@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { parseArticle, type Article } from '../../src/core/article';
 import { seed } from './seeds';
 
@@ -147,5 +149,27 @@ describe('article model on awkward input', () => {
     const a = parseArticle(text);
     expect(a.dateline?.place).toBe('Washington');
     expect(a.date).toMatchObject({ value: '2017-05-18', source: 'dateline' });
+  });
+});
+
+describe('the title line', () => {
+  it('stays the same when a label or a date is written above the headline', () => {
+    const text = seed('001');
+    const before = parseArticle(text).title?.value;
+    expect(before).toBeTruthy();
+    expect(parseArticle(`Notes\n${text}`).title?.value).toBe(before);
+    expect(parseArticle(`19 May 2017\n\n${text}`).title?.value).toBe(before);
+  });
+
+  it('does not take a dateline opening the body for a title (Giveme5W1H, USA Today on the Tesla Roadster)', () => {
+    const record = readFileSync(path.join('..', 'shared', 'eval', 'events', 'giveme5w1h-news-cluster.jsonl'), 'utf8')
+      .split('\n')
+      .map((l) => (l ? (JSON.parse(l) as { text: string }) : null))
+      .find((r) => r?.text.includes('MELBOURNE, Fla. — Can you feel it?'))!;
+    const body = record.text.slice(record.text.indexOf('MELBOURNE, Fla. — Can you feel it?'));
+    const a = parseArticle(body);
+    expect(a.title).toBeNull();
+    expect(a.dateline?.place).toBe('Melbourne');
+    expect(a.paragraphs[0].text).toBe('MELBOURNE, Fla. — Can you feel it?');
   });
 });

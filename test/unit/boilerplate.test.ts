@@ -251,3 +251,13 @@ describe('comment threads on real web pages (article-extraction benchmark)', () 
     expect(kept(pv, 'Your personal data will only be disclosed')).toBe(false);
   });
 });
+
+describe('a short whole web page (article-extraction benchmark)', () => {
+  it('is read as a whole page when half its lines are menu-sized, though it has fewer than 40 lines', () => {
+    const page = benchmarkPage('b6fb53e9');
+    expect(kept(page, 'E’ stato annunciato in queste ore che Netflix')).toBe(true);
+    expect(kept(page, 'Tornando al remake')).toBe(true);
+    expect(kept(page, '* Giocattoli')).toBe(false);
+    expect(kept(page, 'Nessun commento')).toBe(false);
+  });
+});

@@ -5,11 +5,11 @@ describe('boilerplate on the article-extraction benchmark (web pages through htm
   it('stays above the measured floors', () => {
     const s = evaluateBoilerplate();
     console.log(`boilerplate-line F1 ${s.boilerplateF1.toFixed(3)}, body-line F1 ${s.body.f1.toFixed(3)}`);
-    // Measured: boilerplate lines 0.969, body lines F1 0.817 (P 0.832); half A 0.847, half B 0.784;
+    // Measured: boilerplate lines 0.970, body lines F1 0.821 (P 0.839); half A 0.852, half B 0.786;
     // trafilatura "without" alone 16.8 %.
     expect(s.boilerplateF1).toBeGreaterThan(0.965);
-    expect(s.body.f1).toBeGreaterThan(0.81);
-    expect(s.body.precision).toBeGreaterThan(0.825);
+    expect(s.body.f1).toBeGreaterThan(0.815);
+    expect(s.body.precision).toBeGreaterThan(0.835);
     expect(s.halves.B.body.f1).toBeGreaterThan(0.78);
     expect(s.withoutCaught).toBeGreaterThan(0.16);
     // Lines that must survive extraction nearly always do.
