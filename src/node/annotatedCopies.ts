@@ -10,7 +10,7 @@ import { readAnnotations, reanchorAnnotations } from '../core/annotations/annota
 import { knownLabel } from '../core/annotations/importFormats';
 import { fromCodePoints, universalNewlines } from '../core/export/text';
 import { readBratSpans } from '../core/quotes/brat';
-import { collectArticleFiles, describeFsError, findCorpusRoot, readArticleFile, readSidecar } from './files';
+import { collectArticleFiles, describeFsError, findCorpusRoot, readArticleFile, readSidecar, walkFiles } from './files';
 
 export interface AnnotatedArticle {
   /** The path below the copy's folder, without extension, with `/` separators: what pairs articles up. */
@@ -26,19 +26,6 @@ export interface AnnotatedCopy {
   readonly problems: string[];
 }
 
-async function walk(dir: string, suffix: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full, suffix)));
-    else if (e.isFile() && e.name.endsWith(suffix)) out.push(full);
-  }
-  return out;
-}
-
 const keyOf = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/').replace(/\.[^./]*$/, '');
 
 /** Labels other tools give our kinds ("Person", "Organisation") read as ours; others as written. */
@@ -49,7 +36,7 @@ export async function readAnnotatedCopy(folder: string): Promise<AnnotatedCopy> 
   const stat = await fs.stat(folder).catch((e: unknown) => new Error(`${folder}: ${describeFsError(e)}`));
   if (stat instanceof Error) return { kind: 'corpus', articles: [], problems: [stat.message] };
   if (!stat.isDirectory()) return { kind: 'corpus', articles: [], problems: [`${folder}: not a folder (give a brat folder or a corpus folder)`] };
-  const anns = await walk(folder, '.ann');
+  const anns = await walkFiles(folder, '.ann');
   return anns.length ? readBratCopy(folder, anns) : readCorpusCopy(folder);
 }
 

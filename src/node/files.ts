@@ -59,7 +59,7 @@ export async function collectArticleFiles(args: readonly string[]): Promise<{ fi
       continue;
     }
     if (stat.isDirectory()) {
-      const found = await walkTextFiles(arg);
+      const found = await walkFiles(arg, '.txt');
       if (found.length === 0) errors.push(`${arg}: no .txt article files in this folder`);
       for (const f of found) {
         files.push(f);
@@ -73,15 +73,16 @@ export async function collectArticleFiles(args: readonly string[]): Promise<{ fi
   return { files, errors, folders };
 }
 
-async function walkTextFiles(dir: string): Promise<string[]> {
+/** The files below `dir` whose names end with `suffix` (any case), sorted, skipping hidden folders and node_modules. */
+export async function walkFiles(dir: string, suffix: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) for (const f of await walkTextFiles(full)) out.push(f);
-    else if (e.isFile() && e.name.toLowerCase().endsWith('.txt')) out.push(full);
+    if (e.isDirectory()) for (const f of await walkFiles(full, suffix)) out.push(f);
+    else if (e.isFile() && e.name.toLowerCase().endsWith(suffix)) out.push(full);
   }
   return out;
 }

@@ -3,27 +3,9 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli';
-import type { Cli } from '../../src/cli/io';
 import { cohensKappa, measureAgreement } from '../../src/core/annotations/agreement';
 import { makeAnchor } from '../../src/core/annotations/anchor';
-
-function capture(): Cli & { stdout: string; stderr: string } {
-  const c = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      c.stdout += text.endsWith('\n') ? text : text + '\n';
-    },
-    warn(message: string) {
-      c.stderr += message + '\n';
-    },
-    usage(message: string) {
-      c.stderr += message + '\n';
-      return 2;
-    },
-  };
-  return c;
-}
+import { captureCli as capture } from './captureCli';
 
 const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `corpus-lens-${name}-`));
 

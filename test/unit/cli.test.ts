@@ -4,26 +4,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli';
-import type { Cli } from '../../src/cli/io';
 import { SEEDS_DIR, seedPath } from './seeds';
-
-function capture(): Cli & { stdout: string; stderr: string } {
-  const c = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      c.stdout += text.endsWith('\n') ? text : text + '\n';
-    },
-    warn(message: string) {
-      c.stderr += message + '\n';
-    },
-    usage(message: string) {
-      c.stderr += message + '\n';
-      return 2;
-    },
-  };
-  return c;
-}
+import { captureCli as capture } from './captureCli';
 
 describe('corpus-lens analyze', () => {
   it('prints {"articles": [...]} with ISO dates for the seeds folder', async () => {

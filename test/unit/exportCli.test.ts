@@ -4,26 +4,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli';
-import type { Cli } from '../../src/cli/io';
 import { seed } from './seeds';
-
-function capture(): Cli & { stdout: string; stderr: string } {
-  const c = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      c.stdout += text + '\n';
-    },
-    warn(message: string) {
-      c.stderr += message + '\n';
-    },
-    usage(message: string) {
-      c.stderr += message + '\n';
-      return 2;
-    },
-  };
-  return c;
-}
+import { captureCli as capture } from './captureCli';
 
 /** A corpus with two articles of the same name in two folders, one CRLF, one with a sidecar pin. */
 function corpus(): string {

@@ -4,22 +4,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli';
-import type { Cli } from '../../src/cli/io';
 import { seedPath } from './seeds';
-
-function capture(): Cli & { stdout: string; stderr: string } {
-  const c = {
-    stdout: '',
-    stderr: '',
-    out: (text: string) => void (c.stdout += text.endsWith('\n') ? text : text + '\n'),
-    warn: (message: string) => void (c.stderr += message + '\n'),
-    usage(message: string) {
-      c.stderr += message + '\n';
-      return 2;
-    },
-  };
-  return c;
-}
+import { captureCli as capture } from './captureCli';
 
 const seed = (n: string) => readFileSync(seedPath(n), 'utf8');
 

@@ -2,7 +2,6 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli';
-import type { Cli } from '../../src/cli/io';
 import { parseArticle } from '../../src/core/article';
 import { findQuotes } from '../../src/core/quotes/findQuotes';
 import { DEFAULT_ALIGN } from '../../src/core/reuse/align';
@@ -12,24 +11,7 @@ import { buildProvenance } from '../../src/core/reuse/provenance';
 import { scorePlagdet } from '../../src/core/reuse/plagdet';
 import { shingleBaseline } from '../../src/core/reuse/shingleBaseline';
 import { seed, seedFiles, SEEDS_DIR } from './seeds';
-
-function capture(): Cli & { stdout: string; stderr: string } {
-  const c = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      c.stdout += text.endsWith('\n') ? text : text + '\n';
-    },
-    warn(message: string) {
-      c.stderr += message + '\n';
-    },
-    usage(message: string) {
-      c.stderr += message + '\n';
-      return 2;
-    },
-  };
-  return c;
-}
+import { captureCli as capture } from './captureCli';
 
 const seedArticles = (): ReuseArticle[] => seedFiles().map((f) => prepareFromText(f.slice(0, 3), seed(f.slice(0, 3))));
 
