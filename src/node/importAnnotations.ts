@@ -9,9 +9,9 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { reanchor, type TextAnchor } from '../core/annotations/anchor';
+import { reanchor } from '../core/annotations/anchor';
 import type { UserAnnotation } from '../core/annotations/annotations';
-import { importBrat, importJsonLine, importW3c, type ImportResult } from '../core/annotations/importFormats';
+import { importBrat, importJsonLine, importW3c, readJsonRecords, recordFile, w3cItemsBySource, type ImportOptions, type ImportResult } from '../core/annotations/importFormats';
 import { fileURLToPath } from 'url';
 import { describeFsError, readArticleFile } from './files';
 
@@ -47,15 +47,11 @@ export function matchArticle(articles: readonly CorpusArticle[], named: string):
 }
 
 /** Reads every SOURCE (files or folders) and plans what to add to which article. */
-export async function planImport(format: ImportFormat, sources: readonly string[], articles: readonly CorpusArticle[]): Promise<ImportPlan> {
+export async function planImport(format: ImportFormat, sources: readonly string[], articles: readonly CorpusArticle[], options: ImportOptions = {}): Promise<ImportPlan> {
   const plan: ImportPlan = { byArticle: new Map(), problems: [], unknownLabels: new Map(), read: 0 };
   const add = (source: string, article: CorpusArticle, result: ImportResult, madeOn: string) => {
-    for (const p of result.problems) {
-      const label = /unknown label "([^"]*)"/.exec(p)?.[1];
-      const count = Number(/\((\d+) span/.exec(p)?.[1] ?? 1);
-      if (label !== undefined) plan.unknownLabels.set(label, (plan.unknownLabels.get(label) ?? 0) + count);
-      else plan.problems.push(`${source}: ${p}`);
-    }
+    for (const [label, count] of Object.entries(result.unknownLabels)) plan.unknownLabels.set(label, (plan.unknownLabels.get(label) ?? 0) + count);
+    for (const p of result.problems) if (!p.startsWith('unknown label "')) plan.problems.push(`${source}: ${p}`);
     plan.read += result.annotations.length;
     const list = plan.byArticle.get(article.rel) ?? [];
     for (const a of result.annotations) {
@@ -83,9 +79,9 @@ export async function planImport(format: ImportFormat, sources: readonly string[
         plan.problems.push(`${file}: ${content.message}`);
         continue;
       }
-      if (format === 'brat') importBratFile(plan, add, file, rel, content.text, articles, await readText(file.replace(/\.ann$/i, '.txt')));
-      else if (format === 'jsonl') importJsonLines(plan, add, file, content.text, articles);
-      else importW3cFile(plan, add, file, content.text, articles);
+      if (format === 'brat') importBratFile(plan, add, file, rel, content.text, articles, await readText(file.replace(/\.ann$/i, '.txt')), options);
+      else if (format === 'jsonl') importJsonLines(plan, add, file, content.text, articles, options);
+      else importW3cFile(plan, add, file, content.text, articles, options);
     }
   }
   return plan;
@@ -93,68 +89,52 @@ export async function planImport(format: ImportFormat, sources: readonly string[
 
 type Add = (source: string, article: CorpusArticle, result: ImportResult, madeOn: string) => void;
 
-function importBratFile(plan: ImportPlan, add: Add, file: string, rel: string, ann: string, articles: readonly CorpusArticle[], sourceText: { ok: true; text: string } | { ok: false; message: string }): void {
+function importBratFile(plan: ImportPlan, add: Add, file: string, rel: string, ann: string, articles: readonly CorpusArticle[], sourceText: { ok: true; text: string } | { ok: false; message: string }, options: ImportOptions): void {
   const article = matchArticle(articles, rel.replace(/\.ann$/i, '.txt'));
   if (typeof article === 'string') {
     plan.problems.push(`${file}: ${article}; skipped`);
     return;
   }
-  const madeOn = sourceText.ok ? sourceText.text : article.text;
-  add(file, article, importBrat(ann, madeOn), madeOn);
+  // Offsets count in the .txt beside the .ann (as brat reads it); the importer maps them onto the article.
+  add(file, article, importBrat(ann, article.text, { ...options, ...(sourceText.ok ? { bratText: sourceText.text } : {}) }), article.text);
 }
 
-function importJsonLines(plan: ImportPlan, add: Add, file: string, content: string, articles: readonly CorpusArticle[]): void {
-  content.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    let record: { file?: unknown; text?: unknown; label?: unknown };
-    try {
-      record = JSON.parse(line);
-    } catch {
-      plan.problems.push(`${file}:${i + 1}: not valid JSON; line skipped`);
-      return;
+function importJsonLines(plan: ImportPlan, add: Add, file: string, content: string, articles: readonly CorpusArticle[], options: ImportOptions): void {
+  // JSON lines (ours, doccano, Prodigy) or one JSON array (Label Studio's export).
+  const { records, problems } = readJsonRecords(content);
+  for (const p of problems) plan.problems.push(`${file}: ${p}; skipped`);
+  for (const { where, record } of records) {
+    const named = recordFile(record);
+    if (!named) {
+      plan.problems.push(`${file}: ${where}: no "file" naming its article; skipped`);
+      continue;
     }
-    if (typeof record?.file !== 'string') {
-      plan.problems.push(`${file}:${i + 1}: no "file" naming its article; line skipped`);
-      return;
-    }
-    const article = matchArticle(articles, record.file);
+    const article = matchArticle(articles, named);
     if (typeof article === 'string') {
-      plan.problems.push(`${file}:${i + 1}: ${article}; line skipped`);
-      return;
+      plan.problems.push(`${file}: ${where}: ${article}; skipped`);
+      continue;
     }
-    const madeOn = typeof record.text === 'string' ? record.text : article.text;
-    // Offsets are checked against the text they were made on, then re-anchored.
-    add(`${file}:${i + 1}`, article, importJsonLine({ ...record, text: madeOn }, madeOn), madeOn);
-  });
+    // Offsets are checked against the record's text, then placed in the article's.
+    add(`${file}: ${where}`, article, importJsonLine(record, article.text, options), article.text);
+  }
 }
 
-interface W3cItem {
-  body?: unknown;
-  target?: { source?: unknown; selector?: unknown };
-}
-
-function importW3cFile(plan: ImportPlan, add: Add, file: string, content: string, articles: readonly CorpusArticle[]): void {
-  let doc: { items?: unknown; first?: { items?: unknown } } & W3cItem;
+function importW3cFile(plan: ImportPlan, add: Add, file: string, content: string, articles: readonly CorpusArticle[], options: ImportOptions): void {
+  let doc: unknown;
   try {
     doc = JSON.parse(content);
   } catch (e) {
     plan.problems.push(`${file}: not valid JSON (${(e as Error).message})`);
     return;
   }
-  const items = (Array.isArray(doc.first?.items) ? doc.first!.items : Array.isArray(doc.items) ? doc.items : Array.isArray(doc) ? doc : [doc]) as W3cItem[];
-  const bySource = new Map<string, W3cItem[]>();
-  for (const item of items) {
-    const source = typeof item?.target?.source === 'string' ? item.target.source : '';
-    bySource.set(source, [...(bySource.get(source) ?? []), item]);
-  }
-  for (const [source, its] of bySource) {
+  for (const [source, its] of w3cItemsBySource(doc)) {
     if (!source) {
       plan.problems.push(`${file}: ${its.length} annotation(s) without a target source; skipped`);
       continue;
     }
     let named = source;
     try {
-      if (source.startsWith('file:')) named = fileURLToPath(source);
+      named = source.startsWith('file:') ? fileURLToPath(source) : decodeURIComponent(source);
     } catch {
       /* not a file URL: matched by its last part */
     }
@@ -164,34 +144,8 @@ function importW3cFile(plan: ImportPlan, add: Add, file: string, content: string
       continue;
     }
     // The quote selector's words and context find the place, as in the editor.
-    const result = importW3c(its as never[], article.text);
-    const annotations = result.annotations.map((a) => {
-      const item = its[Number(a.id.slice(1)) - 1];
-      const quote = selectorsOf(item).find((s) => s?.type === 'TextQuoteSelector') as { exact?: string; prefix?: string; suffix?: string } | undefined;
-      if (!quote?.exact) return a;
-      const anchor: TextAnchor = { ...a.anchor, exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' };
-      const found = reanchor(anchor, article.text);
-      return found ? ({ ...a, anchor: found } as UserAnnotation) : a;
-    });
-    const problems = result.problems.map((p) => {
-      const index = /^item (\d+): no entity type or quote/.exec(p)?.[1];
-      if (!index) return p;
-      const label = labelOf(its[Number(index) - 1]);
-      return `unknown label "${label}"`;
-    });
-    add(`${file}: ${source}`, article, { annotations, problems, origins: result.origins }, article.text);
+    add(`${file}: ${source}`, article, importW3c(its, article.text, options), article.text);
   }
-}
-
-function selectorsOf(item: W3cItem | undefined): Array<{ type?: string } | undefined> {
-  const s = item?.target?.selector;
-  return (Array.isArray(s) ? s : [s]) as Array<{ type?: string } | undefined>;
-}
-
-function labelOf(item: W3cItem | undefined): string {
-  const bodies = (Array.isArray(item?.body) ? item!.body : [item?.body]) as Array<{ value?: unknown; purpose?: string } | undefined>;
-  const value = bodies.find((b) => b?.purpose === 'tagging')?.value ?? bodies[0]?.value;
-  return typeof value === 'string' ? value : '(none)';
 }
 
 /** The files of one SOURCE argument, each with its path relative to the source folder. */
