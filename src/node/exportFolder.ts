@@ -18,8 +18,8 @@ export { EXPORT_FORMATS, type ExportFile, type ExportFormat };
 
 /** What each format writes, for pickers and help texts. */
 export const EXPORT_FORMAT_DESCRIPTIONS: Readonly<Record<ExportFormat, string>> = {
-  brat: 'brat standoff: one .txt and one .ann per article (entities, quotes, speakers)',
-  jsonl: 'JSON lines: one record per article, doccano ≥ 1.6 form (entities, quotes as relations)',
+  brat: 'brat standoff: one .txt and one .ann per article (entities, quotes, speakers), with annotation.conf and visual.conf',
+  jsonl: 'JSON lines: one record per article, doccano ≥ 1.6 form (entities and relations; quotes in their own key)',
   conll: 'CoNLL: one "token tag" line per token, IOB2 entity tags (two columns, or CoNLL-2003\'s four)',
   w3c: 'W3C Web Annotation: one JSON-LD collection (annotations.jsonld)',
 };
