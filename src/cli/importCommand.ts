@@ -6,19 +6,30 @@ import * as path from 'path';
 import { newAnnotationId, readAnnotations, toSidecarAnnotations } from '../core/annotations/annotations';
 import { collectArticleFiles, findCorpusRoot, readArticleFile, relativeArticlePath, updateSidecar } from '../node/files';
 import { IMPORT_FORMATS, planImport, withImported, type CorpusArticle, type ImportFormat } from '../node/importAnnotations';
+import { parseLabelMap, type LabelMap } from '../core/annotations/importFormats';
 import { defineCommand } from './command';
+import { readInputFile } from './io';
 
 export const importCommand = defineCommand({
   name: 'import',
-  synopsis: 'import --format brat|jsonl|w3c --into CORPUS SOURCE…',
+  synopsis: 'import --format brat|jsonl|w3c --into CORPUS [--label-map FILE] SOURCE…',
   summary: "store annotations made elsewhere in the corpus's\nsidecars, found again by their words; summary on stderr",
   options: {
     format: { type: 'string', valueName: 'FORMAT', choices: IMPORT_FORMATS, required: true, description: 'brat (folders of .ann with their .txt, or .ann files), jsonl or w3c (each record names its article)' },
     into: { type: 'string', valueName: 'CORPUS', required: true, description: 'the corpus folder whose sidecars receive the annotations' },
+    'label-map': { type: 'string', valueName: 'FILE', description: 'the type of labels we do not know: JSON {"Money": null, "Company": "ORG"} or "label<TAB>type" lines (PER, ORG, LOC, MISC, DATE, TIME, QUOTE; null skips)' },
   },
   positionals: { min: 1, name: 'a source file or folder' },
   async run(cli, { values, positionals }) {
     const corpus = values.into!;
+    let labelMap: LabelMap | undefined;
+    if (values['label-map']) {
+      const content = await readInputFile(cli, values['label-map']);
+      if (content === null) return 1;
+      const parsed = parseLabelMap(content);
+      if (parsed.problems.length) return cli.usage(parsed.problems.map((p) => `--label-map ${values['label-map']}: ${p}`).join('\n'));
+      labelMap = parsed.map;
+    }
     const { files, errors } = await collectArticleFiles([corpus]);
     errors.forEach((e) => cli.warn(e));
     const root = (await findCorpusRoot(corpus)) ?? path.resolve(corpus);
@@ -32,7 +43,7 @@ export const importCommand = defineCommand({
       cli.warn(`imported nothing: no readable article in ${corpus}`);
       return 1;
     }
-    const plan = await planImport(values.format as ImportFormat, positionals, articles);
+    const plan = await planImport(values.format as ImportFormat, positionals, articles, { labelMap });
     plan.problems.forEach((p) => cli.warn(p));
     let added = 0;
     let present = 0;

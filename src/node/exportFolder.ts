@@ -18,10 +18,10 @@ export { EXPORT_FORMATS, type ExportFormat };
 
 /** What each format writes, for pickers and help texts. */
 export const EXPORT_FORMAT_DESCRIPTIONS: Readonly<Record<ExportFormat, string>> = {
-  brat: 'brat standoff: a .txt and an .ann per article (entities, quotes, speakers), with annotation.conf',
-  jsonl: 'JSON lines: one record per article with its text and spans (doccano / Label Studio style)',
-  conll: 'CoNLL: one "token tag" line per token, BIO entity tags (for training taggers)',
-  w3c: 'W3C Web Annotation: one JSON-LD collection, annotations.jsonld (for Hypothesis-like tools)',
+  brat: 'brat standoff: one .txt and one .ann per article (entities, quotes, speakers), with annotation.conf and visual.conf',
+  jsonl: 'JSON lines: one record per article, doccano ≥ 1.6 form (entities and relations; quotes in their own key)',
+  conll: 'CoNLL: one "token tag" line per token, IOB2 entity tags (two columns, or CoNLL-2003\'s four)',
+  w3c: 'W3C Web Annotation: one JSON-LD collection (annotations.jsonld)',
 };
 
 export const EXPORT_MANIFEST = '.corpus-lens-export.json';

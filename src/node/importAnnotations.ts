@@ -9,8 +9,10 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { reanchor } from '../core/annotations/anchor';
 import type { UserAnnotation } from '../core/annotations/annotations';
-import { importBrat, importJsonLine, importW3c, readJsonRecords, recordFile, w3cItemsBySource, w3cSourcePath, type ImportOptions, type ImportResult } from '../core/annotations/importFormats';
+import { importBrat, importJsonLine, importW3c, readJsonRecords, recordFile, w3cItemsBySource, type ImportOptions, type ImportResult } from '../core/annotations/importFormats';
+import { fileURLToPath } from 'url';
 import { describeFsError, readArticleFile } from './files';
 
 export const IMPORT_FORMATS = ['brat', 'jsonl', 'w3c'] as const;
@@ -47,15 +49,20 @@ export function matchArticle(articles: readonly CorpusArticle[], named: string):
 /** Reads every SOURCE (files or folders) and plans what to add to which article. */
 export async function planImport(format: ImportFormat, sources: readonly string[], articles: readonly CorpusArticle[], options: ImportOptions = {}): Promise<ImportPlan> {
   const plan: ImportPlan = { byArticle: new Map(), problems: [], unknownLabels: new Map(), read: 0 };
-  // The readers re-anchor each annotation from the text it was made on into the article.
-  const add = (source: string, article: CorpusArticle, result: ImportResult) => {
-    for (const p of result.problems) {
-      const unknown = /^unknown label "([^"]*)" \((\d+) /.exec(p);
-      if (unknown) plan.unknownLabels.set(unknown[1], (plan.unknownLabels.get(unknown[1]) ?? 0) + Number(unknown[2]));
-      else plan.problems.push(`${source}: ${p}`);
-    }
+  const add = (source: string, article: CorpusArticle, result: ImportResult, madeOn: string) => {
+    for (const [label, count] of Object.entries(result.unknownLabels)) plan.unknownLabels.set(label, (plan.unknownLabels.get(label) ?? 0) + count);
+    for (const p of result.problems) if (!p.startsWith('unknown label "')) plan.problems.push(`${source}: ${p}`);
     plan.read += result.annotations.length;
-    plan.byArticle.set(article.rel, [...(plan.byArticle.get(article.rel) ?? []), ...result.annotations]);
+    const list = plan.byArticle.get(article.rel) ?? [];
+    for (const a of result.annotations) {
+      const found = madeOn === article.text ? a.anchor : reanchor(a.anchor, article.text);
+      if (!found) {
+        plan.problems.push(`${source}: "${clip(a.anchor.exact)}" is not in ${article.rel} (the texts differ too much there); not imported`);
+        continue;
+      }
+      list.push({ ...a, anchor: found } as UserAnnotation);
+    }
+    plan.byArticle.set(article.rel, list);
   };
   for (const source of sources) {
     let files: Array<{ file: string; rel: string }>;
@@ -72,40 +79,73 @@ export async function planImport(format: ImportFormat, sources: readonly string[
         plan.problems.push(`${file}: ${content.message}`);
         continue;
       }
-      if (format === 'brat') {
-        const article = matchArticle(articles, rel.replace(/\.ann$/i, '.txt'));
-        if (typeof article === 'string') {
-          plan.problems.push(`${file}: ${article}; skipped`);
-          continue;
-        }
-        const txt = await readText(file.replace(/\.ann$/i, '.txt'));
-        add(file, article, importBrat(content.text, article.text, { ...options, ...(txt.ok ? { bratText: txt.text } : {}) }));
-      } else if (format === 'jsonl') {
-        const { records, problems } = readJsonRecords(content.text);
-        problems.forEach((p) => plan.problems.push(`${file}: ${p}`));
-        for (const { where, record } of records) {
-          const named = recordFile(record);
-          const article = named ? matchArticle(articles, named) : 'no "file" or "document" naming its article';
-          if (typeof article === 'string') plan.problems.push(`${file}: ${where}: ${article}; skipped`);
-          else add(`${file}: ${where}`, article, importJsonLine(record, article.text, options));
-        }
-      } else {
-        let doc: unknown;
-        try {
-          doc = JSON.parse(content.text);
-        } catch (e) {
-          plan.problems.push(`${file}: not valid JSON (${(e as Error).message})`);
-          continue;
-        }
-        for (const [target, items] of w3cItemsBySource(doc)) {
-          const article = target ? matchArticle(articles, w3cSourcePath(target)) : `${items.length} annotation(s) without a target source`;
-          if (typeof article === 'string') plan.problems.push(`${file}: ${target}: ${article}; skipped`);
-          else add(`${file}: ${target}`, article, importW3c(items, article.text, options));
-        }
-      }
+      if (format === 'brat') importBratFile(plan, add, file, rel, content.text, articles, await readText(file.replace(/\.ann$/i, '.txt')), options);
+      else if (format === 'jsonl') importJsonLines(plan, add, file, content.text, articles, options);
+      else importW3cFile(plan, add, file, content.text, articles, options);
     }
   }
   return plan;
+}
+
+type Add = (source: string, article: CorpusArticle, result: ImportResult, madeOn: string) => void;
+
+function importBratFile(plan: ImportPlan, add: Add, file: string, rel: string, ann: string, articles: readonly CorpusArticle[], sourceText: { ok: true; text: string } | { ok: false; message: string }, options: ImportOptions): void {
+  const article = matchArticle(articles, rel.replace(/\.ann$/i, '.txt'));
+  if (typeof article === 'string') {
+    plan.problems.push(`${file}: ${article}; skipped`);
+    return;
+  }
+  // Offsets count in the .txt beside the .ann (as brat reads it); the importer maps them onto the article.
+  add(file, article, importBrat(ann, article.text, { ...options, ...(sourceText.ok ? { bratText: sourceText.text } : {}) }), article.text);
+}
+
+function importJsonLines(plan: ImportPlan, add: Add, file: string, content: string, articles: readonly CorpusArticle[], options: ImportOptions): void {
+  // JSON lines (ours, doccano, Prodigy) or one JSON array (Label Studio's export).
+  const { records, problems } = readJsonRecords(content);
+  for (const p of problems) plan.problems.push(`${file}: ${p}; skipped`);
+  for (const { where, record } of records) {
+    const named = recordFile(record);
+    if (!named) {
+      plan.problems.push(`${file}: ${where}: no "file" naming its article; skipped`);
+      continue;
+    }
+    const article = matchArticle(articles, named);
+    if (typeof article === 'string') {
+      plan.problems.push(`${file}: ${where}: ${article}; skipped`);
+      continue;
+    }
+    // Offsets are checked against the record's text, then placed in the article's.
+    add(`${file}: ${where}`, article, importJsonLine(record, article.text, options), article.text);
+  }
+}
+
+function importW3cFile(plan: ImportPlan, add: Add, file: string, content: string, articles: readonly CorpusArticle[], options: ImportOptions): void {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(content);
+  } catch (e) {
+    plan.problems.push(`${file}: not valid JSON (${(e as Error).message})`);
+    return;
+  }
+  for (const [source, its] of w3cItemsBySource(doc)) {
+    if (!source) {
+      plan.problems.push(`${file}: ${its.length} annotation(s) without a target source; skipped`);
+      continue;
+    }
+    let named = source;
+    try {
+      named = source.startsWith('file:') ? fileURLToPath(source) : decodeURIComponent(source);
+    } catch {
+      /* not a file URL: matched by its last part */
+    }
+    const article = matchArticle(articles, named);
+    if (typeof article === 'string') {
+      plan.problems.push(`${file}: ${source}: ${article}; skipped`);
+      continue;
+    }
+    // The quote selector's words and context find the place, as in the editor.
+    add(`${file}: ${source}`, article, importW3c(its, article.text, options), article.text);
+  }
 }
 
 /** The files of one SOURCE argument, each with its path relative to the source folder. */
@@ -148,4 +188,8 @@ export function withImported(current: readonly UserAnnotation[], imported: reado
 
 function annotationKey(a: UserAnnotation): string {
   return JSON.stringify([a.kind, a.anchor.start, a.anchor.end, a.kind === 'entity' ? a.type : a.kind === 'quote' ? a.speaker : null]);
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? s.slice(0, 39) + '…' : s;
 }
