@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { bcubed } from '../../src/core/events/bcubed';
-import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, similarPairs, vectorize, type EventArticle } from '../../src/core/events/cluster';
+import { articleTime, clusterArticles, DEFAULT_CLUSTER_OPTIONS, similarPairs, vectorize, type EventArticle } from '../../src/core/events/cluster';
 import { withEntities } from '../../src/core/events/entities';
 import { toEventArticle } from '../../src/core/events/input';
 import { textTime } from '../../src/core/events/time';
@@ -38,14 +38,34 @@ describe('event time from the text', () => {
     expect([...t.days]).toEqual([5 * 32 + 18, 9 * 32 + 2]);
     expect([...t.years]).toEqual([2006, 2009]);
     expect([...textTime('No dates here at all.').days]).toEqual([]);
+    // Relative phrases are no day and no year: read against the clock they would name today.
+    const relative = textTime('A day after the launch on Sept. 2, officials met for several hours.');
+    expect([...relative.days]).toEqual([9 * 32 + 2]);
+    expect([...relative.years]).toEqual([]);
   });
 
-  it('keeps apart two North Korean launches a year apart when no article has a date (Giveme5W1H)', () => {
-    const [missile, satellite] = ['north_Korea_hokkaido_missile', 'north_Korea_Launches_satellite'];
-    const withoutYears = clusterArticles(givemeUndated, { ...options, disjointYearsFactor: 1 });
-    expect(together(giveme, withoutYears, 'event', missile, satellite)).toBe(true);
-    const withYears = clusterArticles(givemeUndated, options);
-    expect(together(giveme, withYears, 'event', missile, satellite)).toBe(false);
+  it('counts two undated reports that name years, none in common, as less alike: a 2017 missile launch and the 2016 satellite launch (Giveme5W1H)', () => {
+    // The Kremlin on the missile over Hokkaido (2017); Pyongyang announcing Kwangmyongsong-4
+    // (2016, recalling 2006–2013); a report of the same satellite launch recalling 2012.
+    const ids = ['4a6824d75432095cfa1bd962b0d6d184b7fcf07538e3b96fffdaa2d5', '273f0c0b82bae5caaa665d7944eea07a1081721f67af59f382499736', '08cea3165e2583223a240754590e40698af4391b3a9f26d39f21c1d5'];
+    const index = ids.map((id) => giveme.findIndex((r) => r.id === id));
+    expect(index.map((i) => giveme[i].event)).toEqual(['north_Korea_hokkaido_missile', 'north_Korea_Launches_satellite', 'north_Korea_Launches_satellite']);
+    const [missile, satellite, sameLaunch] = index.map((i) => articleTime(givemeUndated[i]));
+    expect([...missile.years]).toEqual([2017]);
+    expect([...satellite.years]).toEqual([2006, 2009, 2012, 2013]);
+    expect([...sameLaunch.years]).toContain(2012);
+    const { vectors, df } = vectorize(givemeUndated, options);
+    const similarity = (a: number, b: number, factor: number) => {
+      const pair = similarPairs(givemeUndated, vectors, df, { ...options, disjointYearsFactor: factor }).find(([i, j]) => i === Math.min(a, b) && j === Math.max(a, b));
+      return pair?.[2] ?? 0;
+    };
+    const apart = similarity(index[0], index[1], 1);
+    expect(apart).toBeGreaterThan(0);
+    expect(similarity(index[0], index[1], DEFAULT_CLUSTER_OPTIONS.disjointYearsFactor) / apart).toBeCloseTo(DEFAULT_CLUSTER_OPTIONS.disjointYearsFactor, 6);
+    // Two reports of the satellite launch both name 2012: not scaled.
+    const same = similarity(index[1], index[2], 1);
+    expect(same).toBeGreaterThan(0);
+    expect(similarity(index[1], index[2], DEFAULT_CLUSTER_OPTIONS.disjointYearsFactor)).toBe(same);
   });
 
   it('keeps one story whole across a month of follow-ups, dated or not (Giveme5W1H)', () => {

@@ -15,7 +15,11 @@ export interface TextTime {
 export const NO_TEXT_TIME: TextTime = { days: new Int32Array(0), years: new Int32Array(0) };
 
 const YEAR = /\b(19\d\d|20\d\d)\b/g;
-/** A month name or abbreviation near a number: chrono runs only where a day may be written. */
+/**
+ * A month name or abbreviation near a number: chrono runs only where a day may be written,
+ * and only what it reads there counts ("a day after" would otherwise be a day counted from
+ * the clock, and an undated report would name today's year).
+ */
 const DATE_CUE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)/;
 
 function sortedDistinct(values: number[]): Int32Array {
@@ -34,6 +38,7 @@ export function textTime(text: string, reference?: string | null): TextTime {
     const instant = reference ? new Date(`${reference}T12:00:00Z`) : undefined;
     for (const r of chrono.strict.parse(text, instant ? { instant } : undefined)) {
       const c = r.start;
+      if (!DATE_CUE.test(r.text)) continue;
       if (!c.isCertain('month') || !c.isCertain('day')) continue;
       days.push(c.get('month')! * 32 + c.get('day')!);
       if (c.isCertain('year')) years.push(c.get('year')!);
