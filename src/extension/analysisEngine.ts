@@ -11,6 +11,7 @@ import type { Recognizer } from '../core/ner/recognizer';
 import { decodeArticleBytes } from '../core/text';
 import { loadBackgroundIdf, loadRecognizer } from '../node/models';
 import { buildComparison, type ComparisonReport } from '../core/compare/report';
+import { withEvents } from '../core/export/exportArticle';
 import type { ExportArticle } from '../core/export/formats';
 import { matchQuotes } from '../core/quotes/match';
 import type { AnalysisRequest, AnalysisResponse, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './analysisProtocol';
@@ -28,9 +29,12 @@ export class AnalysisEngine {
   private readonly pinned = new Map<string, string | null>();
   private readonly annotations = new Map<string, readonly UserAnnotation[]>();
   private eventsCache: { key: string; value: EventsSnapshot } | undefined;
+  /** The settings the Events view last clustered with, so an export names the events it shows. */
+  private eventSettings = { threshold: DEFAULT_CLUSTER_OPTIONS.threshold, maxGapDays: DEFAULT_CLUSTER_OPTIONS.maxGapDays };
 
   /** Events over the whole corpus; names come from the entity layer, pins from sidecars. */
   private events(threshold: number, maxGapDays: number): EventsSnapshot {
+    this.eventSettings = { threshold, maxGapDays };
     const key = `${this.index.generation}:${threshold}:${maxGapDays}`;
     if (this.eventsCache?.key === key) return this.eventsCache.value;
     const started = Date.now();
@@ -164,10 +168,11 @@ export class AnalysisEngine {
     return this.snapshot;
   }
 
-  /** Every article's annotations (automatic with the user's on top), for the export formats. */
+  /** Every article's annotations (automatic with the user's on top) and its event, for the export formats. */
   private exportData(): ExportArticle[] {
     const layer = this.corpusLayer();
-    return layer.articles.map((_, k) => layer.exportArticle(k));
+    const { events } = this.events(this.eventSettings.threshold, this.eventSettings.maxGapDays);
+    return withEvents(layer.articles.map((_, k) => layer.exportArticle(k)), events);
   }
 
   /** A comparison of articles of the corpus, from the same layer the editor shows. */

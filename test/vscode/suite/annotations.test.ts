@@ -97,6 +97,12 @@ describe('Import and export in a real VS Code', () => {
     assert.strictEqual(n, 5);
     const ann = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(out, '002_2ef836bb7012053c.ann'))).toString('utf8');
     assert.match(ann, /\tPER \d+ \d+\tYang Jiechi/);
+    // Each article carries the event the Events view shows it in: the May visit, and 003's August message apart.
+    const meta = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(out, 'metadata.jsonl'))).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { document: string; event_id: string | null });
+    const eventOf = (seed: string) => meta.find((m) => m.document.startsWith(seed))?.event_id;
+    assert.ok(eventOf('001'), `no event in ${JSON.stringify(meta)}`);
+    assert.strictEqual(eventOf('002'), eventOf('001'));
+    assert.notStrictEqual(eventOf('003'), eventOf('001'));
     const imported = await vscode.commands.executeCommand<number>('corpusLens.importAnnotations', vscode.Uri.joinPath(out, '002_2ef836bb7012053c.ann'));
     assert.ok(imported > 20, `only ${imported} imported`);
     const doc = await vscode.workspace.openTextDocument(seedUri('002'));
