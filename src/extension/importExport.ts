@@ -34,13 +34,25 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
       const stat = await vscode.workspace.fs.stat(source);
       const format: ImportFormat = stat.type & vscode.FileType.Directory || /\.ann$/i.test(source.fsPath) ? 'brat' : /\.jsonl$/i.test(source.fsPath) ? 'jsonl' : 'w3c';
       const byRel = new Map<string, vscode.Uri>();
-      const articles: CorpusArticle[] = [];
-      for (const state of corpus.all()) {
-        const rel = relOf(state.uri);
-        byRel.set(rel, state.uri);
-        articles.push({ rel, text: await textOf(state.uri) });
+      // Reading and matching can take a while on a big corpus; a cancel before anything is stored changes nothing.
+      const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Corpus Lens: importing ${path.basename(source.fsPath)}`, cancellable: true }, async (progress, token) => {
+        const articles: CorpusArticle[] = [];
+        const all = corpus.all();
+        for (const [i, state] of all.entries()) {
+          if (token.isCancellationRequested) return undefined;
+          const rel = relOf(state.uri);
+          byRel.set(rel, state.uri);
+          articles.push({ rel, text: await textOf(state.uri) });
+          if (i % 50 === 0) progress.report({ message: `reading the corpus (${i + 1}/${all.length})` });
+        }
+        progress.report({ message: 'finding the annotations in the articles' });
+        const planned = await planImport(format, [source.fsPath], articles);
+        return token.isCancellationRequested ? undefined : planned;
+      });
+      if (!plan) {
+        void vscode.window.showInformationMessage('Import cancelled; nothing was imported.');
+        return 0;
       }
-      const plan = await planImport(format, [source.fsPath], articles);
       let count = 0;
       let into = 0;
       for (const [rel, imported] of plan.byArticle) {
@@ -76,10 +88,22 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
         folder ??
         (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here', title: 'Export annotations into a new or empty folder', defaultUri: vscode.Uri.file(workspace ? path.dirname(workspace) : os.homedir()) }))?.[0];
       if (!out) return;
-      await store.flush();
-      const articles = await analysis.exportData();
-      // The same files as `corpus-lens export` (brat's .txt with universal newlines, relative paths kept).
-      const { files, problems } = exportFiles(chosen as ExportFormat, articles);
+      const prepared = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Corpus Lens: exporting as ${chosen}`, cancellable: true }, async (progress, token) => {
+        progress.report({ message: 'saving your annotations' });
+        await store.flush();
+        if (token.isCancellationRequested) return undefined;
+        progress.report({ message: 'collecting every article' });
+        const collected = await analysis.exportData();
+        if (token.isCancellationRequested) return undefined;
+        // The same files as `corpus-lens export` (brat's .txt with universal newlines, relative paths kept).
+        return { collected, ...exportFiles(chosen as ExportFormat, collected) };
+      });
+      // Cancelled before anything touched the folder: nothing is half-written.
+      if (!prepared) {
+        void vscode.window.showInformationMessage('Export cancelled; nothing was written.');
+        return undefined;
+      }
+      const { collected: articles, files, problems } = prepared;
       const inputs = articles.map((a) => vscode.Uri.parse(a.file).fsPath);
       let result = await writeExport(out.fsPath, files, { inputs, force: force === true });
       if (!result.ok && folder === undefined && /--force/.test(result.error)) {
@@ -92,7 +116,7 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
         return undefined;
       }
       if (problems.length) diagnostics.set(out, problems.map((p) => new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), p, vscode.DiagnosticSeverity.Information)));
-      void vscode.window.showInformationMessage(`Exported ${articles.length} articles as ${chosen} to ${out.fsPath}.`);
+      void vscode.window.showInformationMessage(`Exported ${articles.length} article${articles.length === 1 ? '' : 's'} as ${chosen} to ${out.fsPath}.`);
       return articles.length;
     }),
   ];
