@@ -3,7 +3,7 @@
  * common, found through an index of every shingle, touching matches merged into runs,
  * runs of at least `minWords` words kept. No folding, no boilerplate, no quotes rule.
  */
-import { hashString } from './tokens';
+import { hashString } from '../ner/hashing';
 
 export interface ShingleText {
   readonly id: string;

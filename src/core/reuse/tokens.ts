@@ -6,6 +6,8 @@
  */
 import type { Article } from '../article';
 import { findQuotes } from '../quotes/findQuotes';
+// The tagger's FNV-1a hash: stable across processes, so fingerprints can be joined elsewhere.
+import { hashString } from '../ner/hashing';
 
 export interface ReuseTokens {
   /** 32-bit hash of each folded word. */
@@ -25,16 +27,6 @@ export const STOPWORDS = new Set(
     'last more most new no not of on one or our out over said says she so than that the their them then there these they this ' +
     'to two up us was we were what when which while who will with would you').split(' '),
 );
-
-/** FNV-1a over UTF-16 code units: stable across processes, so fingerprints can be joined elsewhere. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
-}
 
 export function foldWord(raw: string): string {
   return raw
