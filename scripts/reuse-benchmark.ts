@@ -10,7 +10,7 @@ import { splitSentences } from '../src/core/sentences';
 import { findReuse, prepareFromText } from '../src/core/reuse/corpusReuse';
 import { scorePlagdet, type GoldCase, type PlagdetScores } from '../src/core/reuse/plagdet';
 import { shingleBaseline } from '../src/core/reuse/shingleBaseline';
-import { hashString } from '../src/core/reuse/tokens';
+import { hashString } from '../src/core/ner/hashing';
 
 const root = path.resolve(__dirname, '..');
 const events = path.join(root, '..', 'shared', 'eval', 'events');
