@@ -31,7 +31,7 @@ async function runIntegration(out) {
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'dist', 'test', 'suite', 'index.js'),
       launchArgs: [makeWorkspace()],
-      extensionTestsEnv: { CORPUS_LENS_TEST_OUTPUT: out },
+      extensionTestsEnv: { CORPUS_LENS_TEST_OUTPUT: out, CORPUS_LENS_SUITES: process.env.CORPUS_LENS_SUITES ?? '' },
     });
     console.log(`integration suites: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
