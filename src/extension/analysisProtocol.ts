@@ -5,6 +5,7 @@ import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
 import type { ExportArticle } from '../core/export/formats';
 import type { CorpusEvent } from '../core/events/corpusEvents';
+import type { EntitySubtype, EntityType } from '../core/vocabulary';
 
 export type AnalysisRequest =
   | {
@@ -50,8 +51,8 @@ export interface MentionLocation {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  readonly type: string;
-  readonly subtype?: string;
+  readonly type: EntityType;
+  readonly subtype?: EntitySubtype;
   readonly line: number;
   readonly character: number;
   readonly endLine: number;
@@ -61,8 +62,8 @@ export interface MentionLocation {
 
 export interface EntitySummary {
   readonly id: string;
-  readonly type: string;
-  readonly subtype?: string;
+  readonly type: EntityType;
+  readonly subtype?: EntitySubtype;
   readonly canonical: string;
   readonly aliases: readonly string[];
   /** The sentence of the first mention in the corpus (articles in path order). */
