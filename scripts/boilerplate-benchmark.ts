@@ -91,11 +91,11 @@ export function scoreBodyLines(
   for (const [id, { articleBody, url }] of Object.entries(truth)) {
     const c = counts[halfOf(id)];
     c.pages++;
-    const html = gunzipSync(readFileSync(path.join(dir, 'article-extraction-benchmark', 'html', `${id}.html.gz`))).toString('utf8');
+    const { html, body } = loadPage(id);
     // Many converters write the HTML <title> as the text's first line; the title line is
     // never body (the gold body does not hold it).
     const title = options.titleLine ? pageTitleText(html) : '';
-    const text = title ? `${title}\n\n${pageText(html)}` : pageText(html);
+    const text = title ? `${title}\n\n${body}` : body;
     const inBody = lineMatcher(articleBody, articleBody.replace(/\.\.\.$/, ''));
     const lines = splitLines(text);
     const kept = keeps({ html, url: url ?? '', text, lines });
@@ -117,6 +117,18 @@ export function scoreBodyLines(
   const all = empty();
   for (const c of [counts.A, counts.B]) for (const k of ['pages', 'tp', 'fp', 'fn', 'tn'] as const) all[k] += c[k];
   return { ...scores(all), halves: { A: scores(counts.A), B: scores(counts.B) } };
+}
+
+/** A benchmark page's HTML and its text, converted once however many times it is scored. */
+const pages = new Map<string, { html: string; body: string }>();
+function loadPage(id: string): { html: string; body: string } {
+  let page = pages.get(id);
+  if (!page) {
+    const html = gunzipSync(readFileSync(path.join(dir, 'article-extraction-benchmark', 'html', `${id}.html.gz`))).toString('utf8');
+    page = { html, body: pageText(html) };
+    pages.set(id, page);
+  }
+  return page;
 }
 
 /** The text of a page's <title>, on one line, or '' when it has none. */
