@@ -15,9 +15,20 @@ export interface TrainOptions {
 
 interface Example {
   words: string[];
+  /** Tag index per token; -1 where the tag is unknown (partial annotation: no update there). */
   gold: number[];
   features: number[][];
+  /** How much each mistake on this example moves the weights (a reviewed article counts more than a news story). */
+  weight: number;
 }
+
+/**
+ * A training document, optionally weighted. A token whose gold tag is `UNKNOWN_TAG` teaches
+ * nothing: the tagger still tags it (the tags to its right see it) but is never corrected
+ * there, so a partly annotated article never teaches that its unannotated words are not names.
+ */
+export type TrainingDocument = ConllDocument & { readonly weight?: number };
+export const UNKNOWN_TAG = '?';
 
 /** Entity names in `docs`, counted by type, for a gazetteer. */
 export function countNames(docs: readonly ConllDocument[]): Map<string, Map<string, number>> {
@@ -49,7 +60,7 @@ export function countNames(docs: readonly ConllDocument[]): Map<string, Map<stri
  * Gazetteer features for training come from the other half of the documents
  * (jackknifing), so the model learns how much a gazetteer hit is worth on unseen text.
  */
-function examples(docs: readonly ConllDocument[], extra?: ExtraFeatures): Example[] {
+function examples(docs: readonly TrainingDocument[], extra?: ExtraFeatures): Example[] {
   const halves = [docs.filter((_, i) => i % 2 === 0), docs.filter((_, i) => i % 2 === 1)];
   const gazetteers = [Gazetteer.fromCounts(countNames(halves[1])), Gazetteer.fromCounts(countNames(halves[0]))];
   const out: Example[] = [];
@@ -61,10 +72,12 @@ function examples(docs: readonly ConllDocument[], extra?: ExtraFeatures): Exampl
       const features = sentenceFeatures(words, ctx, gazetteers[di % 2]);
       const more = extra?.[di]?.[si];
       if (more) features.forEach((f, i) => f.push(...more[i]));
+      const tags = s.tokens.map((t) => t.gold);
       out.push({
         words,
-        gold: toIob2(s.tokens.map((t) => t.gold)).map((t) => TAGS.indexOf(t as (typeof TAGS)[number])),
+        gold: toIob2(tags).map((t, i) => (tags[i] === UNKNOWN_TAG ? -1 : TAGS.indexOf(t as (typeof TAGS)[number]))),
         features,
+        weight: d.weight ?? 1,
       });
     });
   });
@@ -93,7 +106,7 @@ export interface TrainedTagger {
   readonly gazetteer: Gazetteer;
 }
 
-export function trainTagger(docs: readonly ConllDocument[], options: TrainOptions, extra?: ExtraFeatures): TrainedTagger {
+export function trainTagger(docs: readonly TrainingDocument[], options: TrainOptions, extra?: ExtraFeatures): TrainedTagger {
   const log = options.log ?? (() => {});
   const data = examples(docs, extra);
   const counts = new Map<number, number>();
@@ -161,15 +174,16 @@ export function trainTagger(docs: readonly ConllDocument[], options: TrainOption
           }
         }
         const gold = ex.gold[t];
-        if (guess !== gold) {
+        if (gold >= 0 && guess !== gold) {
           errors++;
+          const k = ex.weight;
           for (const list of [ids, hist]) {
             for (const id of list) {
               const base = id * NUM_TAGS;
-              w[base + gold] += 1;
-              u[base + gold] += step;
-              w[base + guess] -= 1;
-              u[base + guess] -= step;
+              w[base + gold] += k;
+              u[base + gold] += step * k;
+              w[base + guess] -= k;
+              u[base + guess] -= step * k;
             }
           }
         }
@@ -191,7 +205,7 @@ export function trainTagger(docs: readonly ConllDocument[], options: TrainOption
  * said about each word across the document. The second stage trains on first-stage
  * output for documents the first stage did not train on (two folds), as at test time.
  */
-export function trainStacked(docs: readonly ConllDocument[], options: TrainOptions): { first: TrainedTagger; second: TrainedTagger } {
+export function trainStacked(docs: readonly TrainingDocument[], options: TrainOptions): { first: TrainedTagger; second: TrainedTagger } {
   const log = options.log ?? (() => {});
   const words = docs.map((d) => d.sentences.map((s) => s.tokens.map((t) => t.word)));
   const folds = [0, 1].map((k) => docs.map((_, i) => i).filter((i) => i % 2 === k));
