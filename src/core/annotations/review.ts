@@ -158,7 +158,12 @@ export interface QueueItem {
  * TIME come from a rule-based parser and are not queued.
  */
 export function reviewQueue(
-  articles: ReadonlyArray<{ readonly id: string; readonly mentions: readonly EntityMention[]; readonly quotes: readonly Quote[]; readonly annotations: readonly UserAnnotation[] }>,
+  articles: ReadonlyArray<{
+    readonly id: string;
+    readonly mentions: ReadonlyArray<Span & { readonly text: string; readonly type: string; readonly margin?: number }>;
+    readonly quotes: ReadonlyArray<Span & { readonly text: string }>;
+    readonly annotations: readonly UserAnnotation[];
+  }>,
   options: { readonly quotes?: boolean } = {},
 ): QueueItem[] {
   const items: Array<QueueItem & { order: number }> = [];
