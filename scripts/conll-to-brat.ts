@@ -34,7 +34,8 @@ export function writeBratDocuments(docs: readonly ConllDocument[], out: string, 
   });
 }
 
-if (require.main === module) {
+// Run as a script (not when bundled into another script).
+if (/conll-to-brat(\.[jt]s)?$/.test(process.argv[1] ?? '')) {
   const args = process.argv.slice(2);
   const option = (name: string) => {
     const i = args.indexOf(name);
