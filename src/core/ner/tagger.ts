@@ -68,18 +68,31 @@ export class Tagger {
   private roleScores(features: (offset: number) => number[], word?: string): Float32Array {
     const out = new Float32Array(word === undefined ? HISTORY_BASE : WORD_SCORES);
     const row = new Float64Array(NUM_TAGS);
-    const put = (hashes: number[], at: number) => {
+    for (let r = 0; r < ROLES; r++) {
       row.fill(0);
-      this.scorer.add(hashes, row);
-      out.set(row, at);
-    };
-    ROLE_OFFSETS.forEach((o, r) => put(features(o), r * NUM_TAGS));
-    if (word !== undefined) {
-      const history: number[] = [];
-      for (let p = -1; p < NUM_TAGS; p++) put(wordHistoryFeatures(p < 0 ? '<s>' : TAGS[p], word, history), HISTORY_BASE + (p + 1) * NUM_TAGS);
+      this.scorer.add(features(ROLE_OFFSETS[r]), row);
+      out.set(row, r * NUM_TAGS);
     }
+    // A word's weights with each previous tag are filled in when first needed (historyOf):
+    // a word is seen after two or three of the ten possible tags, so most rows are never read.
+    if (word !== undefined) out.fill(NaN, HISTORY_BASE);
     return out;
   }
+
+  /** Where `own`'s weights after previous tag `prev1` start, computing them on first use. */
+  private historyOf(word: string, own: Float32Array, prev1: number): number {
+    const at = HISTORY_BASE + (prev1 + 1) * NUM_TAGS;
+    if (own[at] !== own[at]) {
+      const row = this.historyRow;
+      row.fill(0);
+      this.scorer.add(wordHistoryFeatures(prev1 < 0 ? '<s>' : TAGS[prev1], word, this.historyHashes), row);
+      own.set(row, at);
+    }
+    return at;
+  }
+
+  private readonly historyRow = new Float64Array(NUM_TAGS);
+  private readonly historyHashes: number[] = [];
 
   private scoresOfWord(word: string): Float32Array {
     let v = this.wordScores.get(word);
@@ -153,7 +166,7 @@ export class Tagger {
       }
       const h = ((prev2 + 1) * (NUM_TAGS + 1) + prev1 + 1) * NUM_TAGS;
       const own = wordScores[i];
-      const hw = HISTORY_BASE + (prev1 + 1) * NUM_TAGS;
+      const hw = this.historyOf(words[i], own, prev1);
       for (let c = 0; c < NUM_TAGS; c++) scores[c] += this.historyScores[h + c] + own[hw + c];
       const allowedHere = ALLOWED[prev1 + 1];
       let bestTag = 0;
