@@ -9,7 +9,7 @@ import { DEFAULT_CANDIDATES } from '../core/reuse/fingerprints';
 import { alignStage, fingerprintStage, readArticleRecord, readPairRecord } from '../core/reuse/stages';
 import { defineCommand } from './command';
 import type { Cli } from './io';
-import { loadArticles } from './loadArticles';
+import { loadArticles } from '../engine/loadArticles';
 
 const SUMMARY = `text reuse: one JSON line per passage two articles share,
 {"a": {"file", "start", "end"}, "b": {…}, "words", "similarity", "kind", "earlier"}

@@ -5,8 +5,9 @@ import type { ArticleMetadata } from '../core/article';
 import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
 import type { ExportArticle } from '../core/export/formats';
-import { AnalysisEngine } from './analysisEngine';
+import { AnalysisEngine } from '../engine/analysisEngine';
 import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot, EventsSnapshot } from './analysisProtocol';
+import { handleRequest } from './engineRequests';
 
 type Pending = (response: AnalysisResponse) => void;
 
@@ -79,7 +80,7 @@ export class AnalysisClient {
 
   private send(request: AnalysisRequest): Promise<AnalysisResponse> {
     const worker = this.ensureWorker();
-    if (!worker) return Promise.resolve(this.engine().handle(request));
+    if (!worker) return Promise.resolve(handleRequest(this.engine(), request));
     return new Promise((resolve) => {
       this.pending.set(request.id, resolve);
       worker.postMessage(request);

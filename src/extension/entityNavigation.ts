@@ -2,9 +2,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MentionLocation } from './analysisProtocol';
+import { isTemporal, typeLabel } from '../core/vocabulary';
 import type { AnnotationStore } from './annotationStore';
 import type { CorpusService } from './corpusService';
-import { mentionRange, typeLabel, type EntityService } from './entityService';
+import { mentionRange, type EntityService } from './entityService';
 
 export function registerEntityNavigation(corpus: CorpusService, entities: EntityService, annotations: AnnotationStore): vscode.Disposable[] {
   // Articles can be any text file the include glob matches; each provider checks membership.
@@ -48,7 +49,7 @@ export function registerEntityNavigation(corpus: CorpusService, entities: Entity
         const q = query.toLowerCase();
         const out: vscode.SymbolInformation[] = [];
         for (const e of entities.entities()) {
-          if (e.type === 'DATE' || e.type === 'TIME') continue;
+          if (isTemporal(e.type)) continue;
           if (q && !e.aliases.some((a) => a.toLowerCase().includes(q))) continue;
           const first = entities.mentionsOf(e.id)[0];
           if (!first) continue;
@@ -93,8 +94,7 @@ function symbolKind(type: string): vscode.SymbolKind {
 }
 
 function articleTitle(corpus: CorpusService, uri: vscode.Uri): string {
-  const state = corpus.get(uri);
-  return (state?.status === 'ok' && state.article.title) || path.basename(uri.fsPath);
+  return corpus.titleOf(uri);
 }
 
 /** Whether this mention is one the user marked (Annotate Selection as Entity…) rather than one found automatically. */

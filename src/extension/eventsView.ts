@@ -3,10 +3,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MentionLocation } from './analysisProtocol';
 import { describeSource } from '../core/articleSummary';
+import { isTemporal, typeLabel } from '../core/vocabulary';
 import { dateSpan, type CorpusEvent } from '../core/events/corpusEvents';
 import type { ArticleState, CorpusService } from './corpusService';
 import type { EventService } from './eventService';
-import { mentionRange, typeLabel, type EntityService } from './entityService';
+import { mentionRange, type EntityService } from './entityService';
 
 export type EventsNode =
   | { kind: 'topic'; key: string; label: string; events: readonly CorpusEvent[] }
@@ -153,7 +154,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
       .map(([name, quotes]) => ({ kind: 'speaker', article: uri, name, quotes }));
     const counts = new Map<string, { first: MentionLocation; count: number }>();
     for (const m of this.entities.mentionsIn(uri)) {
-      if (m.type === 'DATE' || m.type === 'TIME' || !m.entityId) continue;
+      if (isTemporal(m.type) || !m.entityId) continue;
       const c = counts.get(m.entityId) ?? { first: m, count: 0 };
       c.count++;
       counts.set(m.entityId, c);
