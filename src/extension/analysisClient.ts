@@ -8,6 +8,8 @@ import type { ExportArticle } from '../core/export/formats';
 import { AnalysisEngine } from '../engine/analysisEngine';
 import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot, EventsSnapshot } from './analysisProtocol';
 import { handleRequest } from './engineRequests';
+import type { ReuseSnapshot } from '../engine/provenance';
+import type { ProvenanceTimeline } from '../core/reuse/timeline';
 
 type Pending = (response: AnalysisResponse) => void;
 
@@ -55,6 +57,20 @@ export class AnalysisClient {
     return this.send({ type: 'compare', id: this.nextId++, uris }).then((r) => {
       if (r.type !== 'compare') throw new Error('unexpected answer to a compare request');
       return { report: r.report, error: r.error };
+    });
+  }
+
+  reuse(): Promise<ReuseSnapshot> {
+    return this.send({ type: 'reuse', id: this.nextId++ }).then((r) => {
+      if (r.type !== 'reuse') throw new Error('unexpected answer to a reuse request');
+      return r.reuse;
+    });
+  }
+
+  provenance(uris: readonly string[]): Promise<{ timeline: ProvenanceTimeline | null; error?: string }> {
+    return this.send({ type: 'provenance', id: this.nextId++, uris }).then((r) => {
+      if (r.type !== 'provenance') throw new Error('unexpected answer to a provenance request');
+      return { timeline: r.timeline, error: r.error };
     });
   }
 
