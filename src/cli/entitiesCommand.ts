@@ -1,4 +1,5 @@
 /** `corpus-lens entities FILE…`: one JSON line per file with its entity mentions. */
+import { resolvedType } from '../core/entities/resolve';
 import { defineCommand } from './command';
 import { loadArticles } from '../engine/loadArticles';
 import { analyseCorpus } from '../engine/pipeline';
@@ -11,12 +12,12 @@ export const entitiesCommand = defineCommand({
   positionals: { min: 1, name: 'files' },
   async run(cli, { positionals }) {
     const loaded = await loadArticles(cli, positionals);
-    const { articles, resolution } = analyseCorpus(loaded);
+    const { articles, resolution } = analyseCorpus(loaded, cli);
     for (const a of articles) {
       // The type is the entity's, agreed across the corpus, so one referent has one type.
       const entities = a.mentions.map((m, i) => {
         const entity = resolution.entityFor(a.id, i);
-        return { start: m.start, end: m.end, text: m.text, type: entity?.type ?? m.type, entityId: entity?.id ?? null };
+        return { start: m.start, end: m.end, text: m.text, type: resolvedType(m, entity), entityId: entity?.id ?? null };
       });
       cli.out(JSON.stringify({ file: a.id, entities }));
     }

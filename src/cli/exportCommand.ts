@@ -1,12 +1,10 @@
 /** `corpus-lens export --format brat|jsonl|conll|w3c --out DIR [--conll-columns 2|4] [--base-uri URI] <folder|files…>`. */
-import { exportCorpus } from '../core/export/exportCorpus';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/formats';
 import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_MANIFEST, writeExport } from '../node/exportFolder';
-import { loadBackgroundIdf } from '../node/models';
 import { defineCommand } from './command';
 import type { Cli } from './io';
 import { loadArticles } from '../engine/loadArticles';
-import { analyseCorpus } from '../engine/pipeline';
+import { corpusEngine } from '../engine/pipeline';
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -31,8 +29,7 @@ async function exportArticles(cli: Cli, format: ExportFormat, out: string, args:
     cli.warn(`nothing exported: no article could be read (${out} was not created)`);
     return 1;
   }
-  const pins = new Map(loaded.map((l) => [l.file, l.event ?? null]));
-  const { files, problems } = exportCorpus(format, analyseCorpus(loaded), { ...options, pinnedEvent: (id) => pins.get(id) ?? null, events: { background: loadBackgroundIdf() } });
+  const { files, problems } = corpusEngine(loaded, cli).exportFiles(format, options);
   problems.forEach((p) => cli.warn(p));
   // Never over an article, through a link, or into a folder of other files (src/node/exportFolder.ts).
   const result = await writeExport(out, files, { inputs: loaded.map((l) => l.file), force: options.force });

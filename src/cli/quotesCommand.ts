@@ -20,7 +20,7 @@ export const quotesCommand = defineCommand({
   async run(cli, { values, positionals }) {
     const withPartial = values.partial === true;
     const loaded = await loadArticles(cli, positionals);
-    const corpus = analyseCorpus(loaded);
+    const corpus = analyseCorpus(loaded, cli);
     corpus.articles.forEach((a, k) => {
       const quotes = corpus
         .quotes(k)

@@ -91,9 +91,13 @@ export class CorpusIndex {
     return this.articles.get(uri);
   }
 
-  /** Articles in URI order, so every consumer sees the same, file-order-free sequence. */
-  list(): IndexedArticle[] {
-    return [...this.articles.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  /**
+   * Articles in URI order, so every consumer sees the same, file-order-free sequence; or
+   * (`'added'`) in the order they were first added, as a command line names them.
+   */
+  list(order: 'uri' | 'added' = 'uri'): IndexedArticle[] {
+    const all = [...this.articles.values()];
+    return order === 'added' ? all : all.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
   unreadableFiles(): UnreadableFile[] {
