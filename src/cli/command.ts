@@ -7,6 +7,8 @@
  * `--help` (or `-h`) on any command prints its usage to stdout and exits 0.
  */
 import { parseArgs } from 'util';
+import type { EngineOptions } from '../engine/analysisEngine';
+import { defaultCacheDir, openCache } from '../engine/diskCache';
 import type { Cli } from './io';
 
 export interface OptionSpec {
@@ -48,6 +50,24 @@ export interface CommandSpec<T extends OptionTable = OptionTable> {
   /** How many positional arguments it takes, and what to call them in messages. */
   readonly positionals: { readonly min: number; readonly max?: number; readonly name: string };
   run(cli: Cli, args: ParsedArgs<T>): Promise<number>;
+}
+
+/**
+ * The options every analysing command takes, declared once: a command spreads them into its
+ * table (`options: { json: …, ...ANALYSIS_OPTIONS }`) and turns them into the engine's options
+ * with `engineOptions`. A new shared option is one entry here and a line in `engineOptions`.
+ */
+export const ANALYSIS_OPTIONS = {
+  'no-cache': { type: 'boolean', description: 'analyse every article afresh: read and write no on-disk cache' },
+  cache: { type: 'string', valueName: 'DIR', description: 'keep the on-disk cache of per-article results in DIR (default $XDG_CACHE_HOME/corpus-lens, else ~/.cache/corpus-lens)' },
+} as const satisfies OptionTable;
+
+export type AnalysisValues = ParsedValues<typeof ANALYSIS_OPTIONS>;
+
+/** The engine's options from the shared ones: the on-disk cache unless --no-cache. */
+export function engineOptions(cli: Cli, values: AnalysisValues): EngineOptions {
+  if (values['no-cache']) return {};
+  return { cache: openCache(values.cache ?? defaultCacheDir(), (m) => cli.warn(m)) };
 }
 
 /** A declared command, ready to run on raw arguments (what `cli.ts` lists). */

@@ -1,6 +1,6 @@
 /** `corpus-lens compare FILE FILE… [--json]`: what articles share, omit and quote. */
 import type { ComparisonReport } from '../core/compare/report';
-import { defineCommand } from './command';
+import { ANALYSIS_OPTIONS, defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 import { corpusEngine } from '../engine/pipeline';
 
@@ -8,7 +8,7 @@ export const compareCommand = defineCommand({
   name: 'compare',
   synopsis: 'compare FILE FILE… [--json]',
   summary: 'align articles: shared and unique passages, the\nquotes each carries, the entities each covers',
-  options: { json: { type: 'boolean', description: 'print the whole comparison as one JSON object' } },
+  options: { json: { type: 'boolean', description: 'print the whole comparison as one JSON object' }, ...ANALYSIS_OPTIONS },
   positionals: { min: 2, name: 'files' },
   async run(cli, { values, positionals }) {
     const loaded = await loadArticles(cli, positionals);
@@ -16,7 +16,7 @@ export const compareCommand = defineCommand({
       cli.warn('compare needs at least two readable articles');
       return 1;
     }
-    const engine = corpusEngine(loaded, cli);
+    const engine = corpusEngine(loaded, cli, engineOptions(cli, values));
     const { report, error } = engine.compare(engine.articles().map((a) => a.uri));
     if (!report) {
       cli.warn(error ?? 'the articles could not be compared');

@@ -1,6 +1,6 @@
 /** `corpus-lens entities FILE…`: one JSON line per file with its entity mentions. */
 import { resolvedType } from '../core/entities/resolve';
-import { defineCommand } from './command';
+import { ANALYSIS_OPTIONS, defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 import { analyseCorpus } from '../engine/pipeline';
 
@@ -8,11 +8,11 @@ export const entitiesCommand = defineCommand({
   name: 'entities',
   synopsis: 'entities FILE…',
   summary: 'one JSON line per file: entity mentions with\ncorpus-wide entity ids',
-  options: {},
+  options: { ...ANALYSIS_OPTIONS },
   positionals: { min: 1, name: 'files' },
-  async run(cli, { positionals }) {
+  async run(cli, { values, positionals }) {
     const loaded = await loadArticles(cli, positionals);
-    const { articles, resolution } = analyseCorpus(loaded, cli);
+    const { articles, resolution } = analyseCorpus(loaded, cli, engineOptions(cli, values));
     for (const a of articles) {
       // The type is the entity's, agreed across the corpus, so one referent has one type.
       const entities = a.mentions.map((m, i) => {

@@ -7,8 +7,8 @@ import { DEFAULT_ALIGN, type AlignOptions } from '../core/reuse/align';
 import { findReuse, prepareFromText, withMinWords, type ReusePair } from '../core/reuse/corpusReuse';
 import { DEFAULT_CANDIDATES } from '../core/reuse/fingerprints';
 import { alignStage, fingerprintStage, readArticleRecord, readPairRecord } from '../core/reuse/stages';
-import { defineCommand } from './command';
-import type { Cli } from './io';
+import { ANALYSIS_OPTIONS, defineCommand } from './command';
+import { readStdin, type Cli } from './io';
 import { loadArticles } from '../engine/loadArticles';
 
 const SUMMARY = `text reuse: one JSON line per passage two articles share,
@@ -28,6 +28,7 @@ export function makeReuseCommand(stdin: () => Promise<string> = readStdin) {
       'min-words': { type: 'string', valueName: 'N', number: { min: 5, max: 100000 }, description: `shortest passage reported, in words (default ${DEFAULT_ALIGN.minWords})` },
       fingerprints: { type: 'boolean', description: 'map stage: article JSON lines on stdin to fingerprint lines' },
       align: { type: 'boolean', description: 'align stage: candidate pair JSON lines on stdin to passage lines' },
+      ...ANALYSIS_OPTIONS,
     },
     positionals: { min: 0, name: 'a folder or files' },
     async run(cli, { values, positionals }) {
@@ -78,10 +79,4 @@ function stage(cli: Cli, input: string, which: 'align' | 'fingerprints', align: 
 
 function pairLine(p: ReusePair): string {
   return JSON.stringify({ a: p.a, b: p.b, words: p.words, similarity: p.similarity, kind: p.kind, earlier: p.earlier });
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

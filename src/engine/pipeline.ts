@@ -3,12 +3,12 @@
  * engine the editor's worker runs (user annotations applied, pins kept), in the order given.
  */
 import type { CorpusLayer } from '../core/corpusLayer';
-import { AnalysisEngine } from './analysisEngine';
+import { AnalysisEngine, type EngineOptions } from './analysisEngine';
 import type { LoadedArticle, Reporter } from './loadArticles';
 
 /** An engine holding `loaded` in the order given; a file named twice is analysed once. */
-export function corpusEngine(loaded: readonly LoadedArticle[], reporter?: Reporter): AnalysisEngine {
-  const engine = new AnalysisEngine({ order: 'added' });
+export function corpusEngine(loaded: readonly LoadedArticle[], reporter?: Reporter, options: Omit<EngineOptions, 'order'> = {}): AnalysisEngine {
+  const engine = new AnalysisEngine({ ...options, order: 'added' });
   const seen = new Set<string>();
   for (const l of loaded) {
     if (seen.has(l.file)) reporter?.warn(`${l.file} is given more than once; analysed once`);
@@ -20,6 +20,6 @@ export function corpusEngine(loaded: readonly LoadedArticle[], reporter?: Report
 }
 
 /** The corpus layer of `loaded`: every article's mentions resolved across them, quotes, export forms. */
-export function analyseCorpus(loaded: readonly LoadedArticle[], reporter?: Reporter): CorpusLayer {
-  return corpusEngine(loaded, reporter).corpusLayer();
+export function analyseCorpus(loaded: readonly LoadedArticle[], reporter?: Reporter, options: Omit<EngineOptions, 'order'> = {}): CorpusLayer {
+  return corpusEngine(loaded, reporter, options).corpusLayer();
 }

@@ -4,6 +4,7 @@
  */
 import type { ArticleJson } from '../core/articleSummary';
 import type { CorpusEvent } from '../core/events/corpusEvents';
+import type { EntitySubtype, EntityType } from '../core/vocabulary';
 
 export type AnalysisResult =
   | { ok: true; article: ArticleJson; bodyLength: number; hash: string; millis: number }
@@ -21,8 +22,8 @@ export interface MentionLocation {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  readonly type: string;
-  readonly subtype?: string;
+  readonly type: EntityType;
+  readonly subtype?: EntitySubtype;
   readonly line: number;
   readonly character: number;
   readonly endLine: number;
@@ -32,8 +33,8 @@ export interface MentionLocation {
 
 export interface EntitySummary {
   readonly id: string;
-  readonly type: string;
-  readonly subtype?: string;
+  readonly type: EntityType;
+  readonly subtype?: EntitySubtype;
   readonly canonical: string;
   readonly aliases: readonly string[];
   /** The sentence of the first mention in the corpus (articles in path order). */

@@ -6,8 +6,11 @@ import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
 import type { ExportArticle } from '../core/export/formats';
 import { AnalysisEngine } from '../engine/analysisEngine';
+import { openCache } from '../engine/diskCache';
 import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot, EventsSnapshot } from './analysisProtocol';
 import { handleRequest } from './engineRequests';
+import type { ReuseSnapshot } from '../engine/provenance';
+import type { ProvenanceTimeline } from '../core/reuse/timeline';
 
 type Pending = (response: AnalysisResponse) => void;
 
@@ -27,6 +30,8 @@ export class AnalysisClient {
   constructor(
     private readonly distFolder: string,
     private readonly log: (message: string) => void,
+    /** Where the engine keeps per-article results across sessions (the workspace storage), if anywhere. */
+    private readonly cacheDir?: string,
   ) {}
 
   analyzeText(uri: string, text: string, user: UserData): Promise<AnalysisResult> {
@@ -55,6 +60,20 @@ export class AnalysisClient {
     return this.send({ type: 'compare', id: this.nextId++, uris }).then((r) => {
       if (r.type !== 'compare') throw new Error('unexpected answer to a compare request');
       return { report: r.report, error: r.error };
+    });
+  }
+
+  reuse(): Promise<ReuseSnapshot> {
+    return this.send({ type: 'reuse', id: this.nextId++ }).then((r) => {
+      if (r.type !== 'reuse') throw new Error('unexpected answer to a reuse request');
+      return r.reuse;
+    });
+  }
+
+  provenance(uris: readonly string[]): Promise<{ timeline: ProvenanceTimeline | null; error?: string }> {
+    return this.send({ type: 'provenance', id: this.nextId++, uris }).then((r) => {
+      if (r.type !== 'provenance') throw new Error('unexpected answer to a provenance request');
+      return { timeline: r.timeline, error: r.error };
     });
   }
 
@@ -90,7 +109,7 @@ export class AnalysisClient {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.fallback) return this.worker;
     try {
-      const worker = new Worker(path.join(this.distFolder, 'analysisWorker.js'));
+      const worker = new Worker(path.join(this.distFolder, 'analysisWorker.js'), { workerData: { cacheDir: this.cacheDir } });
       worker.on('message', (response: AnalysisResponse) => {
         const resolve = this.pending.get(response.id);
         this.pending.delete(response.id);
@@ -120,7 +139,7 @@ export class AnalysisClient {
   }
 
   private engine(): AnalysisEngine {
-    this.fallback ??= new AnalysisEngine();
+    this.fallback ??= new AnalysisEngine(this.cacheDir ? { cache: openCache(this.cacheDir, this.log) } : {});
     return this.fallback;
   }
 }

@@ -4,6 +4,8 @@ import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
 import type { ExportArticle } from '../core/export/formats';
 import type { AnalysisResult, EntitySnapshot, EventsSnapshot } from '../engine/results';
+import type { ReuseSnapshot } from '../engine/provenance';
+import type { ProvenanceTimeline } from '../core/reuse/timeline';
 
 export type { AnalysisResult, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation, RangeLocation } from '../engine/results';
 
@@ -26,6 +28,8 @@ export type AnalysisRequest =
   | { type: 'events'; id: number; threshold: number; maxGapDays: number }
   | { type: 'compare'; id: number; uris: readonly string[] }
   | { type: 'exportData'; id: number }
+  | { type: 'reuse'; id: number }
+  | { type: 'provenance'; id: number; uris: readonly string[] }
   | { type: 'rename'; id: number; from: string; to: string };
 
 export type AnalysisResponse =
@@ -33,4 +37,6 @@ export type AnalysisResponse =
   | { type: 'entities'; id: number; uri: ''; result: null; snapshot: EntitySnapshot }
   | { type: 'events'; id: number; uri: ''; result: null; events: EventsSnapshot }
   | { type: 'compare'; id: number; uri: ''; result: null; report: ComparisonReport | null; error?: string }
-  | { type: 'exportData'; id: number; uri: ''; result: null; articles: ExportArticle[] };
+  | { type: 'exportData'; id: number; uri: ''; result: null; articles: ExportArticle[] }
+  | { type: 'reuse'; id: number; uri: ''; result: null; reuse: ReuseSnapshot }
+  | { type: 'provenance'; id: number; uri: ''; result: null; timeline: ProvenanceTimeline | null; error?: string };

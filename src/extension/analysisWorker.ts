@@ -1,10 +1,13 @@
 /** Worker-thread entry: analysis never runs on the extension host's thread. */
-import { parentPort } from 'worker_threads';
+import { parentPort, workerData } from 'worker_threads';
 import { AnalysisEngine } from '../engine/analysisEngine';
+import { openCache } from '../engine/diskCache';
 import type { AnalysisRequest } from './analysisProtocol';
 import { handleRequest } from './engineRequests';
 
-const engine = new AnalysisEngine();
+// Per-article results are kept in the workspace storage the host names (none without a workspace).
+const cacheDir = (workerData as { cacheDir?: string } | null)?.cacheDir;
+const engine = new AnalysisEngine(cacheDir ? { cache: openCache(cacheDir) } : {});
 parentPort?.on('message', (request: AnalysisRequest) => {
   try {
     parentPort!.postMessage(handleRequest(engine, request));

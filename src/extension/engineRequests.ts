@@ -18,6 +18,10 @@ export function handleRequest(engine: AnalysisEngine, request: AnalysisRequest):
       return { type: 'events', id: request.id, uri: '', result: null, events: engine.events(request.threshold, request.maxGapDays) };
     case 'exportData':
       return { type: 'exportData', id: request.id, uri: '', result: null, articles: engine.exportData() };
+    case 'reuse':
+      return { type: 'reuse', id: request.id, uri: '', result: null, reuse: engine.reuse() };
+    case 'provenance':
+      return { type: 'provenance', id: request.id, uri: '', result: null, ...engine.provenanceTimeline(request.uris) };
     case 'compare':
       return { type: 'compare', id: request.id, uri: '', result: null, ...engine.compare(request.uris) };
   }

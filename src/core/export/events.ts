@@ -2,6 +2,7 @@
 import type { Article } from '../article';
 import type { CorpusLayer } from '../corpusLayer';
 import type { CorpusArticle } from '../events/corpusEvents';
+import { isNamingEntity } from '../vocabulary';
 
 /** Event inputs of every article: names from the resolved entities, pins from the sidecars. */
 export function layerEventArticles(layer: CorpusLayer, pinned: (id: string) => string | null = () => null): CorpusArticle[] {
@@ -10,7 +11,7 @@ export function layerEventArticles(layer: CorpusLayer, pinned: (id: string) => s
     a.mentions.forEach((_, i) => {
       // The entity's type and subtype, agreed across the corpus (what the editor shows for the mention).
       const e = layer.resolution.entityFor(a.id, i);
-      if (!e || e.type === 'DATE' || e.type === 'TIME' || e.subtype === 'NORP') return;
+      if (!e || !isNamingEntity(e)) return;
       const c = counts.get(e.id) ?? [e.canonical, 0, e.type];
       c[1]++;
       counts.set(e.id, c);
