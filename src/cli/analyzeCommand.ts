@@ -3,14 +3,14 @@ import { parseArticle } from '../core/article';
 import { articleToJson, boilerplateBreakdown, describeSource, type ArticleJson } from '../core/articleSummary';
 import { findCredits } from '../core/credits';
 import { corpusEngine } from '../engine/pipeline';
-import { ANALYSIS_OPTIONS, defineCommand, engineOptions } from './command';
+import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 
 export const analyzeCommand = defineCommand({
   name: 'analyze',
   synopsis: 'analyze <folder|files…> [--json]',
   summary: 'article structure: title, outlet, date, dateline,\nparagraphs and boilerplate',
-  options: { json: { type: 'boolean', description: 'print one JSON object {"articles": [...]} instead of a summary' }, ...ANALYSIS_OPTIONS },
+  options: { json: { type: 'boolean', description: 'print one JSON object {"articles": [...]} instead of a summary' } },
   positionals: { min: 1, name: 'a folder or files' },
   async run(cli, { values, positionals }) {
     const loaded = await loadArticles(cli, positionals);

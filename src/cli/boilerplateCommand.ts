@@ -1,14 +1,14 @@
 /** `corpus-lens boilerplate FILE…`: every line of each file, judged body or boilerplate. */
 import { classifyLines } from '../core/boilerplate';
 import { splitLines } from '../core/lines';
-import { ANALYSIS_OPTIONS, defineCommand } from './command';
+import { defineCommand } from './command';
 import { loadArticles } from '../engine/loadArticles';
 
 export const boilerplateCommand = defineCommand({
   name: 'boilerplate',
   synopsis: 'boilerplate FILE…',
   summary: 'one JSON line per file: every line, boilerplate\nor not, and its kind',
-  options: { ...ANALYSIS_OPTIONS },
+  options: {},
   positionals: { min: 1, name: 'files' },
   async run(cli, { positionals }) {
     const loaded = await loadArticles(cli, positionals);

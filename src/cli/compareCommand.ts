@@ -1,6 +1,6 @@
 /** `corpus-lens compare FILE FILE… [--json]`: what articles share, omit and quote. */
 import type { ComparisonReport } from '../core/compare/report';
-import { ANALYSIS_OPTIONS, defineCommand, engineOptions } from './command';
+import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 import { corpusEngine } from '../engine/pipeline';
 
@@ -8,7 +8,7 @@ export const compareCommand = defineCommand({
   name: 'compare',
   synopsis: 'compare FILE FILE… [--json]',
   summary: 'align articles: shared and unique passages, the\nquotes each carries, the entities each covers',
-  options: { json: { type: 'boolean', description: 'print the whole comparison as one JSON object' }, ...ANALYSIS_OPTIONS },
+  options: { json: { type: 'boolean', description: 'print the whole comparison as one JSON object' } },
   positionals: { min: 2, name: 'files' },
   async run(cli, { values, positionals }) {
     const loaded = await loadArticles(cli, positionals);

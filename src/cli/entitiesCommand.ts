@@ -1,6 +1,6 @@
 /** `corpus-lens entities FILE…`: one JSON line per file with its entity mentions. */
 import { resolvedType } from '../core/entities/resolve';
-import { ANALYSIS_OPTIONS, defineCommand, engineOptions } from './command';
+import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 import { analyseCorpus } from '../engine/pipeline';
 
@@ -8,7 +8,7 @@ export const entitiesCommand = defineCommand({
   name: 'entities',
   synopsis: 'entities FILE…',
   summary: 'one JSON line per file: entity mentions with\ncorpus-wide entity ids',
-  options: { ...ANALYSIS_OPTIONS },
+  options: {},
   positionals: { min: 1, name: 'files' },
   async run(cli, { values, positionals }) {
     const loaded = await loadArticles(cli, positionals);

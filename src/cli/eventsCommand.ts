@@ -10,7 +10,7 @@ import { clusterInWindows } from '../core/events/shards';
 import { promises as fs } from 'fs';
 import { loadArticles } from '../engine/loadArticles';
 import { corpusEngine } from '../engine/pipeline';
-import { ANALYSIS_OPTIONS, defineCommand, engineOptions, type AnalysisValues } from './command';
+import { defineCommand, engineOptions } from './command';
 import { runEventStage, type EventStage } from './eventStages';
 import { readInputFile, readStdin, type Cli } from './io';
 
@@ -22,7 +22,6 @@ export const eventsCommand = defineCommand({
     threshold: { type: 'string', valueName: 'N', number: { min: 0, max: 1 }, description: `similarity needed to join an event, 0 to 1 (default ${DEFAULT_CLUSTER_OPTIONS.threshold})` },
     window: { type: 'string', valueName: 'DAYS', number: { min: 1, max: 36500 }, description: 'cluster each window of DAYS days apart, joining events across edges' },
     stage: { type: 'string', valueName: 'STAGE', choices: ['shards', 'cluster', 'merge'], description: 'one stage, JSON lines on stdin: shards (needs --window), cluster, merge' },
-    ...ANALYSIS_OPTIONS,
   },
   positionals: { min: 0, max: 1, name: 'JSON-lines file or corpus folder' },
   async run(cli, { values, positionals }) {
@@ -83,7 +82,7 @@ async function isFolder(file: string): Promise<boolean> {
  * article in path order; the label is the view's (names and dates, or the user's name for a
  * pinned event), the key is unique per event ("pinned:NAME" or "auto:FIRST-ARTICLE").
  */
-async function folderEvents(cli: Cli, folder: string, threshold: number | undefined, shared: AnalysisValues): Promise<number> {
+async function folderEvents(cli: Cli, folder: string, threshold: number | undefined, shared: object): Promise<number> {
   const loaded = await loadArticles(cli, [folder]);
   if (loaded.length === 0) {
     cli.warn(`${folder}: no articles to group`);

@@ -1,14 +1,14 @@
 /** `corpus-lens ner --conll FILE`: tags CoNLL tokens, echoing `token gold predicted`. */
 import { readConllItems, toDocuments } from '../core/ner/conll';
 import { loadRecognizer } from '../node/models';
-import { ANALYSIS_OPTIONS, defineCommand } from './command';
+import { defineCommand } from './command';
 import { readInputFile } from './io';
 
 export const nerCommand = defineCommand({
   name: 'ner',
   synopsis: 'ner --conll FILE',
   summary: 'tag CoNLL tokens; prints "token gold predicted"',
-  options: { conll: { type: 'string', valueName: 'FILE', required: true, description: 'a CoNLL file: one "token … gold" line per token, blank lines between sentences' }, ...ANALYSIS_OPTIONS },
+  options: { conll: { type: 'string', valueName: 'FILE', required: true, description: 'a CoNLL file: one "token … gold" line per token, blank lines between sentences' } },
   positionals: { min: 0, max: 0, name: 'other arguments' },
   async run(cli, { values }) {
     const file = values.conll!;

@@ -3,7 +3,7 @@
  * Quotes are whole statements (the evaluation's quotes: a Content that opens with a mark);
  * `--partial` adds the few quoted words inside the writer's own sentences.
  */
-import { ANALYSIS_OPTIONS, defineCommand, engineOptions } from './command';
+import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 import { analyseCorpus } from '../engine/pipeline';
 
@@ -15,7 +15,6 @@ export const quotesCommand = defineCommand({
     partial: { type: 'boolean', description: "also list quoted words inside the writer's own sentences" },
     // The default since partial quotes became opt-in; still accepted.
     direct: { type: 'boolean', description: 'whole quoted statements only (the default)', hidden: true },
-    ...ANALYSIS_OPTIONS,
   },
   positionals: { min: 1, name: 'files' },
   async run(cli, { values, positionals }) {

@@ -7,7 +7,7 @@ import { DEFAULT_ALIGN, type AlignOptions } from '../core/reuse/align';
 import { findReuse, prepareFromText, withMinWords, type ReusePair } from '../core/reuse/corpusReuse';
 import { DEFAULT_CANDIDATES } from '../core/reuse/fingerprints';
 import { alignStage, fingerprintStage, readArticleRecord, readPairRecord } from '../core/reuse/stages';
-import { ANALYSIS_OPTIONS, defineCommand } from './command';
+import { defineCommand } from './command';
 import { readStdin, type Cli } from './io';
 import { loadArticles } from '../engine/loadArticles';
 
@@ -28,7 +28,6 @@ export function makeReuseCommand(stdin: () => Promise<string> = readStdin) {
       'min-words': { type: 'string', valueName: 'N', number: { min: 5, max: 100000 }, description: `shortest passage reported, in words (default ${DEFAULT_ALIGN.minWords})` },
       fingerprints: { type: 'boolean', description: 'map stage: article JSON lines on stdin to fingerprint lines' },
       align: { type: 'boolean', description: 'align stage: candidate pair JSON lines on stdin to passage lines' },
-      ...ANALYSIS_OPTIONS,
     },
     positionals: { min: 0, name: 'a folder or files' },
     async run(cli, { values, positionals }) {

@@ -40,6 +40,8 @@ export interface ArticleUpdate {
   readonly pinnedEvent: string | null;
   /** The user's annotations, anchored to this text. */
   readonly annotations: readonly UserAnnotation[];
+  /** The user marked the article reviewed (sidecar `reviewed`): its annotations are complete. */
+  readonly reviewed?: boolean;
 }
 
 export interface EngineOptions {
@@ -78,6 +80,7 @@ export class AnalysisEngine {
   /** Bumped when a pin changes: pins change the events, not the layers. */
   private pinVersion = 0;
   private readonly annotations = new Map<string, readonly UserAnnotation[]>();
+  private readonly reviewed = new Set<string>();
   private eventsCache: { key: string; value: EventsSnapshot } | undefined;
   private readonly provenanceStage = new ProvenanceStage();
   private reuseCache: { key: string; value: ReuseSnapshot } | undefined;
@@ -131,7 +134,7 @@ export class AnalysisEngine {
     const key = `${this.index.generation}:${this.userVersion}`;
     if (this.layer?.key === key) return this.layer.layer;
     const layer = buildCorpusLayer(
-      this.articles().map((a) => ({ id: a.uri, text: a.text, article: a.article, mentions: this.index.stage(this.entities, a.uri) ?? [], annotations: this.annotations.get(a.uri) ?? [] })),
+      this.articles().map((a) => ({ id: a.uri, text: a.text, article: a.article, mentions: this.index.stage(this.entities, a.uri) ?? [], annotations: this.annotations.get(a.uri) ?? [], ...(this.reviewed.has(a.uri) ? { reviewed: true } : {}) })),
     );
     this.layer = { key, layer };
     return layer;
@@ -171,7 +174,7 @@ export class AnalysisEngine {
         const s = position(a.id, a.text, m.start);
         const e = position(a.id, a.text, m.end);
         const entity = resolution.entityFor(a.id, i);
-        return { start: m.start, end: m.end, text: m.text, type: resolvedType(m, entity), ...(entity?.subtype ? { subtype: entity.subtype } : {}), line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, entityId: entity?.id ?? '' };
+        return { start: m.start, end: m.end, text: m.text, type: resolvedType(m, entity), ...(entity?.subtype ? { subtype: entity.subtype } : {}), line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, entityId: entity?.id ?? '', ...(m.margin !== undefined ? { margin: m.margin } : {}) };
       });
     }
     const entities: EntitySummary[] = resolution.entities.map((e) => {
@@ -354,6 +357,11 @@ export class AnalysisEngine {
     if (JSON.stringify(this.annotations.get(request.uri) ?? []) !== JSON.stringify(annotations)) {
       this.annotations.set(request.uri, annotations);
       // The user's word changes the corpus layers even when the text did not change.
+      this.userVersion++;
+    }
+    if (this.reviewed.has(request.uri) !== (request.reviewed === true)) {
+      if (request.reviewed) this.reviewed.add(request.uri);
+      else this.reviewed.delete(request.uri);
       this.userVersion++;
     }
     const { entry } = this.index.upsert(request.uri, text, request.metadata);

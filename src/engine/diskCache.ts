@@ -20,7 +20,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { ResultStore } from '../core/corpusIndex';
-import { modelPath } from '../node/models';
+import { modelId } from '../node/models';
 
 export const CACHE_FORMAT = 'corpus-lens/cache@1';
 
@@ -46,13 +46,15 @@ export function analyserCode(): string[] {
 }
 
 /**
- * The analyser's version: a hash of the code that computes the results, of the model files,
- * and of the cache format. Any change to one of them is a new version, read from a new folder.
+ * The analyser's version: a hash of the code that computes the results, of the entity model
+ * (its id: a hash of its bytes, `modelId()`), and of the cache format. Any change to one of
+ * them is a new version, read from a new folder.
  */
-export function analyserVersion(modelFiles: readonly string[], codeFiles: readonly string[] = analyserCode()): string {
+export function analyserVersion(model: string, codeFiles: readonly string[] = analyserCode()): string {
   const h = createHash('sha256');
   h.update(CACHE_FORMAT);
-  for (const f of [...codeFiles, ...modelFiles]) {
+  h.update(`\u0000model\u0000${model}`);
+  for (const f of codeFiles) {
     h.update(`\u0000${path.basename(f)}\u0000`);
     try {
       h.update(fs.readFileSync(f));
@@ -72,9 +74,9 @@ export interface DiskCacheOptions {
   readonly onProblem?: (message: string) => void;
 }
 
-/** The cache in `dir` for the code running and the entity model it loads (the CLI's and the worker's). */
-export function openCache(dir: string, onProblem?: (message: string) => void, modelFile = modelPath()): DiskCache {
-  return new DiskCache({ dir, version: analyserVersion([modelFile]), onProblem });
+/** The cache in `dir` for the code running and the entity model in use (`--model`, the corpus's, or the built-in one). */
+export function openCache(dir: string, onProblem?: (message: string) => void, model = modelId()): DiskCache {
+  return new DiskCache({ dir, version: analyserVersion(model), onProblem });
 }
 
 export class DiskCache implements ResultStore {

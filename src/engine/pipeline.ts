@@ -13,7 +13,7 @@ export function corpusEngine(loaded: readonly LoadedArticle[], reporter?: Report
   for (const l of loaded) {
     if (seen.has(l.file)) reporter?.warn(`${l.file} is given more than once; analysed once`);
     seen.add(l.file);
-    const result = engine.update({ uri: l.file, text: l.text, metadata: l.metadata, pinnedEvent: l.event ?? null, annotations: l.annotations });
+    const result = engine.update({ uri: l.file, text: l.text, metadata: l.metadata, pinnedEvent: l.event ?? null, annotations: l.annotations, reviewed: l.reviewed === true });
     if (!result.ok) reporter?.warn(`skipped ${l.file}: ${result.message}`);
   }
   return engine;

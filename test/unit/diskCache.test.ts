@@ -10,12 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli';
 import { AnalysisEngine } from '../../src/engine/analysisEngine';
 import { analyserVersion, defaultCacheDir, DiskCache } from '../../src/engine/diskCache';
-import { modelPath } from '../../src/node/models';
+import { modelId } from '../../src/node/models';
 import { captureCli } from './captureCli';
 import { SEEDS_DIR, seed, seedFiles } from './seeds';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'corpus-lens-cache-'));
-const version = analyserVersion([modelPath()]);
+const version = analyserVersion(modelId());
 
 function filesBelow(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -63,14 +63,16 @@ describe('the on-disk cache', () => {
   it('keeps another model’s (or another build’s) results apart', () => {
     const dir = tmp();
     run(new DiskCache({ dir, version }));
-    const other = path.join(dir, 'other-model.json.gz');
-    writeFileSync(other, 'not the same model');
-    const otherVersion = analyserVersion([other]);
+    // Another model (--model DIR, a corpus model): its id is a hash of its bytes.
+    const otherVersion = analyserVersion('0123456789abcdef');
     expect(otherVersion).not.toBe(version);
     expect(run(new DiskCache({ dir, version: otherVersion })).stats.computed).toEqual({ 'article@1': 5, 'entities@2': 5 });
-    // The model's bytes are the version, not its name: a changed model in the same place is a new version.
-    writeFileSync(other, 'retrained');
-    expect(analyserVersion([other])).not.toBe(otherVersion);
+    // Another build of the code is another version too.
+    const code = path.join(dir, 'code.js');
+    writeFileSync(code, 'one build');
+    const built = analyserVersion(modelId(), [code]);
+    writeFileSync(code, 'another build');
+    expect(analyserVersion(modelId(), [code])).not.toBe(built);
   });
 
   it('ignores damaged and partial files, and rewrites them', () => {
