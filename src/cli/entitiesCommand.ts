@@ -1,6 +1,7 @@
 /** `corpus-lens entities FILE…`: one JSON line per file with its entity mentions. */
 import type { CorpusLayer } from '../core/corpusLayer';
-import { defineCommand } from './command';
+import { resolvedType } from '../core/entities/resolve';
+import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 import { analyseCorpus } from '../engine/pipeline';
 import { mapArticleLines, readLines, type LineSource } from './jsonlStage';
@@ -10,7 +11,7 @@ function entitiesOf(corpus: CorpusLayer, k: number) {
   const a = corpus.articles[k];
   return a.mentions.map((m, i) => {
     const entity = corpus.resolution.entityFor(a.id, i);
-    return { start: m.start, end: m.end, text: m.text, type: entity?.type ?? m.type, entityId: entity?.id ?? null };
+    return { start: m.start, end: m.end, text: m.text, type: resolvedType(m, entity), entityId: entity?.id ?? null };
   });
 }
 
@@ -25,13 +26,14 @@ export function makeEntitiesCommand(lines: LineSource = readLines) {
     },
     positionals: { min: 0, name: 'files' },
     async run(cli, { values, positionals }) {
+      const options = engineOptions(cli, values);
       if (values.jsonl !== undefined) {
         if (positionals.length) return cli.usage('entities: --jsonl reads JSON lines, not files');
-        return mapArticleLines(cli, lines(values.jsonl), (article) => ({ id: article.file, entities: entitiesOf(analyseCorpus([article]), 0) }));
+        return mapArticleLines(cli, lines(values.jsonl), (article) => ({ id: article.file, entities: entitiesOf(analyseCorpus([article], cli, options), 0) }));
       }
       if (positionals.length === 0) return cli.usage('entities: needs files\nusage: corpus-lens entities FILE… | --jsonl - (corpus-lens entities --help for more)');
       const loaded = await loadArticles(cli, positionals);
-      const corpus = analyseCorpus(loaded);
+      const corpus = analyseCorpus(loaded, cli, options);
       corpus.articles.forEach((a, k) => cli.out(JSON.stringify({ file: a.id, entities: entitiesOf(corpus, k) })));
       return loaded.length > 0 ? 0 : 1;
     },

@@ -4,7 +4,7 @@
  * `--partial` adds the few quoted words inside the writer's own sentences.
  */
 import type { CorpusLayer } from '../core/corpusLayer';
-import { defineCommand } from './command';
+import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 import { analyseCorpus } from '../engine/pipeline';
 import { mapArticleLines, readLines, type LineSource } from './jsonlStage';
@@ -37,13 +37,14 @@ export function makeQuotesCommand(lines: LineSource = readLines) {
     positionals: { min: 0, name: 'files' },
     async run(cli, { values, positionals }) {
       const withPartial = values.partial === true;
+      const options = engineOptions(cli, values);
       if (values.jsonl !== undefined) {
         if (positionals.length) return cli.usage('quotes: --jsonl reads JSON lines, not files');
-        return mapArticleLines(cli, lines(values.jsonl), (article) => ({ id: article.file, quotes: quotesOf(analyseCorpus([article]), 0, withPartial) }));
+        return mapArticleLines(cli, lines(values.jsonl), (article) => ({ id: article.file, quotes: quotesOf(analyseCorpus([article], cli, options), 0, withPartial) }));
       }
       if (positionals.length === 0) return cli.usage('quotes: needs files\nusage: corpus-lens quotes FILE… | --jsonl - [--partial] (corpus-lens quotes --help for more)');
       const loaded = await loadArticles(cli, positionals);
-      const corpus = analyseCorpus(loaded);
+      const corpus = analyseCorpus(loaded, cli, options);
       corpus.articles.forEach((a, k) => cli.out(JSON.stringify({ file: a.id, quotes: quotesOf(corpus, k, withPartial) })));
       return loaded.length > 0 ? 0 : 1;
     },
