@@ -13,7 +13,6 @@ import { corpusEvents, type CorpusArticle } from '../core/events/corpusEvents';
 import { splitLines } from '../core/lines';
 import { articleFileName, isNamingEntity } from '../core/vocabulary';
 import type { Recognizer } from '../core/ner/recognizer';
-import { decodeArticleBytes } from '../core/text';
 import { loadBackgroundIdf, loadRecognizer } from '../node/models';
 import { buildComparison, type ComparisonReport } from '../core/compare/report';
 import { withEvents } from '../core/export/exportArticle';
@@ -26,9 +25,8 @@ import type { AnalysisResult, EntitySnapshot, EntitySummary, EventsSnapshot, Men
 /** One article as the editor (or the CLI) knows it: its text or bytes, and what the user said about it. */
 export interface ArticleUpdate {
   readonly uri: string;
-  /** Text of an open document, or raw bytes of a file on disk (decoded here). */
-  readonly text?: string;
-  readonly bytes?: Uint8Array;
+  /** The article's text (decoded once, by whoever read the file: see markUnreadable). */
+  readonly text: string;
   readonly metadata: ArticleMetadata;
   /** The event the user pinned the article to (from its sidecar), or null. */
   readonly pinnedEvent: string | null;
@@ -233,16 +231,13 @@ export class AnalysisEngine {
     return out;
   }
 
+  /** A file that could not be decoded leaves the layers (the reader says why). */
+  markUnreadable(uri: string, message: string): void {
+    this.index.markUnreadable(uri, message);
+  }
+
   analyze(request: ArticleUpdate): AnalysisResult {
-    let text = request.text;
-    if (text === undefined) {
-      const decoded = decodeArticleBytes(request.bytes ?? new Uint8Array());
-      if (!decoded.ok) {
-        this.index.markUnreadable(request.uri, decoded.message);
-        return { ok: false, message: `This file ${decoded.message}.` };
-      }
-      text = decoded.text;
-    }
+    const text = request.text;
     if (text.trim() === '') {
       this.index.markUnreadable(request.uri, 'empty');
       return { ok: false, message: 'This file is empty.' };

@@ -5,6 +5,8 @@ import { comparisonToHtml, comparisonToMarkdown } from '../core/compare/exportRe
 import type { ComparisonReport } from '../core/compare/report';
 import type { CompareState, FromWebview, ToWebview } from '../shared/compareProtocol';
 import type { AnalysisClient } from './analysisClient';
+import type { CompareResult } from './analysisProtocol';
+import { DELAYS, Debounced } from './scheduler';
 import type { CorpusService } from './corpusService';
 
 export const COMPARE_VIEW_TYPE = 'corpusLens.compare';
@@ -79,7 +81,7 @@ export class ComparePanels implements vscode.Disposable {
 
 export class ComparePanel {
   private report: ComparisonReport | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly rerender = new Debounced(DELAYS.compare, () => void this.refresh());
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
   /** The last message the page was sent, for tests. */
@@ -100,7 +102,7 @@ export class ComparePanel {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
       panel.onDidDispose(() => {
-        clearTimeout(this.timer);
+        this.rerender.dispose();
         this.disposables.forEach((d) => d.dispose());
         onDispose();
       }),
@@ -108,8 +110,7 @@ export class ComparePanel {
   }
 
   scheduleRefresh(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), 400);
+    this.rerender.schedule();
   }
 
   followSelection(editor: vscode.TextEditor): void {
@@ -136,7 +137,13 @@ export class ComparePanel {
   }
 
   private async refresh(): Promise<void> {
-    const result = await this.analysis.compare(this.files.map((f) => f.toString()));
+    let result: CompareResult;
+    try {
+      result = await this.analysis.compare(this.files.map((f) => f.toString()));
+    } catch (e) {
+      await this.post({ type: 'error', message: `These articles could not be compared: ${(e as Error).message}` });
+      return;
+    }
     if (!result.report) {
       await this.post({ type: 'error', message: result.error ?? 'These articles could not be compared.' });
       return;

@@ -112,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   void indexed.then(() => firstRun.offer());
   const activationMillis = Date.now() - started;
   log(`Activated in ${activationMillis} ms.`);
-  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, comparePanels, indexed, activationMillis);
+  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, comparePanels, indexed, activationMillis, context.subscriptions);
 }
 
 /** Set on activation: deactivation waits for the user's last annotations to be written. */
