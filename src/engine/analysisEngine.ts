@@ -19,6 +19,8 @@ import { withEvents } from '../core/export/exportArticle';
 import type { ExportArticle } from '../core/export/formats';
 import { matchQuotes } from '../core/quotes/match';
 import { compareInputs } from './pipeline';
+import { editorReuse, ProvenanceStage, timelineOf, type ProvenanceInput, type ReuseSnapshot } from './provenance';
+import type { ProvenanceTimeline } from '../core/reuse/timeline';
 import type { ArticleMetadata } from '../core/article';
 import type { AnalysisResult, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './results';
 
@@ -47,6 +49,8 @@ export class AnalysisEngine {
   private readonly pinned = new Map<string, string | null>();
   private readonly annotations = new Map<string, readonly UserAnnotation[]>();
   private eventsCache: { key: string; value: EventsSnapshot } | undefined;
+  private readonly provenanceStage = new ProvenanceStage();
+  private reuseCache: { key: string; value: ReuseSnapshot } | undefined;
   /** The settings the Events view last clustered with, so an export names the events it shows. */
   private eventSettings = { threshold: DEFAULT_CLUSTER_OPTIONS.threshold, maxGapDays: DEFAULT_CLUSTER_OPTIONS.maxGapDays };
 
@@ -171,6 +175,73 @@ export class AnalysisEngine {
     this.snapshot = { generation: ++this.snapshotCounter, entities, mentions, quotes, millis: Date.now() - started };
     this.snapshotLayer = layer;
     return this.snapshot;
+  }
+
+  /**
+   * Each article's provenance (text reuse over the whole corpus, dates, the quotes the editor
+   * shows): reuse is recomputed when a text or a date changes, quote carriers when the layer does.
+   */
+  private provenance(): { inputs: ProvenanceInput[]; byId: ReturnType<ProvenanceStage['provenanceOf']> } {
+    const inputs: ProvenanceInput[] = this.index.list().map((a) => ({ id: a.uri, hash: a.hash, text: a.text, article: a.article }));
+    let quotes: (k: number) => ReadonlyArray<{ start: number; end: number; text: string }> = () => [];
+    let layerKey = 'no-quotes';
+    try {
+      const layer = this.corpusLayer();
+      quotes = (k) => {
+        const at = layer.indexOf(inputs[k].id);
+        return at < 0 ? [] : layer.quotes(at).map((q) => ({ start: q.start, end: q.end, text: q.text }));
+      };
+      layerKey = String(this.userVersion);
+    } catch {
+      // Without the entity model there are no quotes to trace; reuse is still found.
+    }
+    const pairsKey = String(this.index.generation);
+    return { inputs, byId: this.provenanceStage.provenanceOf(`${pairsKey}:${layerKey}`, pairsKey, inputs, quotes) };
+  }
+
+  /** Every article's shared passages with positions on both sides, for the editor's marks, hover and Go to Related. */
+  reuse(): ReuseSnapshot {
+    const key = `${this.index.generation}:${this.userVersion}`;
+    if (this.reuseCache?.key === key) return this.reuseCache.value;
+    const started = Date.now();
+    let value: ReuseSnapshot;
+    try {
+      const { inputs, byId } = this.provenance();
+      const texts = new Map(inputs.map((a) => [a.id, a.text]));
+      const lineStarts = new Map<string, number[]>();
+      const position = (id: string, offset: number) => {
+        let starts = lineStarts.get(id);
+        if (!starts) {
+          starts = splitLines(texts.get(id) ?? '').map((l) => l.start);
+          lineStarts.set(id, starts);
+        }
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo, character: offset - starts[lo] };
+      };
+      value = { generation: this.index.generation, articles: editorReuse(inputs, byId, position), millis: Date.now() - started };
+    } catch (e) {
+      value = { generation: this.index.generation, articles: {}, millis: 0, error: `Text reuse could not be computed: ${(e as Error).message}` };
+    }
+    this.reuseCache = { key, value };
+    return value;
+  }
+
+  /** The Provenance panel's timeline of some articles (an event's). */
+  provenanceTimeline(uris: readonly string[]): { timeline: ProvenanceTimeline | null; error?: string } {
+    try {
+      const { inputs, byId } = this.provenance();
+      const known = uris.filter((u) => byId.has(u));
+      if (known.length === 0) return { timeline: null, error: 'None of these articles is analysed (yet); try again in a moment.' };
+      return { timeline: timelineOf(known, inputs, byId) };
+    } catch (e) {
+      return { timeline: null, error: `Provenance could not be computed: ${(e as Error).message}` };
+    }
   }
 
   /** Every article's annotations (automatic with the user's on top) and its event, for the export formats. */

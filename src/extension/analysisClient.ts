@@ -17,8 +17,10 @@ import {
   EntitiesRequest,
   EventsRequest,
   ExportDataRequest,
+  ProvenanceRequest,
   RemoveRequest,
   RenameRequest,
+  ReuseRequest,
   UnreadableRequest,
   type AnalysisResult,
   type AnyRequestType,
@@ -34,6 +36,8 @@ import {
 } from './analysisProtocol';
 import type { ExportArticle } from '../core/export/formats';
 import { EngineRequests } from './engineRequests';
+import type { ReuseSnapshot } from '../engine/provenance';
+import type { ProvenanceTimeline } from '../core/reuse/timeline';
 
 /** What the user said about an article: it travels with every analysis request. */
 export interface UserData {
@@ -124,6 +128,14 @@ export class AnalysisClient {
 
   compare(uris: readonly ArticleId[]): Promise<CompareResult> {
     return this.request(CompareRequest, { uris });
+  }
+
+  reuse(): Promise<ReuseSnapshot> {
+    return this.request(ReuseRequest, {});
+  }
+
+  provenance(uris: readonly ArticleId[]): Promise<{ readonly timeline: ProvenanceTimeline | null; readonly error?: string }> {
+    return this.request(ProvenanceRequest, { uris });
   }
 
   exportData(): Promise<ExportArticle[]> {

@@ -10,6 +10,8 @@ import type { ComparisonReport } from '../core/compare/report';
 import type { ExportArticle } from '../core/export/formats';
 import type { ArticleId } from '../core/vocabulary';
 import type { AnalysisResult, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from '../engine/results';
+import type { ReuseSnapshot } from '../engine/provenance';
+import type { ProvenanceTimeline } from '../core/reuse/timeline';
 
 export type { AnalysisResult, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation, RangeLocation } from '../engine/results';
 
@@ -90,6 +92,8 @@ export const EntitiesRequest = request<'entities', { readonly since: number }, E
 export const EventsRequest = request<'events', { readonly threshold: number; readonly maxGapDays: number }, EventsSnapshot>('events');
 export const CompareRequest = request<'compare', { readonly uris: readonly ArticleId[] }, CompareResult>('compare');
 export const ExportDataRequest = request<'exportData', Record<string, never>, ExportArticle[]>('exportData');
+export const ReuseRequest = request<'reuse', Record<string, never>, ReuseSnapshot>('reuse');
+export const ProvenanceRequest = request<'provenance', { readonly uris: readonly ArticleId[] }, { readonly timeline: ProvenanceTimeline | null; readonly error?: string }>('provenance');
 /** The host no longer waits for request `id` (a newer one for the same article, or a timeout). */
 export const CancelNotification = notification<'cancel', { readonly id: number }>('cancel');
 
@@ -101,7 +105,9 @@ export type AnyRequestType =
   | typeof EntitiesRequest
   | typeof EventsRequest
   | typeof CompareRequest
-  | typeof ExportDataRequest;
+  | typeof ExportDataRequest
+  | typeof ReuseRequest
+  | typeof ProvenanceRequest;
 
 export type ParamsOf<T> = T extends RequestType<string, infer P, unknown> ? P : T extends NotificationType<string, infer P> ? P : never;
 export type ResultOf<T> = T extends RequestType<string, unknown, infer R> ? R : never;

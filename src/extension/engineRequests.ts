@@ -39,6 +39,8 @@ export class EngineRequests {
       events: (p) => engine.events(p.threshold, p.maxGapDays),
       compare: (p) => engine.compare(p.uris),
       exportData: () => engine.exportData(),
+      reuse: () => engine.reuse(),
+      provenance: (p) => engine.provenanceTimeline(p.uris),
     };
   }
 

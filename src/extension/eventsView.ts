@@ -40,10 +40,12 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     private readonly corpus: CorpusService,
     private readonly entities: EntityService,
     private readonly eventService: EventService,
+    /** Each article's original share (text reuse), shown in its description. */
+    private readonly reuse?: { of(uri: vscode.Uri): { readonly shareLabel: string } | undefined; readonly onDidChange: vscode.Event<void> },
   ) {
     // Coalesce bursts (the first indexing fires once per article) into one repaint.
     const refresh = () => this.redraw.schedule();
-    this.subscriptions = [corpus.onDidChange(refresh), entities.onDidChange(refresh), eventService.onDidChange(refresh)];
+    this.subscriptions = [corpus.onDidChange(refresh), entities.onDidChange(refresh), eventService.onDidChange(refresh), ...(reuse ? [reuse.onDidChange(refresh)] : [])];
   }
 
   setSort(sort: EventSort): void {
@@ -274,7 +276,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
       const a = state.article;
       item.label = a.title ?? fileName;
       item.iconPath = new vscode.ThemeIcon('file-text');
-      item.description = [a.outlet ?? 'outlet unknown', a.date ?? 'date unknown'].join(' · ');
+      item.description = [a.outlet ?? 'outlet unknown', a.date ?? 'date unknown', this.reuse?.of(state.uri)?.shareLabel].filter(Boolean).join(' · ');
       item.tooltip = articleTooltip(fileName, state);
       if (this.entities.mentionsIn(state.uri).length || this.entities.quotesIn(state.uri).length) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     }

@@ -16,6 +16,10 @@ export const DELAYS = {
   events: 250,
   /** A Compare panel re-renders after its articles change. */
   compare: 400,
+  /** Shared passages are looked for again after the corpus changes. */
+  reuse: 400,
+  /** A Provenance panel re-renders after its articles change. */
+  provenance: 400,
   /** The user's annotations are written to their sidecars after edits pause. */
   saveAnnotations: 800,
 } as const;

@@ -11,6 +11,7 @@ export interface CorpusLensSettings {
   entityKinds: ReadonlySet<string>;
   showQuotes: boolean;
   showQuoteSpeakers: boolean;
+  showReuse: boolean;
   debounceMs: number;
   maxFileBytes: number;
   events: { threshold: number; maxGapDays: number };
@@ -23,6 +24,7 @@ export function readSettings(): CorpusLensSettings {
     showBoilerplate: c.get<boolean>('decorations.boilerplate', true),
     showQuotes: c.get<boolean>('decorations.quotes', true),
     showQuoteSpeakers: c.get<boolean>('decorations.quoteSpeakers', true),
+    showReuse: c.get<boolean>('decorations.reuse', true),
     entityKinds: new Set(c.get<string[]>('decorations.entities', [...ENTITY_KINDS])),
     debounceMs: clamp(c.get<number>('analysis.debounceMs', 300), 50, 5000),
     maxFileBytes: Math.max(1, c.get<number>('analysis.maxFileSizeMB', 20)) * 1024 * 1024,

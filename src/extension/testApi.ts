@@ -13,7 +13,9 @@ import type { QuoteDecorations } from './quoteDecorations';
 import type { ArticleDecorator, Painted } from './articleDecorator';
 
 /** The layers the test API reports paints of. */
-export type PaintedLayer = 'boilerplate' | 'entities' | 'quotes';
+export type PaintedLayer = 'boilerplate' | 'entities' | 'quotes' | 'reuse';
+import type { ProvenancePanels } from './provenancePanel';
+import type { ReuseDecorations, ReuseService } from './reuseService';
 
 export interface CorpusLensApi {
   readonly activationMillis: number;
@@ -34,6 +36,13 @@ export interface CorpusLensApi {
   quoteSpeakerLabels(uri: vscode.Uri): ReadonlyArray<{ offset: number; text: string }>;
   /** What each open Compare panel last rendered: the files and shared fractions. */
   comparePanels(): Array<{ files: string[]; rendered: string | null; shared: number[] }>;
+  /** Waits until the shared passages reflect every change so far. */
+  reuseSettled(): Promise<void>;
+  /** The shared passages of an article (offsets, the other article) and its share label. */
+  reuse(uri: vscode.Uri): { shareLabel: string; passages: Array<{ start: number; end: number; other: string; kind: string }> } | null;
+  reuseDecorationCount(uri: vscode.Uri): number;
+  /** What each open Provenance panel last rendered: its articles and edges. */
+  provenancePanels(): Array<{ rendered: string | null; nodes: string[]; edges: number }>;
   /** Sidecar files the watcher reported, in order (the last 200). */
   sidecarEvents(): readonly string[];
   /** What a layer last painted for a document: the document version it painted on and the ranges. */
@@ -61,9 +70,10 @@ export function createTestApi(
   comparePanels: ComparePanels,
   indexed: Promise<void>,
   activationMillis: number,
+  provenance: { reuse: ReuseService; decorations: ReuseDecorations; panels: ProvenancePanels },
   subscriptions: vscode.Disposable[],
 ): CorpusLensApi {
-  const lastPaint = recordPaints({ boilerplate, entities: entityDecorations, quotes: quoteDecorations }, subscriptions);
+  const lastPaint = recordPaints({ boilerplate, entities: entityDecorations, quotes: quoteDecorations, reuse: provenance.decorations }, subscriptions);
   const sidecarEvents = recordSidecarEvents(corpus, subscriptions);
   return {
     activationMillis,
@@ -96,6 +106,18 @@ export function createTestApi(
       const s = corpus.get(uri);
       return s?.status === 'ok' ? s.version : undefined;
     },
+    reuseSettled: () => provenance.reuse.refreshNow(),
+    reuse: (uri) => {
+      const r = provenance.reuse.of(uri);
+      return r ? { shareLabel: r.shareLabel, passages: r.passages.map((p) => ({ start: p.start, end: p.end, other: p.other.uri, kind: p.kind })) } : null;
+    },
+    reuseDecorationCount: (uri) => lastPaint('reuse', uri)?.ranges.length ?? 0,
+    provenancePanels: () =>
+      provenance.panels.all().map((p) => ({
+        rendered: p.lastRendered?.type ?? null,
+        nodes: p.lastRendered?.type === 'render' ? p.lastRendered.view.nodes.map((n) => n.id) : [],
+        edges: p.lastRendered?.type === 'render' ? p.lastRendered.view.edges.length : 0,
+      })),
     comparePanels: () =>
       comparePanels.all().map((p) => ({
         files: p.files.map((f) => f.toString()),
