@@ -1,11 +1,11 @@
 /** The Compare webview: hosts the page, relays clicks to editors and keeps it current. */
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { comparisonToHtml, comparisonToMarkdown } from '../core/compare/exportReport';
 import type { ComparisonReport } from '../core/compare/report';
 import type { CompareState, FromWebview, ToWebview } from '../shared/compareProtocol';
 import type { AnalysisClient } from './analysisClient';
 import type { CompareResult } from './analysisProtocol';
+import { comparePageHtml, compareView } from './comparePage';
 import { DELAYS, Debounced } from './scheduler';
 import type { CorpusService } from './corpusService';
 
@@ -150,7 +150,7 @@ export class ComparePanel {
     }
     this.report = result.report;
     const labels = this.files.map((f) => this.corpus.titleOf(f));
-    await this.post({ type: 'render', report: result.report, files: this.files.map((f) => f.toString()), labels });
+    await this.post({ type: 'render', view: compareView(result.report), files: this.files.map((f) => f.toString()), labels });
   }
 
   private post(message: ToWebview): Thenable<boolean> {
@@ -165,24 +165,10 @@ export async function exportComparison(report: ComparisonReport, format: 'markdo
   await vscode.window.showTextDocument(doc, vscode.ViewColumn.Active);
 }
 
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
-}
-
 /**
  * The page: media/compare/index.html with local script and style only, under a strict CSP
- * (a nonce for the one script, no inline styles). The Chromium tests load the same file.
+ * (a nonce for the one script, no inline styles). The Chromium tests load the same HTML.
  */
 export function compareHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const template = fs.readFileSync(vscode.Uri.joinPath(extensionUri, 'media', 'compare', 'index.html').fsPath, 'utf8');
-  const values: Record<string, string> = {
-    nonce: nonce(),
-    cspSource: webview.cspSource,
-    script: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', 'compare', 'main.js')).toString(),
-    style: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'compare', 'compare.css')).toString(),
-  };
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+  return comparePageHtml(extensionUri.fsPath, { cspSource: webview.cspSource, uri: (rel) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...rel.split('/'))).toString() });
 }

@@ -122,7 +122,7 @@ export function createTestApi(
       comparePanels.all().map((p) => ({
         files: p.files.map((f) => f.toString()),
         rendered: p.lastRendered?.type ?? null,
-        shared: p.lastRendered?.type === 'render' ? p.lastRendered.report.articles.map((a) => a.sharedFraction) : [],
+        shared: p.lastRendered?.type === 'render' ? p.lastRendered.view.articles.map((a) => a.sharedFraction) : [],
       })),
   };
 }
