@@ -3,6 +3,7 @@
  * them and their open documents, and hands every text to the analysis worker.
  * Views read from here and never analyse anything themselves.
  */
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ArticleJson } from '../core/articleSummary';
 import { CancelledError, type AnalysisClient } from './analysisClient';
@@ -13,7 +14,7 @@ import type { AnnotationStore } from './annotationStore';
 import type { SidecarFiles } from './sidecarFiles';
 import { decodeArticleBytes } from '../core/text';
 import { titleOrFileName } from '../core/vocabulary';
-import { DebouncedByKey } from './scheduler';
+import { DELAYS, DebouncedByKey } from './scheduler';
 
 export type ArticleState =
   | { readonly uri: vscode.Uri; readonly status: 'pending' }
@@ -29,6 +30,8 @@ export class CorpusService implements vscode.Disposable {
   private readonly latestRequest = new Map<string, number>();
   /** Typing is analysed once it pauses for corpusLens.analysis.debounceMs. */
   private readonly typing = new DebouncedByKey<string>(() => this.settings.debounceMs);
+  /** Both watchers may report one sidecar write: its article is read again once. */
+  private readonly sidecarTouched = new DebouncedByKey<string>(DELAYS.sidecar);
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
@@ -292,18 +295,17 @@ export class CorpusService implements vscode.Disposable {
         articles.onDidDelete((uri) => this.forget(uri));
         this.watchers.push(articles);
       }
-      const sidecars = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.corpus-lens/**/*.json'));
-      const sidecarChanged = (uri: vscode.Uri) => {
-        this.sidecarEmitter.fire(uri);
-        const rel = vscode.workspace.asRelativePath(uri, false).replace(/^\.corpus-lens\//, '').replace(/\.json$/, '');
-        const article = vscode.Uri.joinPath(folder.uri, rel);
-        if (this.isArticle(article)) void this.analyzeUri(article);
-      };
-      sidecars.onDidCreate(sidecarChanged);
-      sidecars.onDidChange(sidecarChanged);
-      sidecars.onDidDelete(sidecarChanged);
-      this.watchers.push(sidecars);
     }
+    // Sidecars change their articles (SidecarFiles watches them, with a watch of its own beside VS Code's).
+    this.watchers.push(
+      this.sidecars.onDidChange(({ folder, sidecar }) => {
+        this.sidecarEmitter.fire(sidecar);
+        const rel = path.relative(path.join(folder.uri.fsPath, '.corpus-lens'), sidecar.fsPath).split(path.sep).join('/').replace(/\.json$/, '');
+        if (rel.startsWith('..')) return;
+        const article = vscode.Uri.joinPath(folder.uri, rel);
+        if (this.isArticle(article)) this.sidecarTouched.schedule(article.toString(), () => void this.analyzeUri(article));
+      }),
+    );
   }
 
   private onSidecarSaved(uri: vscode.Uri): void {
@@ -360,6 +362,7 @@ export class CorpusService implements vscode.Disposable {
 
   dispose(): void {
     this.typing.dispose();
+    this.sidecarTouched.dispose();
     this.watchers.forEach((w) => w.dispose());
     this.disposables.forEach((d) => d.dispose());
   }

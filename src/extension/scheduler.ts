@@ -16,6 +16,8 @@ export const DELAYS = {
   events: 250,
   /** A Compare panel re-renders after its articles change. */
   compare: 400,
+  /** An article is read again after its sidecar changes on disk (two watchers may report it). */
+  sidecar: 30,
   /** Shared passages are looked for again after the corpus changes. */
   reuse: 400,
   /** A Provenance panel re-renders after its articles change. */
