@@ -318,6 +318,8 @@ describe('whole statements on unseen text (PolNeAR articles)', () => {
     expect(quoteOf(polnear('train', 'politico_2015-12-28_carly-fiorina-bill-clinton-s-fai'), 'Fox and Friends')?.kind).toBe('partial');
     expect(quoteOf(polnear('train', 'nyt_2015-12-18_rubio-and-cruz-diverge-on-approa'), 'A Time for Truth')?.kind).toBe('partial');
     expect(quoteOf(polnear('train', 'west-journal_2015-12-03_cnn-just-responded-to-trump-s-ma'), 'No')?.kind).toBe('direct');
+    // A cue later in the sentence ("… on his Facebook page, writing") is not the title's.
+    expect(quoteOf(polnear('train', 'huff-post_2015-11-08_ben-carson-defends-himself-again'), 'Perception')?.kind).toBe('partial');
   });
 
   it('skips a passive or time-clause cue ("when asked") and a conjoined one ("… and added") for the subject', () => {

@@ -351,11 +351,12 @@ export function attributeQuotes(original: string, quotes: readonly QuoteSpan[], 
     // A statement in the headline is its subject's ("Ted Cruz: ‘Physically Assaulting A Reporter Is A Fireable Offense.’").
     const inHeadline = !!headline && headline.start <= q.outerStart && q.outerEnd <= headline.end;
     // A title in quote marks ("Fox and Friends", ''Doomed to Succeed'') is not a statement
-    // unless a cue follows it ("“No,” replied Jeff Zucker"); headlines are all capitals anyway,
+    // unless a comma and a cue follow it ("“No,” replied Jeff Zucker"); headlines are all capitals anyway,
     // but a headline's quote its sentence runs on from ("Is Right, ‘Thousands of Shootings’ in
     // Chicago") is a phrase in it.
     const after = text.slice(q.outerEnd, q.outerEnd + 80);
-    const titled = !inHeadline && isTitle(text, q) && !AFTER_SPEAKER_CUE.test(after) && !AFTER_CUE_SPEAKER.test(after);
+    const cueAfter = /^[,!?]/.test(text.slice(q.end, q.outerEnd)) || /^\s*,/.test(after) ? AFTER_SPEAKER_CUE.test(after) || AFTER_CUE_SPEAKER.test(after) : false;
+    const titled = !inHeadline && isTitle(text, q) && !cueAfter;
     const runsOn = inHeadline && /^[^\S\n]+\p{Ll}/u.test(after);
     const direct = isDirect(text, q, p, quotes[i - 1]) && !titled && !runsOn;
     // A partial quote sits in reported speech: its own cue comes before it, and a trailing
