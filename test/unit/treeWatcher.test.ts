@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, it } from 'vitest';
 import { watchTree, type TreeWatcher } from '../../src/node/treeWatcher';
 
 let watcher: TreeWatcher | undefined;

@@ -10,17 +10,6 @@ const os = require('os');
 const path = require('path');
 const { launchBrowser, ROOT } = require('../vscode/codeServer');
 
-/** media/NAME/index.html filled in as the Provenance panel does, with file: as the webview's resource origin. */
-function pageHtml(name = 'compare', css = 'compare.css') {
-  const values = {
-    nonce: 'T3stN0nce' + Date.now(),
-    cspSource: 'file:',
-    script: `file://${path.join(ROOT, 'dist', 'media', name, 'main.js')}`,
-    style: `file://${path.join(ROOT, 'media', name, css)}`,
-  };
-  return fs.readFileSync(path.join(ROOT, 'media', name, 'index.html'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) => values[k]);
-}
-
 /**
  * The host side of the Compare panel as the extension runs it (src/extension/comparePage.ts,
  * bundled here): its HTML under the real CSP with file: as the webview's resource origin, and
