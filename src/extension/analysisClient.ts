@@ -98,6 +98,8 @@ export class AnalysisClient {
   private nextId = 1;
   private readonly timeoutMs: number;
   private readonly workerFile: string;
+  /** The corpus's own entity model (a folder `train` wrote), or undefined for the built-in one. */
+  private model: string | undefined;
 
   constructor(
     distFolder: string,
@@ -154,6 +156,28 @@ export class AnalysisClient {
     void this.worker?.terminate();
     this.worker = undefined;
     this.failPending(new Error('The analysis worker was shut down.'));
+  }
+
+  /**
+   * Tags with another entity model from now on (undefined: the built-in one): the worker starts
+   * again with it, so every article must be analysed again (CorpusService.reindex). What the old
+   * worker still held is superseded.
+   */
+  setModel(model: string | undefined): void {
+    if (model === this.model) return;
+    this.model = model;
+    const old = this.worker;
+    this.worker = undefined;
+    this.fallback = undefined;
+    void old?.terminate();
+    for (const id of [...this.pending.keys()]) {
+      const p = this.settle(id);
+      p?.reject(new CancelledError(p.method));
+    }
+  }
+
+  modelInUse(): string | undefined {
+    return this.model;
   }
 
   /** Sends one typed request; `key` names what a newer request with the same key supersedes. */
@@ -215,7 +239,7 @@ export class AnalysisClient {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.fallback) return this.worker;
     try {
-      const worker = new Worker(this.workerFile);
+      const worker = new Worker(this.workerFile, { workerData: { model: this.model } });
       worker.on('message', (m: ResponseMessage) => this.receive(m));
       worker.on('error', (e) => this.workerFailed(e));
       worker.on('exit', (code) => {

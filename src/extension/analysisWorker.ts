@@ -4,11 +4,21 @@
  * older one `cancelled` if it has not started, and so does a cancel notification. Every
  * exception is answered as the error it is, with its message and stack.
  */
-import { parentPort } from 'worker_threads';
+import { parentPort, workerData } from 'worker_threads';
+import { useModel } from '../node/models';
 import { AnalysisEngine } from '../engine/analysisEngine';
 import type { HostMessage, RequestMessage, ResponseMessage } from './analysisProtocol';
 import { EngineRequests } from './engineRequests';
 
+// The corpus's own entity model, when it has one (Teach the Recogniser); else the built-in one.
+const model = (workerData as { model?: string } | null)?.model;
+if (model) {
+  try {
+    useModel(model);
+  } catch (e) {
+    console.error(`Corpus Lens: the corpus model could not be loaded (${(e as Error).message}); using the built-in model`);
+  }
+}
 const requests = new EngineRequests(new AnalysisEngine());
 const queue: RequestMessage[] = [];
 let scheduled = false;
