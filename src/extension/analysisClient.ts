@@ -10,6 +10,7 @@ import type { ArticleMetadata } from '../core/article';
 import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ArticleId } from '../core/vocabulary';
 import { AnalysisEngine } from '../engine/analysisEngine';
+import { openCache } from '../engine/diskCache';
 import {
   AnalyzeRequest,
   CancelNotification,
@@ -89,6 +90,8 @@ export interface AnalysisClientOptions {
   readonly timeoutMs?: number;
   /** The worker script (default `analysisWorker.js` in the dist folder). */
   readonly workerFile?: string;
+  /** Where the engine keeps per-article results across sessions (the workspace storage), if anywhere. */
+  readonly cacheDir?: string;
 }
 
 export class AnalysisClient {
@@ -98,6 +101,7 @@ export class AnalysisClient {
   private nextId = 1;
   private readonly timeoutMs: number;
   private readonly workerFile: string;
+  private readonly cacheDir: string | undefined;
   /** The corpus's own entity model (a folder `train` wrote), or undefined for the built-in one. */
   private model: string | undefined;
 
@@ -108,6 +112,7 @@ export class AnalysisClient {
   ) {
     this.timeoutMs = options.timeoutMs ?? 300_000;
     this.workerFile = options.workerFile ?? path.join(distFolder, 'analysisWorker.js');
+    this.cacheDir = options.cacheDir;
   }
 
   /** Analyses an article's text; a newer analysis of the same article cancels this one. */
@@ -239,7 +244,7 @@ export class AnalysisClient {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.fallback) return this.worker;
     try {
-      const worker = new Worker(this.workerFile, { workerData: { model: this.model } });
+      const worker = new Worker(this.workerFile, { workerData: { model: this.model, cacheDir: this.cacheDir } });
       worker.on('message', (m: ResponseMessage) => this.receive(m));
       worker.on('error', (e) => this.workerFailed(e));
       worker.on('exit', (code) => {
@@ -260,7 +265,7 @@ export class AnalysisClient {
   private workerFailed(e: Error): void {
     this.log(`Analysis worker stopped (${e.message}); analysing on the main thread from now on.`);
     this.worker = undefined;
-    this.fallback ??= new EngineRequests(new AnalysisEngine());
+    this.fallback ??= new EngineRequests(new AnalysisEngine(this.cacheDir ? { cache: openCache(this.cacheDir, this.log) } : {}));
     this.failPending(new Error(`The analysis worker stopped (${e.message}); re-analyze to retry.`));
   }
 

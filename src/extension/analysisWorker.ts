@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { useModel } from '../node/models';
 import { AnalysisEngine } from '../engine/analysisEngine';
+import { openCache } from '../engine/diskCache';
 import type { HostMessage, RequestMessage, ResponseMessage } from './analysisProtocol';
 import { EngineRequests } from './engineRequests';
 
@@ -19,7 +20,10 @@ if (model) {
     console.error(`Corpus Lens: the corpus model could not be loaded (${(e as Error).message}); using the built-in model`);
   }
 }
-const requests = new EngineRequests(new AnalysisEngine());
+// Per-article results are kept in the workspace storage the host names (none without a workspace),
+// under the version of the model just chosen.
+const cacheDir = (workerData as { cacheDir?: string } | null)?.cacheDir;
+const requests = new EngineRequests(new AnalysisEngine(cacheDir ? { cache: openCache(cacheDir) } : {}));
 const queue: RequestMessage[] = [];
 let scheduled = false;
 
