@@ -150,7 +150,7 @@ export class AnalysisEngine {
         const s = position(a.id, a.text, m.start);
         const e = position(a.id, a.text, m.end);
         const entity = resolution.entityFor(a.id, i);
-        return { start: m.start, end: m.end, text: m.text, type: entity?.type ?? m.type, ...(entity?.subtype ? { subtype: entity.subtype } : {}), line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, entityId: entity?.id ?? '' };
+        return { start: m.start, end: m.end, text: m.text, type: entity?.type ?? m.type, ...(entity?.subtype ? { subtype: entity.subtype } : {}), line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, entityId: entity?.id ?? '', ...(m.margin !== undefined ? { margin: m.margin } : {}) };
       });
     }
     const entities: EntitySummary[] = resolution.entities.map((e) => {

@@ -11,7 +11,7 @@ export function analyseCorpus(loaded: readonly LoadedArticle[]): CorpusLayer {
   return buildCorpusLayer(
     loaded.map((l) => {
       const article = parseArticle(l.text, l.metadata);
-      return { id: l.file, text: l.text, article, mentions: findMentions(l.text, article, recognizer), annotations: l.annotations };
+      return { id: l.file, text: l.text, article, mentions: findMentions(l.text, article, recognizer), annotations: l.annotations, ...(l.reviewed ? { reviewed: true } : {}) };
     }),
   );
 }

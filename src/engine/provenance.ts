@@ -8,7 +8,8 @@
 import * as path from 'path';
 import type { Article } from '../core/article';
 import { dayLabel, originalShareKnown, provenanceTimeline, shareLabel, type ProvenanceTimeline } from '../core/reuse/timeline';
-import { findReuse, prepareReuseArticle, type ReuseArticle, type ReusePair } from '../core/reuse/corpusReuse';
+import { alignCandidate, comparePairs, prepareReuseArticle, type ReuseArticle, type ReusePair } from '../core/reuse/corpusReuse';
+import { candidatePairs, DEFAULT_CANDIDATES, DEFAULT_FINGERPRINTS, fingerprints } from '../core/reuse/fingerprints';
 import { buildProvenance, type ArticleProvenance } from '../core/reuse/provenance';
 
 export interface ProvenanceInput {
@@ -80,24 +81,43 @@ export function fileLabel(uri: string): string {
 }
 
 export class ProvenanceStage {
-  private readonly prepared = new Map<string, { hash: string; value: ReuseArticle }>();
+  private readonly prepared = new Map<string, { hash: string; value: ReuseArticle; prints: number[] }>();
+  /** Aligned passages of each candidate pair, by the two articles' hashes: an edit re-aligns only its own pairs. */
+  private aligned = new Map<string, { key: string; value: ReusePair[] }>();
   private pairs: { key: string; value: ReusePair[] } | undefined;
   private provenance: { key: string; byId: Map<string, ArticleProvenance> } | undefined;
 
-  /** Reuse pairs of the corpus; `key` names its state (texts and metadata). */
+  /**
+   * Reuse pairs of the corpus (the same as core's findReuse); `key` names its state (texts and
+   * metadata). Words and fingerprints are kept per text, alignments per pair of texts.
+   */
   reusePairs(key: string, inputs: readonly ProvenanceInput[]): ReusePair[] {
     if (this.pairs?.key === key) return this.pairs.value;
     const alive = new Set<string>();
-    const articles = inputs.map((a) => {
+    const entries = inputs.map((a) => {
       alive.add(a.id);
       const cached = this.prepared.get(a.id);
-      if (cached?.hash === a.hash) return cached.value;
+      if (cached?.hash === a.hash) return cached;
       const value = prepareReuseArticle(a.id, a.text, a.article);
-      this.prepared.set(a.id, { hash: a.hash, value });
-      return value;
+      const entry = { hash: a.hash, value, prints: fingerprints(value.tokens, DEFAULT_FINGERPRINTS) };
+      this.prepared.set(a.id, entry);
+      return entry;
     });
     for (const id of this.prepared.keys()) if (!alive.has(id)) this.prepared.delete(id);
-    const value = findReuse(articles);
+    const aligned = new Map<string, { key: string; value: ReusePair[] }>();
+    const value: ReusePair[] = [];
+    for (const [i, j] of candidatePairs(entries.map((e) => e.prints), DEFAULT_CANDIDATES)) {
+      const x = entries[i];
+      const y = entries[j];
+      const pairId = `${x.value.id}\u0000${y.value.id}`;
+      const pairKey = `${x.hash}\u0000${y.hash}`;
+      const before = this.aligned.get(pairId);
+      const result = before?.key === pairKey ? before : { key: pairKey, value: alignCandidate(x.value, y.value) };
+      aligned.set(pairId, result);
+      value.push(...result.value);
+    }
+    this.aligned = aligned;
+    value.sort(comparePairs);
     this.pairs = { key, value };
     return value;
   }

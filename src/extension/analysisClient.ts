@@ -25,6 +25,8 @@ export class AnalysisClient {
   private fallback: AnalysisEngine | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  /** The corpus's own entity model (a folder `train` wrote), or undefined for the built-in one. */
+  private model: string | undefined;
 
   constructor(
     private readonly distFolder: string,
@@ -94,6 +96,24 @@ export class AnalysisClient {
     this.worker = undefined;
   }
 
+  /**
+   * Tags with another entity model from now on (undefined: the built-in one): the worker starts
+   * again with it, so every article must be analysed again (CorpusService.reindex).
+   */
+  setModel(model: string | undefined): void {
+    if (model === this.model) return;
+    this.model = model;
+    void this.worker?.terminate();
+    this.worker = undefined;
+    this.fallback = undefined;
+    for (const resolve of this.pending.values()) resolve({ type: 'done', id: -1, uri: '', result: { ok: false, message: 'The entity model changed; analysing again.' } } as AnalysisResponse);
+    this.pending.clear();
+  }
+
+  modelInUse(): string | undefined {
+    return this.model;
+  }
+
   private send(request: AnalysisRequest): Promise<AnalysisResponse> {
     const worker = this.ensureWorker();
     if (!worker) return Promise.resolve(handleRequest(this.engine(), request));
@@ -106,7 +126,7 @@ export class AnalysisClient {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.fallback) return this.worker;
     try {
-      const worker = new Worker(path.join(this.distFolder, 'analysisWorker.js'));
+      const worker = new Worker(path.join(this.distFolder, 'analysisWorker.js'), { workerData: { model: this.model } });
       worker.on('message', (response: AnalysisResponse) => {
         const resolve = this.pending.get(response.id);
         this.pending.delete(response.id);

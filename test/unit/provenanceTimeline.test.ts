@@ -162,3 +162,21 @@ describe('the editor’s passages (engine)', () => {
     expect(reuse[inputs[2].id].shareLabel).toMatch(/^\d+ % original$/);
   });
 });
+
+describe('the engine’s reuse cache', () => {
+  it('gives exactly core’s findReuse, before and after one article changes (only its pairs re-aligned)', () => {
+    const texts = seedFiles().map((f) => ({ id: f.slice(0, 3), text: seed(f.slice(0, 3)) }));
+    const inputs = (list: typeof texts): ProvenanceInput[] => list.map((a) => ({ id: a.id, hash: a.text, text: a.text, article: parseArticle(a.text) }));
+    const stage = new ProvenanceStage();
+    const first = stage.reusePairs('1', inputs(texts));
+    expect(first).toEqual(findReuse(texts.map((a) => prepareFromText(a.id, a.text))));
+    expect(first.length).toBeGreaterThan(0);
+    // 002 loses its copied paragraphs but one: the pair is re-aligned, nothing stale is kept.
+    const body = parseArticle(texts[2].text).paragraphs;
+    const edited = texts.map((a, k) => (k === 2 ? { ...a, text: a.text.slice(0, body[body.length - 3].start) } : a));
+    const second = stage.reusePairs('2', inputs(edited));
+    expect(second).toEqual(findReuse(edited.map((a) => prepareFromText(a.id, a.text))));
+    expect(second).not.toEqual(first);
+    expect(stage.reusePairs('2', inputs(edited))).toBe(second);
+  });
+});

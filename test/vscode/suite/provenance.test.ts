@@ -31,6 +31,22 @@ describe('Provenance in a real VS Code (#22)', () => {
     assert.match(text, /This article: \d+ % shared, order unknown/);
   });
 
+  it('the setting corpusLens.decorations.reuse turns the marks off, and back on', async () => {
+    const api = await corpusLens();
+    await api.reuseSettled();
+    const doc = await vscode.workspace.openTextDocument(seedUri('001'));
+    await vscode.window.showTextDocument(doc);
+    const n = api.reuse(doc.uri)!.passages.length;
+    const config = () => vscode.workspace.getConfiguration('corpusLens');
+    try {
+      await config().update('decorations.reuse', false, vscode.ConfigurationTarget.Workspace);
+      await eventually('no reuse marks', () => api.reuseDecorationCount(doc.uri) === 0, 20_000);
+    } finally {
+      await config().update('decorations.reuse', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await eventually('reuse marks back', () => api.reuseDecorationCount(doc.uri) === n, 20_000);
+  });
+
   it('Go to Related in a shared passage offers the twin passage in 002 and goes there', async () => {
     const api = await corpusLens();
     await api.reuseSettled();
