@@ -1,5 +1,6 @@
 /** The entity recogniser: two stacked taggers plus document-level consistency. */
 import { applyDocumentConsistency } from './consistency';
+import { domainTest, type SerializedDomainTest } from './domain';
 import { stackedFeatures } from './features';
 import { Tagger, type SerializedTagger } from './tagger';
 
@@ -10,6 +11,11 @@ export interface SerializedRecognizer {
   second: SerializedTagger;
   /** Words more often lower-case than capitalised in the training text (see commonLowercaseWords). */
   lowercase?: string[];
+  /**
+   * A corpus's own model (corpus-lens train): the taggers adapted to the corpus's text, and
+   * the test telling its text from other text; other text is tagged by `first` and `second`.
+   */
+  domain?: { first: SerializedTagger; second: SerializedTagger; test: SerializedDomainTest };
 }
 
 /** Tags with the tagger's confidence in each: its margin over the runner-up tag, 0 where document consistency overrode it. */
@@ -21,6 +27,8 @@ export interface TaggedDocument {
 export class Recognizer {
   private readonly lowercase: ReadonlySet<string>;
   private nameWordSet: Set<string> | undefined;
+  /** The taggers for one domain's text (a corpus's own model), and how to tell that text. */
+  private domain: { readonly recognizer: Recognizer; readonly accepts: (sentences: readonly (readonly string[])[]) => boolean } | undefined;
 
   constructor(
     private readonly first: Tagger,
@@ -36,6 +44,7 @@ export class Recognizer {
   }
 
   tagWithConfidence(sentences: readonly (readonly string[])[]): TaggedDocument {
+    if (this.domain?.accepts(sentences)) return this.domain.recognizer.tagWithConfidence(sentences);
     // Both stages were trained with one gazetteer, so their static features are the same.
     const staticFeatures = this.first.staticFeatures(sentences);
     const firstPass = this.first.tagDocument(sentences, undefined, staticFeatures);
@@ -72,7 +81,12 @@ export class Recognizer {
     if (data.format !== 'corpus-lens/ner-stacked@2') throw new Error(`unknown entity model format ${String(data.format)}`);
     const first = Tagger.deserialize(data.first);
     const shared = sameEntries(data.first.gazetteer, data.second.gazetteer) ? first.gazetteer : undefined;
-    return new Recognizer(first, Tagger.deserialize(data.second, shared), data.lowercase);
+    const recognizer = new Recognizer(first, Tagger.deserialize(data.second, shared), data.lowercase);
+    if (data.domain) {
+      const adapted = Recognizer.deserialize({ format: data.format, trainedOn: data.trainedOn, first: data.domain.first, second: data.domain.second, lowercase: data.lowercase });
+      recognizer.domain = { recognizer: adapted, accepts: domainTest(data.domain.test) };
+    }
+    return recognizer;
   }
 }
 
