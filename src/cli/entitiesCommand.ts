@@ -1,5 +1,6 @@
 /** `corpus-lens entities FILE…`: one JSON line per file with its entity mentions. */
-import { defineCommand } from './command';
+import { resolvedType } from '../core/entities/resolve';
+import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 import { analyseCorpus } from '../engine/pipeline';
 
@@ -9,14 +10,14 @@ export const entitiesCommand = defineCommand({
   summary: 'one JSON line per file: entity mentions with\ncorpus-wide entity ids',
   options: {},
   positionals: { min: 1, name: 'files' },
-  async run(cli, { positionals }) {
+  async run(cli, { values, positionals }) {
     const loaded = await loadArticles(cli, positionals);
-    const { articles, resolution } = analyseCorpus(loaded);
+    const { articles, resolution } = analyseCorpus(loaded, cli, engineOptions(cli, values));
     for (const a of articles) {
       // The type is the entity's, agreed across the corpus, so one referent has one type.
       const entities = a.mentions.map((m, i) => {
         const entity = resolution.entityFor(a.id, i);
-        return { start: m.start, end: m.end, text: m.text, type: entity?.type ?? m.type, entityId: entity?.id ?? null };
+        return { start: m.start, end: m.end, text: m.text, type: resolvedType(m, entity), entityId: entity?.id ?? null };
       });
       cli.out(JSON.stringify({ file: a.id, entities }));
     }

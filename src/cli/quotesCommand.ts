@@ -3,7 +3,7 @@
  * Quotes are whole statements (the evaluation's quotes: a Content that opens with a mark);
  * `--partial` adds the few quoted words inside the writer's own sentences.
  */
-import { defineCommand } from './command';
+import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 import { analyseCorpus } from '../engine/pipeline';
 
@@ -20,7 +20,7 @@ export const quotesCommand = defineCommand({
   async run(cli, { values, positionals }) {
     const withPartial = values.partial === true;
     const loaded = await loadArticles(cli, positionals);
-    const corpus = analyseCorpus(loaded);
+    const corpus = analyseCorpus(loaded, cli, engineOptions(cli, values));
     corpus.articles.forEach((a, k) => {
       const quotes = corpus
         .quotes(k)

@@ -28,6 +28,14 @@ export interface ResolvedEntity {
   readonly mentions: readonly MentionRef[];
 }
 
+/**
+ * The type a mention is shown and exported with: its entity's, agreed across the corpus, so
+ * one referent has one type (the mention's own when it resolves to no entity).
+ */
+export function resolvedType<T extends string>(mention: { readonly type: T }, entity: { readonly type: T } | undefined): T {
+  return entity?.type ?? mention.type;
+}
+
 export interface Resolution {
   readonly entities: readonly ResolvedEntity[];
   /** The entity of one mention (by its index in that article's mention list). */
