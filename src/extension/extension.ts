@@ -97,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     review,
     ...review.commands(),
     ...registerTeaching(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, corpus, analysis, log),
-    ...registerImportExport(corpus, annotationStore, analysis),
+    ...registerImportExport(corpus, annotationStore, analysis, sidecars),
     comparePanels,
     ...registerCompareCommands(corpus, events, comparePanels, analysis),
     ...registerEntityNavigation(corpus, entities, annotationStore, (uri, pos) => twinPassageItems(corpus, reuse, uri, pos)),

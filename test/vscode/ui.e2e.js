@@ -132,6 +132,27 @@ async function runUiTest(workspace, out) {
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
     });
+    await step('reviewing with the keyboard: Review… on this article, A accepts and the queue moves on', async () => {
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Corpus Lens: Review…');
+      const command = page.locator('.quick-input-widget .monaco-list-row', { hasText: /Corpus Lens: Review…/ });
+      await command.first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      const scope = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'This article' });
+      await scope.first().waitFor({ timeout: 15_000 });
+      await scope.first().click();
+      const first = page.locator('.statusbar-item', { hasText: /Review 1\/\d+/ });
+      await first.first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(shots, 'review.png') });
+      // The real key, in the editor: while reviewing, A accepts.
+      await page.keyboard.press('a');
+      await page.locator('.statusbar-item', { hasText: /Review 2\/\d+/ }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Escape');
+      await page.locator('.statusbar-item', { hasText: /Review \d+\/\d+/ }).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(async () => {
+        assert.strictEqual(await page.locator('.statusbar-item:visible', { hasText: /Review \d+\/\d+/ }).count(), 0, 'the review did not stop on Escape');
+      });
+    });
     await step('the Compare action on an event opens the comparison panel', async () => {
       const eventRow = page.locator('.pane-body .monaco-list-row', { hasText: /18 May 2017 · 4 articles/ }).first();
       await eventRow.hover();
