@@ -7,6 +7,8 @@
  * `--help` (or `-h`) on any command prints its usage to stdout and exits 0.
  */
 import { parseArgs } from 'util';
+import type { EngineOptions } from '../engine/analysisEngine';
+import { defaultCacheDir, openCache } from '../engine/diskCache';
 import { useModel } from '../node/models';
 import type { Cli } from './io';
 
@@ -57,12 +59,29 @@ export interface CommandSpec<T extends OptionTable = OptionTable> {
 }
 
 /**
- * Options every analysing command takes, handled here before the command runs.
+ * Options every analysing command takes, declared once and added to every command's table
+ * (unless it says `sharedOptions: false`). `--model DIR` is handled here before the command
+ * runs; `engineOptions` turns the cache options into the engine's. A new shared option is one
+ * entry here and, when the engine needs it, a line in `engineOptions`.
  * `--model DIR`: the entity model `corpus-lens train --out DIR` wrote (default: the built-in one).
  */
 export const SHARED_OPTIONS = {
   model: { type: 'string', valueName: 'DIR', description: 'the entity model to tag with: a folder corpus-lens train --out wrote (default: the built-in model)' },
+  'no-cache': { type: 'boolean', description: 'analyse every article afresh: read and write no on-disk cache' },
+  cache: { type: 'string', valueName: 'DIR', description: 'keep the on-disk cache of per-article results in DIR (default $XDG_CACHE_HOME/corpus-lens, else ~/.cache/corpus-lens)' },
 } as const satisfies OptionTable;
+
+export type SharedValues = ParsedValues<typeof SHARED_OPTIONS>;
+
+/**
+ * The engine's options from the shared ones a command was given: the on-disk cache (for the
+ * model in use, which `--model` has chosen by now) unless `--no-cache`.
+ */
+export function engineOptions(cli: Cli, values: object): EngineOptions {
+  const shared = values as SharedValues;
+  if (shared['no-cache']) return {};
+  return { cache: openCache(shared.cache ?? defaultCacheDir(), (m) => cli.warn(m)) };
+}
 
 /** A declared command, ready to run on raw arguments (what `cli.ts` lists). */
 export interface Command {

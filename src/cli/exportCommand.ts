@@ -1,12 +1,10 @@
 /** `corpus-lens export --format brat|jsonl|conll|w3c --out DIR [--conll-columns 2|4] [--base-uri URI] <folder|files…>`. */
-import { exportCorpus } from '../core/export/exportCorpus';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/formats';
 import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_MANIFEST, writeExport } from '../node/exportFolder';
-import { loadBackgroundIdf } from '../node/models';
-import { defineCommand } from './command';
+import { defineCommand, engineOptions } from './command';
 import type { Cli } from './io';
 import { loadArticles } from '../engine/loadArticles';
-import { analyseCorpus } from '../engine/pipeline';
+import { corpusEngine } from '../engine/pipeline';
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -22,11 +20,11 @@ export const exportCommand = defineCommand({
   },
   positionals: { min: 1, name: 'a folder or files' },
   async run(cli, { values, positionals }) {
-    return exportArticles(cli, values.format as ExportFormat, values.out!, positionals, { conllColumns: values['conll-columns'] === '4' ? 4 : 2, baseUri: values['base-uri'] ?? '', force: values.force === true, reviewedOnly: values['reviewed-only'] === true });
+    return exportArticles(cli, values.format as ExportFormat, values.out!, positionals, { conllColumns: values['conll-columns'] === '4' ? 4 : 2, baseUri: values['base-uri'] ?? '', force: values.force === true, reviewedOnly: values['reviewed-only'] === true }, values);
   },
 });
 
-async function exportArticles(cli: Cli, format: ExportFormat, out: string, args: readonly string[], options: { conllColumns: 2 | 4; baseUri: string; force: boolean; reviewedOnly: boolean }): Promise<number> {
+async function exportArticles(cli: Cli, format: ExportFormat, out: string, args: readonly string[], options: { conllColumns: 2 | 4; baseUri: string; force: boolean; reviewedOnly: boolean }, shared: object): Promise<number> {
   const all = await loadArticles(cli, args);
   if (all.length === 0) {
     cli.warn(`nothing exported: no article could be read (${out} was not created)`);
@@ -38,8 +36,7 @@ async function exportArticles(cli: Cli, format: ExportFormat, out: string, args:
     return 1;
   }
   if (loaded.length < all.length) cli.warn(`exporting the ${loaded.length} reviewed article(s) of ${all.length}`);
-  const pins = new Map(loaded.map((l) => [l.file, l.event ?? null]));
-  const { files, problems } = exportCorpus(format, analyseCorpus(loaded), { ...options, pinnedEvent: (id) => pins.get(id) ?? null, events: { background: loadBackgroundIdf() } });
+  const { files, problems } = corpusEngine(loaded, cli, engineOptions(cli, shared)).exportFiles(format, options);
   problems.forEach((p) => cli.warn(p));
   // Never over an article, through a link, or into a folder of other files (src/node/exportFolder.ts).
   const result = await writeExport(out, files, { inputs: loaded.map((l) => l.file), force: options.force });

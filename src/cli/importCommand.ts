@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { newAnnotationId, readAnnotations, toSidecarAnnotations } from '../core/annotations/annotations';
 import { collectArticleFiles, findCorpusRoot, readArticleFile, relativeArticlePath, updateSidecar } from '../node/files';
-import { IMPORT_FORMATS, planImport, withImported, type CorpusArticle, type ImportFormat } from '../node/importAnnotations';
+import { IMPORT_FORMATS, planImport, withImported, type CorpusArticle, type ImportFormat } from '../engine/importAnnotations';
 import { parseLabelMap, type LabelMap } from '../core/annotations/importFormats';
 import { withReviewed } from '../core/sidecar';
 import { defineCommand } from './command';

@@ -6,6 +6,7 @@ import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
 import type { ExportArticle } from '../core/export/formats';
 import { AnalysisEngine } from '../engine/analysisEngine';
+import { openCache } from '../engine/diskCache';
 import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot, EventsSnapshot } from './analysisProtocol';
 import { handleRequest } from './engineRequests';
 import type { ReuseSnapshot } from '../engine/provenance';
@@ -31,6 +32,8 @@ export class AnalysisClient {
   constructor(
     private readonly distFolder: string,
     private readonly log: (message: string) => void,
+    /** Where the engine keeps per-article results across sessions (the workspace storage), if anywhere. */
+    private readonly cacheDir?: string,
   ) {}
 
   analyzeText(uri: string, text: string, user: UserData): Promise<AnalysisResult> {
@@ -126,7 +129,7 @@ export class AnalysisClient {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.fallback) return this.worker;
     try {
-      const worker = new Worker(path.join(this.distFolder, 'analysisWorker.js'), { workerData: { model: this.model } });
+      const worker = new Worker(path.join(this.distFolder, 'analysisWorker.js'), { workerData: { model: this.model, cacheDir: this.cacheDir } });
       worker.on('message', (response: AnalysisResponse) => {
         const resolve = this.pending.get(response.id);
         this.pending.delete(response.id);
@@ -156,7 +159,7 @@ export class AnalysisClient {
   }
 
   private engine(): AnalysisEngine {
-    this.fallback ??= new AnalysisEngine();
+    this.fallback ??= new AnalysisEngine(this.cacheDir ? { cache: openCache(this.cacheDir, this.log) } : {});
     return this.fallback;
   }
 }

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { useModel } from '../node/models';
 import { AnalysisEngine } from '../engine/analysisEngine';
+import { openCache } from '../engine/diskCache';
 import type { AnalysisRequest } from './analysisProtocol';
 import { handleRequest } from './engineRequests';
 
@@ -14,7 +15,10 @@ if (model) {
     console.error(`Corpus Lens: the corpus model could not be loaded (${(e as Error).message}); using the built-in model`);
   }
 }
-const engine = new AnalysisEngine();
+// Per-article results are kept in the workspace storage the host names (none without a workspace),
+// under the version of the model just chosen.
+const cacheDir = (workerData as { cacheDir?: string } | null)?.cacheDir;
+const engine = new AnalysisEngine(cacheDir ? { cache: openCache(cacheDir) } : {});
 parentPort?.on('message', (request: AnalysisRequest) => {
   try {
     parentPort!.postMessage(handleRequest(engine, request));

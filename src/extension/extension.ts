@@ -35,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const log = (message: string) => output.info(message);
   const settings = readSettings();
 
-  const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log);
+  // The engine's on-disk cache lives in this workspace's storage: a reopened corpus is not analysed again.
+  const cacheDir = context.storageUri ? vscode.Uri.joinPath(context.storageUri, 'analysis-cache').fsPath : undefined;
+  const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log, cacheDir);
   // The corpus's own entity model (Teach the Recogniser), before anything is analysed.
   analysis.setModel(corpusModel());
   const sidecars = new SidecarFiles(log);

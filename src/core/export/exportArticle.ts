@@ -7,6 +7,7 @@
 import type { Article } from '../article';
 import type { UserAnnotation } from '../annotations/annotations';
 import type { EntityMention } from '../entities/mentions';
+import { resolvedType } from '../entities/resolve';
 import type { CorpusEvent } from '../events/corpusEvents';
 import type { Quote } from '../quotes/quotes';
 
@@ -85,7 +86,7 @@ export function buildExportArticle(
     sentences: article.paragraphs.flatMap((p) => p.sentences),
     entities: input.mentions.map((m, i) => {
       const e = entityOf(i);
-      return { ...m, type: e?.type ?? m.type, entityId: e?.id ?? null, ...(e ? { entityName: e.canonical } : {}), origin: originOf('entity', m) };
+      return { ...m, type: resolvedType(m, e), entityId: e?.id ?? null, ...(e ? { entityName: e.canonical } : {}), origin: originOf('entity', m) };
     }),
     quotes: quotes.map((q) => ({ ...q, origin: originOf('quote', q) })),
     metadata: { title: article.title?.value ?? null, outlet: article.outlet?.value ?? null, date: article.date?.value ?? null, url: article.url?.value ?? null },
