@@ -28,6 +28,8 @@ let passed = 0;
 let failed = 0;
 
 if (!run('type check', bin('tsc'), ['-p', '.'])) failed++;
+// The webview pages against the DOM and @types/vscode-webview (media/tsconfig.json).
+if (!run('type check (webview pages)', bin('tsc'), ['-p', 'media'])) failed++;
 if (!run('build', process.execPath, ['esbuild.js', '--production'])) {
   console.log('tests: 0 passed, 1 failed');
   process.exit(1);
@@ -63,6 +65,7 @@ if (!run('setup (browser, code-server)', 'bash', [path.join(root, 'scripts', 'se
   process.exit(1);
 }
 if (!skipVscode) phase('setup check: nested install under another Node\'s npm environment', ['test', 'setup', 'run.js'], 'setup-result.json');
+phase('CLI stages under Dask Distributed (a real scheduler and workers)', ['test', 'distributed', 'run.js'], 'distributed-result.json');
 phase('Compare page in headless Chromium', ['test', 'webview', 'run.js'], 'webview-result.json');
 if (skipVscode) console.log('\n(real VS Code tests skipped: CORPUS_LENS_SKIP_VSCODE=1)');
 else phase('tests in a real VS Code (code-server)', ['test', 'vscode', 'run.js'], 'vscode-result.json');
