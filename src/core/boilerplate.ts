@@ -347,6 +347,20 @@ function words(line: string): number {
   return wordCount(line);
 }
 
+const NUMBER_TOKEN = /^[-+]?\p{N}+([.,:/-]\p{N}+)*[.%]?$|^[.]\p{N}+$/u;
+
+/** A line of a table: a name or two and numbers, the numbers at least two and a third of its tokens. */
+export function isTableRow(raw: string): boolean {
+  const tokens = raw.trim().split(/\s+/);
+  let numbers = 0;
+  let named = false;
+  for (const t of tokens) {
+    if (NUMBER_TOKEN.test(t)) numbers++;
+    else if (/\p{L}{2}/u.test(t)) named = true;
+  }
+  return named && numbers >= 2 && numbers * 3 >= tokens.length;
+}
+
 /**
  * A whole web page (menus, link lists, footers) rather than an article already cut out:
  * many lines, or half of them menu-sized, and little prose. Scraped articles keep the line rules alone.
@@ -357,7 +371,9 @@ function looksLikeWholePage(lines: readonly TextLine[], kinds: readonly (Boilerp
   const nonBlank = lines.filter((l) => !isBlank(l.text));
   const content = lines.filter((l, i) => !isBlank(l.text) && kinds[i] === null);
   const prose = content.filter((l) => isProseLike(l.text)).length;
-  if (prose / nonBlank.length >= 0.45) return false;
+  // Rows of a results table or standings ("Puchon 3 1 0 6 1 10") are the article's own text.
+  const rows = content.filter((l) => !isProseLike(l.text) && isTableRow(l.text)).length;
+  if ((prose + rows) / nonBlank.length >= 0.45) return false;
   // A short page is a whole page too when half its lines are menu-sized (one to three words):
   // an article cut out of its page has a headline and a byline, not a menu.
   const short = nonBlank.filter((l) => words(l.text) <= 3).length;

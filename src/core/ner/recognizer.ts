@@ -1,6 +1,7 @@
 /** The entity recogniser: two stacked taggers plus document-level consistency. */
 import { applyDocumentConsistency } from './consistency';
 import { stackedFeatures } from './features';
+import { Lexicon, type SerializedLexicon } from './lexicon';
 import { Tagger, type SerializedTagger } from './tagger';
 
 export interface SerializedRecognizer {
@@ -10,6 +11,8 @@ export interface SerializedRecognizer {
   second: SerializedTagger;
   /** Words more often lower-case than capitalised in the training text (see commonLowercaseWords). */
   lowercase?: string[];
+  /** Word classes and name lists both stages were trained with (absent in older models). */
+  lexicon?: SerializedLexicon;
 }
 
 /** Tags with the tagger's confidence in each: its margin over the runner-up tag, 0 where document consistency overrode it. */
@@ -21,11 +24,15 @@ export interface TaggedDocument {
 export class Recognizer {
   private readonly lowercase: ReadonlySet<string>;
   private nameWordSet: Set<string> | undefined;
+  /** Document vote weighted by confidence (see applyDocumentConsistency); set false to count mentions. */
+  weightedVote = true;
 
   constructor(
     private readonly first: Tagger,
     private readonly second: Tagger,
     lowercase: readonly string[] = [],
+    /** The word classes and name lists the model was trained with, to train another with the same. */
+    readonly lexicon: Lexicon | null = null,
   ) {
     this.lowercase = new Set(lowercase);
   }
@@ -41,7 +48,7 @@ export class Recognizer {
     const firstPass = this.first.tagDocument(sentences, undefined, staticFeatures);
     const margins: number[][] = [];
     const secondPass = this.second.tagDocument(sentences, stackedFeatures(sentences, firstPass), staticFeatures, margins);
-    const tags = applyDocumentConsistency(sentences, secondPass);
+    const tags = applyDocumentConsistency(sentences, secondPass, this.weightedVote ? margins : undefined);
     const unit = this.second.unit;
     const confidence = tags.map((row, s) => row.map((t, i) => (t === secondPass[s][i] ? margins[s][i] * unit : 0)));
     return { tags, margins: confidence };
@@ -70,9 +77,12 @@ export class Recognizer {
 
   static deserialize(data: SerializedRecognizer): Recognizer {
     if (data.format !== 'corpus-lens/ner-stacked@2') throw new Error(`unknown entity model format ${String(data.format)}`);
+    const lexicon = data.lexicon ? Lexicon.fromJSON(data.lexicon) : null;
     const first = Tagger.deserialize(data.first);
     const shared = sameEntries(data.first.gazetteer, data.second.gazetteer) ? first.gazetteer : undefined;
-    return new Recognizer(first, Tagger.deserialize(data.second, shared), data.lowercase);
+    const second = Tagger.deserialize(data.second, shared);
+    for (const g of [first.gazetteer, second.gazetteer]) if (g) g.lexicon = lexicon;
+    return new Recognizer(first, second, data.lowercase, lexicon);
   }
 }
 
