@@ -153,9 +153,10 @@ for (const n of process.env.BENCH_REUSE_SIZES ? process.env.BENCH_REUSE_SIZES.sp
     results[label] = `failed: ${(child.stderr || child.stdout).trim().split('\n').slice(-3).join(' ')}`;
     continue;
   }
-  const r = JSON.parse(line) as { prepareSeconds: number; reuseSeconds: number; baselineSeconds: number; peakMb: number };
+  const r = JSON.parse(line) as { prepareSeconds: number; reuseSeconds: number; reuseCpuSeconds: number; baselineSeconds: number | null; peakMb: number };
   results[`${label} (s)`] = r.reuseSeconds;
-  results[`${label}, plain shingle matcher (s)`] = r.baselineSeconds;
+  results[`${label}, CPU (s)`] = r.reuseCpuSeconds;
+  results[`${label}, plain shingle matcher (s)`] = r.baselineSeconds ?? 'not run (quadratic)';
   results[`${label}, article model first (s)`] = r.prepareSeconds;
   results[`${label}, peak RSS (MB)`] = r.peakMb;
 }

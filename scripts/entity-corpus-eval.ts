@@ -15,6 +15,7 @@ import { entitiesCommand } from '../src/cli/entitiesCommand';
 import type { Cli } from '../src/cli/io';
 import { chunks, readConllItems, scoreChunks, toDocuments, type ConllDocument } from '../src/core/ner/conll';
 import type { Recognizer } from '../src/core/ner/recognizer';
+import { isTemporal } from '../src/core/vocabulary';
 
 const shared = path.join(__dirname, '..', '..', 'shared', 'eval');
 
@@ -141,7 +142,7 @@ export async function evaluateGiveme(): Promise<GivemeReport> {
     const canonicalOf = (id: string) => id.replace(/^[A-Z]+:/, '');
     rows.forEach((r, i) => {
       for (const e of output.get(fileOf(i)) ?? []) {
-        if (e.type === 'DATE' || e.type === 'TIME') continue;
+        if (isTemporal(e.type)) continue;
         report.nonDateMentions++;
         forms.set(e.text, (forms.get(e.text) ?? 0) + 1);
         const kind = junkKind(e.text);

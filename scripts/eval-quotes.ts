@@ -1,7 +1,9 @@
-// `npm run eval:quotes [-- --split dev|train] [--errors FILE]`: quote P/R/F1 and speaker accuracy
-// on PolNeAR under the agreed rule (../shared/eval/README.md), scored per annotation file as the
-// unit test does. `--errors FILE` writes every false positive, miss and wrong speaker with its
-// context, for reading one by one.
+// `npm run eval:quotes [-- --split dev|train] [--errors FILE [--right]]`: quote P/R/F1 and speaker
+// accuracy on PolNeAR under the agreed rule (../shared/eval/README.md), scored per annotation file
+// as the unit test does. `--errors FILE` writes every false positive, miss and wrong speaker with
+// its context, for reading one by one: the speaker found, `{cue}` and `<how>` it was found (cue,
+// layout: a name label or signature, inherit: the quote before, paragraph, none); `--right` adds
+// the quotes found right (TP lines), to count what a rule would cost.
 import { readFileSync, readdirSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { parseArticle } from '../src/core/article';
@@ -21,6 +23,8 @@ const option = (name: string) => {
 };
 const splits = option('--split') ? [option('--split')!] : ['dev', 'train'];
 const errorsFile = option('--errors');
+/** `--right`: the errors file also lists the quotes found with the right speaker (TP lines). */
+const listRight = args.includes('--right');
 const recognizer = loadRecognizer(path.resolve(__dirname, '..', 'models', 'ner.json.gz'));
 
 const overlaps = (a: { start: number; end: number }, g: Attribution['content']) => !!g && g.fragments.some(([s, e]) => a.start < e && s < a.end);
@@ -60,9 +64,10 @@ for (const split of splits) {
     if (!errorsFile) continue;
     for (const q of wholes) {
       const g = gold.find((x) => overlaps(q, x.content));
-      const said = q.speaker ? `[${q.speaker.text}]` : '[no speaker]';
+      const said = (q.speaker ? `[${q.speaker.text}]` : '[no speaker]') + ((q.cue ? `{${text.slice(q.cue.start, q.cue.end)}}` : '{}') + `<${via(marks, q)}>`);
       if (!g) errors.push(`${split} FP ${ann} ${said}: ${context(text, q.start, q.end)}`);
       else if (!q.speaker || !g.source || !overlaps(q.speaker, g.source)) errors.push(`${split} SPEAKER ${ann} ${said} gold [${g.source?.text ?? '—'}]: ${context(text, q.start, q.end)}`);
+      else if (listRight) errors.push(`${split} TP ${ann} ${said}: ${context(text, q.start, q.end)}`);
     }
     for (const g of gold) {
       if (wholes.some((q) => overlaps(q, g.content))) continue;
@@ -85,3 +90,12 @@ function sharesName(name: string, source: string): boolean {
 }
 
 if (errorsFile) writeFileSync(errorsFile, errors.join('\n') + '\n');
+
+/** How a listed quote got its speaker. */
+function via(marks: Attributed[], q: Quote): string {
+  const m = marks.find((x) => x.quote.start === q.start);
+  if (!m) return '?';
+  if (m.speaker) return m.cue ? 'cue' : 'layout';
+  if (m.inheritsFrom !== null) return 'inherit';
+  return q.speaker ? 'paragraph' : 'none';
+}

@@ -3,7 +3,7 @@ import { parseArticle } from '../core/article';
 import { articleToJson, boilerplateBreakdown, describeSource, type ArticleJson } from '../core/articleSummary';
 import { findCredits } from '../core/credits';
 import { defineCommand } from './command';
-import { loadArticles } from './loadArticles';
+import { loadArticles } from '../engine/loadArticles';
 
 export const analyzeCommand = defineCommand({
   name: 'analyze',

@@ -2,7 +2,7 @@
 import { classifyLines } from '../core/boilerplate';
 import { splitLines } from '../core/lines';
 import { defineCommand } from './command';
-import { loadArticles } from './loadArticles';
+import { loadArticles } from '../engine/loadArticles';
 
 export const boilerplateCommand = defineCommand({
   name: 'boilerplate',

@@ -1,8 +1,8 @@
 /** `corpus-lens compare FILE FILE… [--json]`: what articles share, omit and quote. */
 import { buildComparison, type ComparisonReport } from '../core/compare/report';
 import { defineCommand } from './command';
-import { loadArticles } from './loadArticles';
-import { analyseCorpus } from './pipeline';
+import { loadArticles } from '../engine/loadArticles';
+import { analyseCorpus, compareInputs } from '../engine/pipeline';
 
 export const compareCommand = defineCommand({
   name: 'compare',
@@ -17,10 +17,7 @@ export const compareCommand = defineCommand({
       return 1;
     }
     const corpus = analyseCorpus(loaded);
-    const report = buildComparison(
-      corpus.articles.map((a, k) => ({ file: a.id, text: a.text, article: a.article, mentions: a.mentions, quotes: corpus.quotes(k) })),
-      corpus.resolution,
-    );
+    const report = buildComparison(compareInputs(corpus, corpus.articles.map((_, k) => k)), corpus.resolution);
     cli.out(values.json ? JSON.stringify(report) : summarise(report));
     return 0;
   },

@@ -1,7 +1,7 @@
 /** `corpus-lens entities FILE…`: one JSON line per file with its entity mentions. */
 import { defineCommand } from './command';
-import { loadArticles } from './loadArticles';
-import { analyseCorpus } from './pipeline';
+import { loadArticles } from '../engine/loadArticles';
+import { analyseCorpus } from '../engine/pipeline';
 
 export const entitiesCommand = defineCommand({
   name: 'entities',

@@ -5,8 +5,8 @@ import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_MANIFEST, writeExport } from '../nod
 import { loadBackgroundIdf } from '../node/models';
 import { defineCommand } from './command';
 import type { Cli } from './io';
-import { loadArticles } from './loadArticles';
-import { analyseCorpus } from './pipeline';
+import { loadArticles } from '../engine/loadArticles';
+import { analyseCorpus } from '../engine/pipeline';
 
 export const exportCommand = defineCommand({
   name: 'export',

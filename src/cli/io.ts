@@ -38,3 +38,10 @@ export async function readInputFile(cli: Cli, file: string): Promise<string | nu
   }
   return decoded.text;
 }
+
+/** All of standard input as UTF-8 text (for the map and merge stages that read JSON lines). */
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -4,8 +4,8 @@
  * `--partial` adds the few quoted words inside the writer's own sentences.
  */
 import { defineCommand } from './command';
-import { loadArticles } from './loadArticles';
-import { analyseCorpus } from './pipeline';
+import { loadArticles } from '../engine/loadArticles';
+import { analyseCorpus } from '../engine/pipeline';
 
 export const quotesCommand = defineCommand({
   name: 'quotes',

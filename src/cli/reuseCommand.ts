@@ -8,8 +8,8 @@ import { findReuse, prepareFromText, withMinWords, type ReusePair } from '../cor
 import { DEFAULT_CANDIDATES } from '../core/reuse/fingerprints';
 import { alignStage, fingerprintStage, readArticleRecord, readPairRecord } from '../core/reuse/stages';
 import { defineCommand } from './command';
-import type { Cli } from './io';
-import { loadArticles } from './loadArticles';
+import { readStdin, type Cli } from './io';
+import { loadArticles } from '../engine/loadArticles';
 
 const SUMMARY = `text reuse: one JSON line per passage two articles share,
 {"a": {"file", "start", "end"}, "b": {…}, "words", "similarity", "kind", "earlier"}
@@ -78,10 +78,4 @@ function stage(cli: Cli, input: string, which: 'align' | 'fingerprints', align: 
 
 function pairLine(p: ReusePair): string {
   return JSON.stringify({ a: p.a, b: p.b, words: p.words, similarity: p.similarity, kind: p.kind, earlier: p.earlier });
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -5,8 +5,11 @@ import type { ArticleMetadata } from '../core/article';
 import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
 import type { ExportArticle } from '../core/export/formats';
-import { AnalysisEngine } from './analysisEngine';
+import { AnalysisEngine } from '../engine/analysisEngine';
 import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot, EventsSnapshot } from './analysisProtocol';
+import { handleRequest } from './engineRequests';
+import type { ReuseSnapshot } from '../engine/provenance';
+import type { ProvenanceTimeline } from '../core/reuse/timeline';
 
 type Pending = (response: AnalysisResponse) => void;
 
@@ -57,6 +60,20 @@ export class AnalysisClient {
     });
   }
 
+  reuse(): Promise<ReuseSnapshot> {
+    return this.send({ type: 'reuse', id: this.nextId++ }).then((r) => {
+      if (r.type !== 'reuse') throw new Error('unexpected answer to a reuse request');
+      return r.reuse;
+    });
+  }
+
+  provenance(uris: readonly string[]): Promise<{ timeline: ProvenanceTimeline | null; error?: string }> {
+    return this.send({ type: 'provenance', id: this.nextId++, uris }).then((r) => {
+      if (r.type !== 'provenance') throw new Error('unexpected answer to a provenance request');
+      return { timeline: r.timeline, error: r.error };
+    });
+  }
+
   exportData(): Promise<ExportArticle[]> {
     return this.send({ type: 'exportData', id: this.nextId++ }).then((r) => {
       if (r.type !== 'exportData') throw new Error('unexpected answer to an export request');
@@ -79,7 +96,7 @@ export class AnalysisClient {
 
   private send(request: AnalysisRequest): Promise<AnalysisResponse> {
     const worker = this.ensureWorker();
-    if (!worker) return Promise.resolve(this.engine().handle(request));
+    if (!worker) return Promise.resolve(handleRequest(this.engine(), request));
     return new Promise((resolve) => {
       this.pending.set(request.id, resolve);
       worker.postMessage(request);

@@ -1,10 +1,13 @@
 /** The one message protocol between the extension host and the analysis worker. */
 import type { ArticleMetadata } from '../core/article';
-import type { ArticleJson } from '../core/articleSummary';
 import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
 import type { ExportArticle } from '../core/export/formats';
-import type { CorpusEvent } from '../core/events/corpusEvents';
+import type { AnalysisResult, EntitySnapshot, EventsSnapshot } from '../engine/results';
+import type { ReuseSnapshot } from '../engine/provenance';
+import type { ProvenanceTimeline } from '../core/reuse/timeline';
+
+export type { AnalysisResult, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation, RangeLocation } from '../engine/results';
 
 export type AnalysisRequest =
   | {
@@ -25,80 +28,15 @@ export type AnalysisRequest =
   | { type: 'events'; id: number; threshold: number; maxGapDays: number }
   | { type: 'compare'; id: number; uris: readonly string[] }
   | { type: 'exportData'; id: number }
+  | { type: 'reuse'; id: number }
+  | { type: 'provenance'; id: number; uris: readonly string[] }
   | { type: 'rename'; id: number; from: string; to: string };
-
-export type AnalysisResult =
-  | { ok: true; article: ArticleJson; bodyLength: number; hash: string; millis: number }
-  | { ok: false; message: string };
 
 export type AnalysisResponse =
   | { type: 'done'; id: number; uri: string; result: AnalysisResult | null }
   | { type: 'entities'; id: number; uri: ''; result: null; snapshot: EntitySnapshot }
   | { type: 'events'; id: number; uri: ''; result: null; events: EventsSnapshot }
   | { type: 'compare'; id: number; uri: ''; result: null; report: ComparisonReport | null; error?: string }
-  | { type: 'exportData'; id: number; uri: ''; result: null; articles: ExportArticle[] };
-
-export interface EventsSnapshot {
-  readonly generation: number;
-  readonly events: readonly CorpusEvent[];
-  readonly millis: number;
-  readonly error?: string;
-}
-
-/** A mention with editor positions, so other articles' mentions need no open document. */
-export interface MentionLocation {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly type: string;
-  readonly subtype?: string;
-  readonly line: number;
-  readonly character: number;
-  readonly endLine: number;
-  readonly endCharacter: number;
-  readonly entityId: string;
-}
-
-export interface EntitySummary {
-  readonly id: string;
-  readonly type: string;
-  readonly subtype?: string;
-  readonly canonical: string;
-  readonly aliases: readonly string[];
-  /** The sentence of the first mention in the corpus (articles in path order). */
-  readonly firstSentence: string;
-  readonly firstMention: { readonly uri: string; readonly line: number; readonly character: number };
-  readonly mentionCount: number;
-  readonly articleCount: number;
-}
-
-export interface RangeLocation {
-  readonly line: number;
-  readonly character: number;
-  readonly endLine: number;
-  readonly endCharacter: number;
-}
-
-export interface QuoteLocation extends RangeLocation {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly kind: 'direct' | 'partial';
-  readonly cue: (RangeLocation & { readonly text: string }) | null;
-  readonly speaker: (RangeLocation & { readonly text: string; readonly name: string; readonly entityId: string | null }) | null;
-  /** The same quote (or a near-paraphrase) in other articles. */
-  readonly links: ReadonlyArray<{ readonly uri: string; readonly index: number; readonly relation: 'same' | 'similar'; readonly score: number }>;
-}
-
-/** The corpus-wide entity layer as of one index generation. */
-export interface EntitySnapshot {
-  readonly generation: number;
-  readonly entities: readonly EntitySummary[];
-  /** Per article URI: its mentions in text order. */
-  readonly mentions: Readonly<Record<string, readonly MentionLocation[]>>;
-  /** Per article URI: its quotes in text order, with speakers and cross-article links. */
-  readonly quotes: Readonly<Record<string, readonly QuoteLocation[]>>;
-  readonly millis: number;
-  /** Set when the entity model could not be loaded; entities are then empty. */
-  readonly error?: string;
-}
+  | { type: 'exportData'; id: number; uri: ''; result: null; articles: ExportArticle[] }
+  | { type: 'reuse'; id: number; uri: ''; result: null; reuse: ReuseSnapshot }
+  | { type: 'provenance'; id: number; uri: ''; result: null; timeline: ProvenanceTimeline | null; error?: string };

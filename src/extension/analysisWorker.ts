@@ -1,12 +1,13 @@
 /** Worker-thread entry: analysis never runs on the extension host's thread. */
 import { parentPort } from 'worker_threads';
-import { AnalysisEngine } from './analysisEngine';
+import { AnalysisEngine } from '../engine/analysisEngine';
 import type { AnalysisRequest } from './analysisProtocol';
+import { handleRequest } from './engineRequests';
 
 const engine = new AnalysisEngine();
 parentPort?.on('message', (request: AnalysisRequest) => {
   try {
-    parentPort!.postMessage(engine.handle(request));
+    parentPort!.postMessage(handleRequest(engine, request));
   } catch (e) {
     parentPort!.postMessage({
       type: 'done',

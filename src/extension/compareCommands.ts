@@ -8,10 +8,7 @@ import type { EventService } from './eventService';
 import type { EventsNode } from './eventsView';
 
 export function registerCompareCommands(corpus: CorpusService, events: EventService, panels: ComparePanels, analysis: AnalysisClient): vscode.Disposable[] {
-  const title = (uri: vscode.Uri) => {
-    const s = corpus.get(uri);
-    return (s?.status === 'ok' && s.article.title) || path.basename(uri.fsPath);
-  };
+  const title = (uri: vscode.Uri) => corpus.titleOf(uri);
   const open = (uris: readonly vscode.Uri[]) => {
     const articles = uris.filter((u) => corpus.get(u)?.status === 'ok');
     if (articles.length < 2) {

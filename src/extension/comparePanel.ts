@@ -1,6 +1,5 @@
 /** The Compare webview: hosts the page, relays clicks to editors and keeps it current. */
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { comparisonToHtml, comparisonToMarkdown } from '../core/compare/exportReport';
 import type { ComparisonReport } from '../core/compare/report';
@@ -143,10 +142,7 @@ export class ComparePanel {
       return;
     }
     this.report = result.report;
-    const labels = this.files.map((f) => {
-      const s = this.corpus.get(f);
-      return (s?.status === 'ok' && s.article.title) || path.basename(f.fsPath);
-    });
+    const labels = this.files.map((f) => this.corpus.titleOf(f));
     await this.post({ type: 'render', report: result.report, files: this.files.map((f) => f.toString()), labels });
   }
 

@@ -12,6 +12,7 @@ import { scopeOf, type FolderScope } from './corpusScope';
 import type { AnnotationStore } from './annotationStore';
 import type { SidecarFiles } from './sidecarFiles';
 import { decodeArticleBytes } from '../core/text';
+import { titleOrFileName } from '../core/vocabulary';
 
 export type ArticleState =
   | { readonly uri: vscode.Uri; readonly status: 'pending' }
@@ -67,6 +68,12 @@ export class CorpusService implements vscode.Disposable {
 
   get(uri: vscode.Uri): ArticleState | undefined {
     return this.states.get(uri.toString());
+  }
+
+  /** What lists show for an article: its title, or its file name. */
+  titleOf(uri: vscode.Uri): string {
+    const s = this.states.get(uri.toString());
+    return titleOrFileName(s?.status === 'ok' ? s.article.title : null, uri.toString());
   }
 
   isArticle(uri: vscode.Uri): boolean {

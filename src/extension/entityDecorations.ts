@@ -3,12 +3,10 @@ import * as vscode from 'vscode';
 import { ArticleDecorator } from './articleDecorator';
 import type { ArticleState, CorpusService } from './corpusService';
 import { mentionRange, type EntityService } from './entityService';
+import { ENTITY_KINDS, entityKind, type EntityKind as Kind } from '../core/vocabulary';
 
 /** Painting more than this per type and editor would slow the editor for little gain. */
 const MAX_PER_TYPE = 3000;
-
-export const ENTITY_KINDS = ['PER', 'ORG', 'LOC', 'GROUP', 'MISC', 'DATE'] as const;
-type Kind = (typeof ENTITY_KINDS)[number];
 
 const COLOR_IDS: Record<Kind, string> = {
   PER: 'corpusLens.entity.person',
@@ -61,7 +59,7 @@ export class EntityDecorations extends ArticleDecorator {
     const byKind = new Map<Kind, vscode.Range[]>(ENTITY_KINDS.map((k) => [k, []]));
     let total = 0;
     for (const m of this.entities.mentionsIn(doc.uri)) {
-      const kind: Kind = m.subtype === 'NORP' ? 'GROUP' : m.type === 'TIME' ? 'DATE' : (m.type as Kind);
+      const kind = entityKind(m.type, m.subtype);
       const list = byKind.get(kind);
       if (!list || !this.shown.has(kind) || list.length >= MAX_PER_TYPE) continue;
       list.push(mentionRange(m));

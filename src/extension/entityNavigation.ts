@@ -2,11 +2,15 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MentionLocation } from './analysisProtocol';
+import { isTemporal, typeLabel } from '../core/vocabulary';
 import type { AnnotationStore } from './annotationStore';
 import type { CorpusService } from './corpusService';
-import { mentionRange, typeLabel, type EntityService } from './entityService';
+import { mentionRange, type EntityService } from './entityService';
 
-export function registerEntityNavigation(corpus: CorpusService, entities: EntityService, annotations: AnnotationStore): vscode.Disposable[] {
+/** Other places Go to Related offers at a position (the twin passages of shared text), first in its list. */
+export type RelatedPlaces = (uri: vscode.Uri, position: vscode.Position) => Array<vscode.QuickPickItem & { target: { uri: vscode.Uri; range: vscode.Range } }>;
+
+export function registerEntityNavigation(corpus: CorpusService, entities: EntityService, annotations: AnnotationStore, related: RelatedPlaces = () => []): vscode.Disposable[] {
   // Articles can be any text file the include glob matches; each provider checks membership.
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   const at = (doc: vscode.TextDocument, pos: vscode.Position) => (corpus.isArticle(doc.uri) ? entities.mentionAt(doc.uri, pos) : undefined);
@@ -48,7 +52,7 @@ export function registerEntityNavigation(corpus: CorpusService, entities: Entity
         const q = query.toLowerCase();
         const out: vscode.SymbolInformation[] = [];
         for (const e of entities.entities()) {
-          if (e.type === 'DATE' || e.type === 'TIME') continue;
+          if (isTemporal(e.type)) continue;
           if (q && !e.aliases.some((a) => a.toLowerCase().includes(q))) continue;
           const first = entities.mentionsOf(e.id)[0];
           if (!first) continue;
@@ -61,29 +65,34 @@ export function registerEntityNavigation(corpus: CorpusService, entities: Entity
     vscode.commands.registerCommand('corpusLens.goToRelatedMention', async () => {
       const editor = vscode.window.activeTextEditor;
       const m = editor && at(editor.document, editor.selection.active);
-      if (!editor || !m) {
-        void vscode.window.showInformationMessage('Put the cursor on a person, organisation, place or date in an article first.');
+      const places = editor && corpus.isArticle(editor.document.uri) ? related(editor.document.uri, editor.selection.active) : [];
+      if (!editor || (!m && places.length === 0)) {
+        void vscode.window.showInformationMessage('Put the cursor on a person, organisation, place or date, or in a passage other articles share, first.');
         return;
       }
-      const entity = entities.entity(m.entityId);
-      const items = entities
-        .mentionsOf(m.entityId)
-        .filter((r) => !(r.uri.toString() === editor.document.uri.toString() && r.mention.start === m.start))
-        .map((r) => ({
-          label: r.mention.text,
-          description: `${articleTitle(corpus, r.uri)} · line ${r.mention.line + 1}`,
-          detail: path.basename(r.uri.fsPath),
-          target: r,
-        }));
+      const entity = m && entities.entity(m.entityId);
+      const items = m
+        ? entities
+            .mentionsOf(m.entityId)
+            .filter((r) => !(r.uri.toString() === editor.document.uri.toString() && r.mention.start === m.start))
+            .map((r) => ({
+              label: r.mention.text,
+              description: `${articleTitle(corpus, r.uri)} · line ${r.mention.line + 1}`,
+              detail: path.basename(r.uri.fsPath),
+              target: { uri: r.uri, range: mentionRange(r.mention) },
+            }))
+        : [];
       const otherArticles = items.filter((i) => i.target.uri.toString() !== editor.document.uri.toString());
-      const pick = await vscode.window.showQuickPick([...otherArticles, ...items.filter((i) => !otherArticles.includes(i))], {
-        title: `${entity?.canonical ?? m.text}: ${items.length} other mention${items.length === 1 ? '' : 's'}`,
-        placeHolder: 'Go to a mention of the same entity',
+      const title = m
+        ? `${entity?.canonical ?? m.text}: ${items.length} other mention${items.length === 1 ? '' : 's'}${places.length ? `, ${places.length} twin passage${places.length === 1 ? '' : 's'}` : ''}`
+        : `This passage in ${places.length} other article${places.length === 1 ? '' : 's'}`;
+      const pick = await vscode.window.showQuickPick([...places, ...otherArticles, ...items.filter((i) => !otherArticles.includes(i))], {
+        title,
+        placeHolder: m ? 'Go to a mention of the same entity, or to the same passage elsewhere' : 'Go to the same passage in another article',
         matchOnDescription: true,
       });
       if (!pick) return;
-      const range = mentionRange(pick.target.mention);
-      await vscode.window.showTextDocument(pick.target.uri, { selection: range });
+      await vscode.window.showTextDocument(pick.target.uri, { selection: pick.target.range });
     }),
   ];
 }
@@ -93,8 +102,7 @@ function symbolKind(type: string): vscode.SymbolKind {
 }
 
 function articleTitle(corpus: CorpusService, uri: vscode.Uri): string {
-  const state = corpus.get(uri);
-  return (state?.status === 'ok' && state.article.title) || path.basename(uri.fsPath);
+  return corpus.titleOf(uri);
 }
 
 /** Whether this mention is one the user marked (Annotate Selection as Entity…) rather than one found automatically. */

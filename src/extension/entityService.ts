@@ -113,9 +113,3 @@ export class EntityService implements vscode.Disposable {
 export function mentionRange(m: RangeLocation): vscode.Range {
   return new vscode.Range(m.line, m.character, m.endLine, m.endCharacter);
 }
-
-/** The label users read for a type: "person", "organisation", … */
-export function typeLabel(type: string, subtype?: string): string {
-  if (subtype === 'NORP') return 'group (nationality)';
-  return ({ PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other name', DATE: 'date', TIME: 'time' } as Record<string, string>)[type] ?? type;
-}

@@ -21,10 +21,7 @@ export function registerEventCommands(corpus: CorpusService, events: EventServic
     }
     await events.refreshNow();
   };
-  const title = (uri: string) => {
-    const s = corpus.get(vscode.Uri.parse(uri));
-    return (s?.status === 'ok' && s.article.title) || path.basename(vscode.Uri.parse(uri).fsPath);
-  };
+  const title = (uri: string) => corpus.titleOf(vscode.Uri.parse(uri));
   const pickEvent = async (placeHolder: string, exclude?: CorpusEvent): Promise<CorpusEvent | undefined> => {
     const items = events
       .events()

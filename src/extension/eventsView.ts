@@ -3,10 +3,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MentionLocation } from './analysisProtocol';
 import { describeSource } from '../core/articleSummary';
+import { isTemporal, typeLabel } from '../core/vocabulary';
 import { dateSpan, type CorpusEvent } from '../core/events/corpusEvents';
 import type { ArticleState, CorpusService } from './corpusService';
 import type { EventService } from './eventService';
-import { mentionRange, typeLabel, type EntityService } from './entityService';
+import { mentionRange, type EntityService } from './entityService';
 
 export type EventsNode =
   | { kind: 'topic'; key: string; label: string; events: readonly CorpusEvent[] }
@@ -38,13 +39,15 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     private readonly corpus: CorpusService,
     private readonly entities: EntityService,
     private readonly eventService: EventService,
+    /** Each article's original share (text reuse), shown in its description. */
+    private readonly reuse?: { of(uri: vscode.Uri): { readonly shareLabel: string } | undefined; readonly onDidChange: vscode.Event<void> },
   ) {
     // Coalesce bursts (the first indexing fires once per article) into one repaint.
     const refresh = () => {
       clearTimeout(this.refreshTimer);
       this.refreshTimer = setTimeout(() => this.emitter.fire(undefined), 50);
     };
-    this.subscriptions = [corpus.onDidChange(refresh), entities.onDidChange(refresh), eventService.onDidChange(refresh)];
+    this.subscriptions = [corpus.onDidChange(refresh), entities.onDidChange(refresh), eventService.onDidChange(refresh), ...(reuse ? [reuse.onDidChange(refresh)] : [])];
   }
 
   setSort(sort: EventSort): void {
@@ -153,7 +156,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
       .map(([name, quotes]) => ({ kind: 'speaker', article: uri, name, quotes }));
     const counts = new Map<string, { first: MentionLocation; count: number }>();
     for (const m of this.entities.mentionsIn(uri)) {
-      if (m.type === 'DATE' || m.type === 'TIME' || !m.entityId) continue;
+      if (isTemporal(m.type) || !m.entityId) continue;
       const c = counts.get(m.entityId) ?? { first: m, count: 0 };
       c.count++;
       counts.set(m.entityId, c);
@@ -275,7 +278,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
       const a = state.article;
       item.label = a.title ?? fileName;
       item.iconPath = new vscode.ThemeIcon('file-text');
-      item.description = [a.outlet ?? 'outlet unknown', a.date ?? 'date unknown'].join(' · ');
+      item.description = [a.outlet ?? 'outlet unknown', a.date ?? 'date unknown', this.reuse?.of(state.uri)?.shareLabel].filter(Boolean).join(' · ');
       item.tooltip = articleTooltip(fileName, state);
       if (this.entities.mentionsIn(state.uri).length || this.entities.quotesIn(state.uri).length) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     }

@@ -17,6 +17,8 @@ import { EventService } from './eventService';
 import { EventsTreeProvider } from './eventsView';
 import { QuoteDecorations } from './quoteDecorations';
 import { registerQuoteNavigation } from './quoteNavigation';
+import { ProvenancePanels, registerProvenanceCommand } from './provenancePanel';
+import { registerReuseNavigation, ReuseDecorations, ReuseService, twinPassageItems } from './reuseService';
 import { readSettings } from './settings';
 import { SidecarFiles } from './sidecarFiles';
 import { registerImportExport } from './importExport';
@@ -38,12 +40,15 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const corpus = new CorpusService(settings, analysis, sidecars, annotationStore, log);
   const entities = new EntityService(corpus, analysis, log);
   const events = new EventService(corpus, entities, analysis, settings.events, log);
-  const treeProvider = new EventsTreeProvider(corpus, entities, events);
+  const reuse = new ReuseService(corpus, entities, analysis, log);
+  const treeProvider = new EventsTreeProvider(corpus, entities, events, reuse);
   const tree = vscode.window.createTreeView('corpusLens.events', { treeDataProvider: treeProvider, showCollapseAll: true, canSelectMany: true });
   const comparePanels = new ComparePanels(context.extensionUri, corpus, analysis, context.workspaceState);
   const boilerplate = new BoilerplateDecorations(corpus, settings.showBoilerplate);
   const entityDecorations = new EntityDecorations(corpus, entities, settings.entityKinds);
   const quoteDecorations = new QuoteDecorations(corpus, entities, settings.showQuotes, settings.showQuoteSpeakers);
+  const reuseDecorations = new ReuseDecorations(corpus, reuse, context.extensionUri, settings.showReuse);
+  const provenancePanels = new ProvenancePanels(context.extensionUri, analysis, events, reuse);
   const firstRun = registerFirstRun(context.workspaceState, corpus, () => readSettings().exclude, log);
   let articlePaths = '';
 
@@ -85,7 +90,12 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     ...registerImportExport(corpus, annotationStore, analysis),
     comparePanels,
     ...registerCompareCommands(corpus, events, comparePanels, analysis),
-    ...registerEntityNavigation(corpus, entities, annotationStore),
+    ...registerEntityNavigation(corpus, entities, annotationStore, (uri, pos) => twinPassageItems(corpus, reuse, uri, pos)),
+    reuse,
+    reuseDecorations,
+    provenancePanels,
+    registerProvenanceCommand(corpus, events, provenancePanels),
+    ...registerReuseNavigation(corpus, reuse),
     quoteDecorations,
     ...registerQuoteNavigation(corpus, entities),
     createStatusBar(corpus),
@@ -98,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       boilerplate.setEnabled(next.showBoilerplate);
       entityDecorations.setShown(next.entityKinds);
       quoteDecorations.configure(next.showQuotes, next.showQuoteSpeakers);
+      reuseDecorations.setEnabled(next.showReuse);
       events.applySettings(next.events);
     }),
     ...registerCommands(corpus, sidecars, tree, treeProvider, output),
@@ -107,12 +118,13 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     .reindex()
     .then(() => entities.refreshNow())
     .then(() => events.refreshNow())
+    .then(() => reuse.refreshNow())
     .catch((e: Error) => output.error(`Indexing failed: ${e.message}`));
   // Not awaited by whenIndexed: the offer waits for the user's answer.
   void indexed.then(() => firstRun.offer());
   const activationMillis = Date.now() - started;
   log(`Activated in ${activationMillis} ms.`);
-  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, comparePanels, indexed, activationMillis);
+  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, comparePanels, indexed, activationMillis, { reuse, decorations: reuseDecorations, panels: provenancePanels });
 }
 
 /** Set on activation: deactivation waits for the user's last annotations to be written. */

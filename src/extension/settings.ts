@@ -1,5 +1,6 @@
 /** Typed access to the corpusLens.* settings. */
 import * as vscode from 'vscode';
+import { ENTITY_KINDS } from '../core/vocabulary';
 
 export const DEFAULT_INCLUDE: readonly string[] = ['**/seeds/**/*.txt'];
 export const DEFAULT_EXCLUDE = '**/{node_modules,.git,.corpus-lens}/**';
@@ -10,6 +11,7 @@ export interface CorpusLensSettings {
   entityKinds: ReadonlySet<string>;
   showQuotes: boolean;
   showQuoteSpeakers: boolean;
+  showReuse: boolean;
   debounceMs: number;
   maxFileBytes: number;
   events: { threshold: number; maxGapDays: number };
@@ -22,7 +24,8 @@ export function readSettings(): CorpusLensSettings {
     showBoilerplate: c.get<boolean>('decorations.boilerplate', true),
     showQuotes: c.get<boolean>('decorations.quotes', true),
     showQuoteSpeakers: c.get<boolean>('decorations.quoteSpeakers', true),
-    entityKinds: new Set(c.get<string[]>('decorations.entities', ['PER', 'ORG', 'LOC', 'GROUP', 'MISC', 'DATE'])),
+    showReuse: c.get<boolean>('decorations.reuse', true),
+    entityKinds: new Set(c.get<string[]>('decorations.entities', [...ENTITY_KINDS])),
     debounceMs: clamp(c.get<number>('analysis.debounceMs', 300), 50, 5000),
     maxFileBytes: Math.max(1, c.get<number>('analysis.maxFileSizeMB', 20)) * 1024 * 1024,
     events: {

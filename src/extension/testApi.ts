@@ -10,6 +10,8 @@ import type { EntityService } from './entityService';
 import type { EventService } from './eventService';
 import type { ComparePanels } from './comparePanel';
 import type { QuoteDecorations } from './quoteDecorations';
+import type { ProvenancePanels } from './provenancePanel';
+import type { ReuseDecorations, ReuseService } from './reuseService';
 
 export interface CorpusLensApi {
   readonly activationMillis: number;
@@ -30,6 +32,13 @@ export interface CorpusLensApi {
   quoteSpeakerLabels(uri: vscode.Uri): ReadonlyArray<{ offset: number; text: string }>;
   /** What each open Compare panel last rendered: the files and shared fractions. */
   comparePanels(): Array<{ files: string[]; rendered: string | null; shared: number[] }>;
+  /** Waits until the shared passages reflect every change so far. */
+  reuseSettled(): Promise<void>;
+  /** The shared passages of an article (offsets, the other article) and its share label. */
+  reuse(uri: vscode.Uri): { shareLabel: string; passages: Array<{ start: number; end: number; other: string; kind: string }> } | null;
+  reuseDecorationCount(uri: vscode.Uri): number;
+  /** What each open Provenance panel last rendered: its articles and edges. */
+  provenancePanels(): Array<{ rendered: string | null; nodes: string[]; edges: number }>;
   /** Sidecar files the watcher reported, in order. */
   sidecarEvents(): readonly string[];
 }
@@ -44,6 +53,7 @@ export function createTestApi(
   comparePanels: ComparePanels,
   indexed: Promise<void>,
   activationMillis: number,
+  provenance: { reuse: ReuseService; decorations: ReuseDecorations; panels: ProvenancePanels },
 ): CorpusLensApi {
   return {
     activationMillis,
@@ -66,6 +76,18 @@ export function createTestApi(
     quotes: (uri) => entities.quotesIn(uri).map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null, links: q.links.length })),
     quoteDecorationCount: (uri) => quoteDecorations.paintedCount(uri),
     quoteSpeakerLabels: (uri) => quoteDecorations.paintedLabels(uri),
+    reuseSettled: () => provenance.reuse.refreshNow(),
+    reuse: (uri) => {
+      const r = provenance.reuse.of(uri);
+      return r ? { shareLabel: r.shareLabel, passages: r.passages.map((p) => ({ start: p.start, end: p.end, other: p.other.uri, kind: p.kind })) } : null;
+    },
+    reuseDecorationCount: (uri) => provenance.decorations.paintedCount(uri),
+    provenancePanels: () =>
+      provenance.panels.all().map((p) => ({
+        rendered: p.lastRendered?.type ?? null,
+        nodes: p.lastRendered?.type === 'render' ? p.lastRendered.view.nodes.map((n) => n.id) : [],
+        edges: p.lastRendered?.type === 'render' ? p.lastRendered.view.edges.length : 0,
+      })),
     sidecarEvents: () => corpus.sidecarEvents,
     comparePanels: () =>
       comparePanels.all().map((p) => ({

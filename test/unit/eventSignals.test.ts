@@ -68,6 +68,25 @@ describe('event time from the text', () => {
     expect(similarity(index[1], index[2], DEFAULT_CLUSTER_OPTIONS.disjointYearsFactor)).toBe(same);
   });
 
+  it('checks a dated report against an undated one by the days they name: the publication day of one is the day the other recalls (Giveme5W1H)', () => {
+    // A report of the wrong-passenger flight published 27 Dec 2017, and an undated one that
+    // names "Dec. 27" in its text; neither text alone names a day the other names.
+    const [datedId, undatedId] = ['36e5d8049672be49dd2b457dcbdde10bcc48ef4547381bc366006b92', '38cf0e36c53bbd9c94befa4b5224960148e24888373360620f41b596'];
+    const [i, j] = [datedId, undatedId].map((id) => giveme.findIndex((r) => r.id === id));
+    expect(giveme[i].event).toBe(giveme[j].event);
+    const mixed = givemeUndated.map((a, k) => (k === i ? { ...a, date: String(giveme[i].date_publish).slice(0, 10) } : a));
+    const pairOf = (articles: EventArticle[], unknownTimeFactor: number) => {
+      const { vectors, df } = vectorize(articles, options);
+      return similarPairs(articles, vectors, df, { ...options, unknownTimeFactor }).find(([a, b]) => a === Math.min(i, j) && b === Math.max(i, j))?.[2] ?? 0;
+    };
+    expect(mixed[i].date).toBe('2017-12-27');
+    expect(pairOf(mixed, 1)).toBeGreaterThan(0);
+    // With one date known, the pair is close in time: the unknown-time penalty does not apply.
+    expect(pairOf(mixed, 0.5)).toBe(pairOf(mixed, 1));
+    // With both undated, their texts share no day, and the penalty applies.
+    expect(pairOf(givemeUndated, 0.5) / pairOf(givemeUndated, 1)).toBeCloseTo(0.5, 6);
+  });
+
   it('keeps one story whole across a month of follow-ups, dated or not (Giveme5W1H)', () => {
     const dated = clusterArticles(giveme.map((r) => toEventArticle(r) as EventArticle), options);
     const plain = clusterArticles(givemeUndated, options);

@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { annotate, type UserAnnotation } from '../../src/core/annotations/annotations';
 import { withEvents, type ExportArticle } from '../../src/core/export/exportArticle';
-import { analyseCorpus } from '../../src/cli/pipeline';
+import { analyseCorpus } from '../../src/engine/pipeline';
 import { SEEDS_DIR, seed, seedFiles } from './seeds';
 
 export function seedArticles(): ExportArticle[] {

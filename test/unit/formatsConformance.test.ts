@@ -263,7 +263,7 @@ describe('every export', () => {
 
 describe('exporting a corpus layer', () => {
   it('gives each article the event the Events view shows it in, pins included', async () => {
-    const { analyseCorpus } = await import('../../src/cli/pipeline');
+    const { analyseCorpus } = await import('../../src/engine/pipeline');
     const { loadBackgroundIdf } = await import('../../src/node/models');
     const { exportCorpus } = await import('../../src/core/export/exportCorpus');
     const { seedFiles, seed, SEEDS_DIR } = await import('./seeds');

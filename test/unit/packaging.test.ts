@@ -13,7 +13,7 @@ describe('the package, as a published extension ships it', () => {
       .map((l) => l.trim())
       .filter(Boolean);
     expect(files.filter((f) => f.endsWith('.ts') || f.startsWith('media/screenshots/') || f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
-    for (const needed of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icons/corpus-lens.png', 'media/compare/index.html', 'media/compare/compare.css']) expect(files).toContain(needed);
+    for (const needed of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icons/corpus-lens.png', 'media/compare/index.html', 'media/compare/compare.css', 'media/provenance/index.html', 'media/provenance/provenance.css', 'media/icons/reuse-dark.svg']) expect(files).toContain(needed);
     for (const step of manifest.contributes.walkthroughs[0].steps) expect(files).toContain(step.media.markdown);
   }, 60_000);
 

@@ -218,9 +218,8 @@ describe('matching quotes across a corpus', () => {
   });
 });
 
-describe('quotes on PolNeAR dev', () => {
-  it('stays above the measured floor (direct quotes, the evaluation rule)', () => {
-    const dir = path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'quotes', 'polnear-dev');
+function scoreSplit(split: 'dev' | 'train') {
+    const dir = path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'quotes', `polnear-${split}`);
     const direct: QuoteCounts = { predicted: 0, gold: 0, truePositives: 0, goldFound: 0, speakerRight: 0 };
     const all: QuoteCounts = { ...direct };
     for (const ann of readdirSync(path.join(dir, 'attributions')).sort()) {
@@ -231,13 +230,25 @@ describe('quotes on PolNeAR dev', () => {
       scoreQuotes(gold, quotes, all);
     }
     const line = (name: string, s: ReturnType<typeof summarize>) =>
-      `PolNeAR dev (${name}): P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} speaker ${s.speakerAccuracy.toFixed(3)}`;
+      `PolNeAR ${split} (${name}): P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} speaker ${s.speakerAccuracy.toFixed(3)}`;
     const d = summarize(direct);
-    const a = summarize(all);
-    console.log(line('whole statements (default)', d) + '\n' + line('with --partial', a));
-    // Measured: whole statements F1 0.943, speaker 0.943; floors sit just below.
+    console.log(line('whole statements (default)', d) + '\n' + line('with --partial', summarize(all)));
+    return d;
+}
+
+describe('quotes on PolNeAR', () => {
+  it('stays above the measured floor on dev (direct quotes, the evaluation rule)', { timeout: 120_000 }, () => {
+    const d = scoreSplit('dev');
+    // Measured: whole statements F1 0.942, speaker 0.954; floors sit just below.
     expect(d.f1).toBeGreaterThan(0.938);
-    expect(d.speakerAccuracy).toBeGreaterThan(0.935);
+    expect(d.speakerAccuracy).toBeGreaterThan(0.948);
+  });
+
+  it('stays above the measured floor on train, which no rule was tuned on first', { timeout: 300_000 }, () => {
+    const d = scoreSplit('train');
+    // Measured: whole statements F1 0.939, speaker 0.942; floors sit just below.
+    expect(d.f1).toBeGreaterThan(0.935);
+    expect(d.speakerAccuracy).toBeGreaterThan(0.937);
   });
 });
 
@@ -286,7 +297,39 @@ describe('whole statements on unseen text (PolNeAR articles)', () => {
     expect(speakerText(polnear('train', 'wash-post_2016-02-05_in-the-democrats-debate-some-fam'), '[Americans are] worried')).toBe('Bernie Sanders');
   });
 
+  it('never reads a speaker across a closing mark of two apostrophes', () => {
+    // ''Interethnic, interclan and intertribal conflicts continue.'' He added, ''…'': the speaker is "He".
+    expect(speakerText(polnear('train', 'nyt_2015-12-19_putin-chides-turkey-and-praises-'), 'And you want us to constantly repeat')).toBe('He');
+  });
+
+  it('reads the cue verbs annotators marked that the list lacked (answered, mocks)', () => {
+    const denver = quoteOf(polnear('train', 'breitbart_2016-02-06_republican-presidential-candidat'), 'Denver');
+    const text = polnear('train', 'breitbart_2016-02-06_republican-presidential-candidat');
+    expect(denver && text.slice(denver.cue!.start, denver.cue!.end)).toBe('answered');
+    expect(speakerText(polnear('train', 'huff-post_2016-03-23_how-the-democratic-elite-betraye'), 'The marketplace hasn’t failed')).toBe('he');
+  });
+
+  it('finds the speaker after a few words the quote runs on into (“…” in the legislature, he said)', () => {
+    expect(speakerText(polnear('train', 'wash-post_2016-07-02_judge-blocks-mississippi-s-relig'), 'The politics are just so blatant')).toBe('he');
+    expect(speakerText(polnear('train', 'usa-today_2016-02-10_insurgent-tops-institution-in-sa'), 'Let me take this opportunity')).toBe('Sanders');
+  });
+
+  it('keeps a title in quote marks to --partial, unless a cue follows it', () => {
+    expect(quoteOf(polnear('train', 'politico_2015-12-28_carly-fiorina-bill-clinton-s-fai'), 'Fox and Friends')?.kind).toBe('partial');
+    expect(quoteOf(polnear('train', 'nyt_2015-12-18_rubio-and-cruz-diverge-on-approa'), 'A Time for Truth')?.kind).toBe('partial');
+    expect(quoteOf(polnear('train', 'west-journal_2015-12-03_cnn-just-responded-to-trump-s-ma'), 'No')?.kind).toBe('direct');
+    // A cue later in the sentence ("… on his Facebook page, writing") is not the title's.
+    expect(quoteOf(polnear('train', 'huff-post_2015-11-08_ben-carson-defends-himself-again'), 'Perception')?.kind).toBe('partial');
+  });
+
+  it('skips a passive or time-clause cue ("when asked") and a conjoined one ("… and added") for the subject', () => {
+    expect(speakerText(polnear('train', 'nyt_2016-05-18_clinton-hints-at-husband-s-job-r'), 'Nobody did it better')).toBe('Mrs. Clinton');
+    expect(speakerText(polnear('train', 'wash-post_2016-05-26_hacker-who-revealed-private-clin'), 'I\'ll plead guilty')).toMatch(/^Lazar/);
+  });
+
   it('finds statements in single marks in headlines, straight marks too, with the headline’s subject', () => {
+    // A quote the headline's sentence runs on from is a phrase in it.
+    expect(quoteOf(polnear('dev', 'breitbart_2016-09-29_politifact-donald-trump-is-right'), 'Thousands of Shootings')?.kind).toBe('partial');
     expect(speakerText(polnear('train', 'huff-post_2016-02-24_marco-rubio-you-don-t-win-the-no'), 'You Don’t Win The Nomination')).toBe('Marco Rubio');
     expect(speakerText(polnear('train', 'politico_2015-12-28_carly-fiorina-bill-clinton-s-fai'), "Bill Clinton's fair game.")).toBe('Carly Fiorina');
     expect(speakerText(polnear('dev', 'huff-post_2016-09-20_elizabeth-warren-hammers-wells-f'), 'You Should Be Criminally Investigated.')).toMatch(/Elizabeth Warren/);

@@ -10,15 +10,15 @@ const os = require('os');
 const path = require('path');
 const { launchBrowser, ROOT } = require('../vscode/codeServer');
 
-/** media/compare/index.html filled in as comparePanel.ts does, with file: as the webview's resource origin. */
-function pageHtml() {
+/** media/NAME/index.html filled in as the panels do, with file: as the webview's resource origin. */
+function pageHtml(name = 'compare', css = 'compare.css') {
   const values = {
     nonce: 'T3stN0nce' + Date.now(),
     cspSource: 'file:',
-    script: `file://${path.join(ROOT, 'dist', 'media', 'compare', 'main.js')}`,
-    style: `file://${path.join(ROOT, 'media', 'compare', 'compare.css')}`,
+    script: `file://${path.join(ROOT, 'dist', 'media', name, 'main.js')}`,
+    style: `file://${path.join(ROOT, 'media', name, css)}`,
   };
-  return fs.readFileSync(path.join(ROOT, 'media', 'compare', 'index.html'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) => values[k]);
+  return fs.readFileSync(path.join(ROOT, 'media', name, 'index.html'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) => values[k]);
 }
 
 /** What the webview host provides before the page runs: acquireVsCodeApi and the theme's variables (set through the CSSOM, as VS Code does). */
@@ -195,12 +195,128 @@ async function main() {
       const csp = await page.evaluate(() => window.__csp);
       assert.ok(csp.some((v) => v.startsWith('style-src')), JSON.stringify(csp));
     });
+    await provenanceChecks(context, dir, out, check);
   } finally {
     await context.close();
   }
   console.log(`webview: ${passed} passed, ${failed} failed`);
   fs.writeFileSync(path.join(ROOT, 'test-output', 'webview-result.json'), JSON.stringify({ passed, failed }));
   process.exitCode = failed ? 1 : 0;
+}
+
+/** The engine's timeline of the seeds, built by test/webview/provenanceFixture.ts. */
+function provenanceView(dated) {
+  const bundle = path.join(ROOT, 'test-output', 'provenanceFixture.js');
+  require('esbuild').buildSync({ entryPoints: [path.join(ROOT, 'test', 'webview', 'provenanceFixture.ts')], bundle: true, platform: 'node', outfile: bundle, logLevel: 'warning' });
+  return JSON.parse(execFileSync(process.execPath, [bundle, ROOT, dated ? 'dated' : 'undated'], { encoding: 'utf8' }));
+}
+
+async function provenanceChecks(context, dir, out, check) {
+  console.log('Provenance webview page (headless Chromium, under the panel\'s CSP):');
+  const view = provenanceView(true);
+  const undated = provenanceView(false);
+  fs.writeFileSync(path.join(dir, 'provenance.html'), pageHtml('provenance', 'provenance.css'));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const state = { event: 'event-1', articles: view.nodes.map((n) => n.id) };
+  const render = (v) => page.evaluate(({ view, state }) => window.postMessage({ type: 'render', view, state }, '*'), { view: v, state });
+  const node = (id) => view.nodes.findIndex((n) => n.id.includes(id));
+  await page.goto(`file://${path.join(dir, 'provenance.html')}`);
+  await check('provenance: announces it is ready', async () => assert.deepStrictEqual(await page.evaluate(() => window.__posted[0]), { type: 'ready' }));
+  await render(view);
+  await page.waitForSelector('.node');
+  await check('provenance: one row per outlet, one column per day and the undated last', async () => {
+    const labels = await page.$$eval('svg.timeline text.row-label', (t) => t.map((x) => x.textContent));
+    assert.deepStrictEqual(labels.length, view.rows.length);
+    assert.ok(labels.includes('TIME'), labels.join(' | '));
+    const axis = await page.$$eval('svg.timeline text.axis', (t) => t.map((x) => x.textContent));
+    assert.deepStrictEqual(axis, view.columns.map((c) => c.label));
+    assert.strictEqual(axis[axis.length - 1], 'undated');
+    assert.ok(axis.includes('19 May 2017') && axis.includes('20 May 2017'), axis.join(' | '));
+    // Dates run left to right: 001 (19 May) before 002 (20 May) before the reprint (21 May); the undated right of all.
+    const x = async (i) => Number(await page.locator(`.node[data-index="${i}"] circle`).getAttribute('cx'));
+    assert.ok((await x(node('001'))) < (await x(node('002'))) && (await x(node('002'))) < (await x(node('reprint'))));
+    assert.ok((await x(node('000'))) > (await x(node('reprint'))), 'undated 000 sits in the last column');
+  });
+  await check('provenance: an arrow from each source to its copy, thicker for a larger share', async () => {
+    const edges = await page.$$eval('path.edge', (p) => p.map((e) => ({ from: +e.dataset.from, to: +e.dataset.to, width: +e.getAttribute('stroke-width'), marker: e.getAttribute('marker-end'), cls: e.getAttribute('class') })));
+    assert.strictEqual(edges.length, view.edges.length);
+    const e12 = edges.find((e) => e.from === node('001') && e.to === node('002'));
+    assert.ok(e12 && e12.marker === 'url(#arrow)', JSON.stringify(edges));
+    for (const [i, e] of edges.entries()) assert.ok(Math.abs(e.width - (1.5 + 8 * view.edges[i].share)) < 0.06, `edge ${i} width ${e.width}`);
+    const byShare = view.edges.map((e, i) => [e.share, edges[i].width]).sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < byShare.length; i++) assert.ok(byShare[i][1] >= byShare[i - 1][1]);
+    // The arrowhead is drawn: the marker's path is in the page and the edge ends at the copy.
+    assert.strictEqual(await page.locator('marker#arrow path.arrowhead').count(), 1);
+  });
+  await check('provenance: the first carrier of a shared quote is marked, and the quotes table names it', async () => {
+    assert.ok((await page.locator(`.node[data-index="${node('001')}"] polygon.first-quote`).count()) === 1);
+    assert.strictEqual(await page.locator(`.node[data-index="${node('reprint')}"] polygon.first-quote`).count(), 0, 'the last to carry them is first of none');
+    const row = page.locator('table.quotes tbody tr', { hasText: 'China, too, pays great attention' });
+    assert.match(await row.innerText(), /001_ac19e9e0453ebfbc \(19 May 2017\)/);
+  });
+  await check('provenance: the copies table says who took how much from whom', async () => {
+    const text = await page.locator('table.copies').innerText();
+    assert.match(text, /001_ac19e9e0453ebfbc\s+002_2ef836bb7012053c\s+\d+ %/);
+    assert.strictEqual(await page.locator('table.copies thead th[scope="col"]').count(), 5);
+  });
+  await check('provenance: keyboard — one tab stop, arrows move through time and rows, Enter opens', async () => {
+    assert.strictEqual(await page.locator('.node[tabindex="0"]').count(), 1);
+    await page.locator('.node[tabindex="0"]').focus();
+    const at = () => page.evaluate(() => Number(document.activeElement.getAttribute('data-index')));
+    const order = view.nodes.map((n, i) => [n.column, n.row, n.slot, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).map((x) => x[3]);
+    await page.keyboard.press('Home');
+    assert.strictEqual(await at(), order[0]);
+    for (let k = 1; k < order.length; k++) {
+      await page.keyboard.press('ArrowRight');
+      assert.strictEqual(await at(), order[k], `ArrowRight step ${k}`);
+    }
+    await page.keyboard.press('ArrowLeft');
+    assert.strictEqual(await at(), order[order.length - 2]);
+    const before = view.nodes[await at()].row;
+    await page.keyboard.press('ArrowUp');
+    assert.notStrictEqual(view.nodes[await at()].row, before, 'ArrowUp changes row');
+    assert.strictEqual(await page.locator('.node[tabindex="0"]').count(), 1, 'still one tab stop');
+    const details = await page.locator('#details').innerText();
+    assert.ok(details.includes(view.nodes[await at()].summary), details);
+    const posted = await page.evaluate(() => window.__posted.length);
+    await page.keyboard.press('Enter');
+    const msg = await page.evaluate(() => window.__posted[window.__posted.length - 1]);
+    assert.strictEqual(await page.evaluate(() => window.__posted.length), posted + 1);
+    assert.deepStrictEqual(msg, { type: 'open', id: view.nodes[await at()].id });
+  });
+  await check('provenance: focusing an article lights its links and reads its provenance', async () => {
+    await page.locator(`.node[data-index="${node('002')}"]`).focus();
+    const lit = await page.$$eval('path.edge.lit', (p) => p.map((e) => [+e.dataset.from, +e.dataset.to]));
+    assert.ok(lit.length >= 2 && lit.every(([f, t]) => f === node('002') || t === node('002')), JSON.stringify(lit));
+    assert.match(await page.locator('#details').innerText(), /TIME, 20 May 2017: \d+ % original; copied \d+ % from 001/);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(out, 'provenance.png') });
+  });
+  await check('provenance: keeps its event in the webview state; a polite live region summarises', async () => {
+    assert.deepStrictEqual(await page.evaluate(() => window.__state), state);
+    assert.strictEqual(await page.locator('#status').textContent(), view.summary);
+  });
+  await check('provenance: undated articles go to the undated column, links without arrows', async () => {
+    await render(undated);
+    await page.waitForFunction((n) => document.querySelectorAll('.node').length === n, undated.nodes.length);
+    assert.deepStrictEqual(await page.$$eval('svg.timeline text.axis', (t) => t.map((x) => x.textContent)).then((a) => a[a.length - 1]), 'undated');
+    const edges = await page.$$eval('path.edge', (p) => p.map((e) => ({ marker: e.getAttribute('marker-end'), cls: e.getAttribute('class') })));
+    assert.ok(edges.length >= 1 && edges.every((e) => e.marker === null && e.cls.includes('undirected')), JSON.stringify(edges));
+    assert.match(await page.locator('table.quotes').innerText(), /unknown/);
+  });
+  await check('provenance: no script errors and zero CSP violations; the CSP is in force', async () => {
+    assert.deepStrictEqual(errors, []);
+    assert.deepStrictEqual(await page.evaluate(() => window.__csp), []);
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<span style="width:10px">probe</span>'));
+    await page.waitForTimeout(100);
+    assert.ok((await page.evaluate(() => window.__csp)).some((v) => v.startsWith('style-src')));
+  });
+  await page.close();
 }
 
 main().catch((e) => {

@@ -3,6 +3,7 @@ import type { Quote } from '../quotes/quotes';
 import { matchQuotes } from '../quotes/match';
 import type { Resolution } from '../entities/resolve';
 import type { EntityMention } from '../entities/mentions';
+import { isTemporal } from '../vocabulary';
 
 export interface QuoteRow {
   readonly speaker: string | null;
@@ -55,7 +56,7 @@ export function entityMatrix(ids: readonly string[], mentions: readonly (readonl
   const rows = new Map<string, EntityRow & { counts: number[] }>();
   ids.forEach((id, a) =>
     mentions[a].forEach((m, i) => {
-      if (m.type === 'DATE' || m.type === 'TIME') return;
+      if (isTemporal(m.type)) return;
       const e = resolution.entityFor(id, i);
       if (!e) return;
       const row = rows.get(e.id) ?? { entityId: e.id, name: e.canonical, type: e.type, counts: ids.map(() => 0) };

@@ -6,8 +6,9 @@ import { isoDay } from '../dates';
 import type { Recognizer } from '../ner/recognizer';
 import { tokenize } from '../ner/tokenize';
 import { isKnownPlace } from './places';
+import type { EntitySubtype, EntityType } from '../vocabulary';
 
-export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC' | 'DATE' | 'TIME';
+export type { EntityType } from '../vocabulary';
 
 export interface EntityMention {
   readonly start: number;
@@ -15,7 +16,7 @@ export interface EntityMention {
   readonly text: string;
   readonly type: EntityType;
   /** "NORP" for nationality and group words (Chinese, South Korean), a kind of MISC. */
-  readonly subtype?: 'NORP';
+  readonly subtype?: EntitySubtype;
   /** ISO day a DATE mention resolves to, when it resolves to one. */
   readonly value?: string;
   /** The type this name had in the training data, when it had exactly one. */

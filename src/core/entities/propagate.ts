@@ -4,6 +4,7 @@
  * another's). Only exact, capitalised, whole-word repeats inside body text are added.
  */
 import type { EntityMention } from './mentions';
+import { isTemporal } from '../vocabulary';
 
 export interface PropagationInput {
   readonly id: string;
@@ -31,7 +32,7 @@ export function propagateAcrossCorpus(articles: readonly PropagationInput[]): En
   const names = new Map<string, EntityMention>();
   for (const a of articles) {
     for (const m of a.mentions) {
-      if (m.type === 'DATE' || m.type === 'TIME' || m.text.length < MIN_LENGTH || !/^\p{Lu}/u.test(m.text)) continue;
+      if (isTemporal(m.type) || m.text.length < MIN_LENGTH || !/^\p{Lu}/u.test(m.text)) continue;
       // "The", "One", "Police": a common word capitalised is no name in another article.
       if (m.common || !confident(m)) continue;
       const seen = names.get(m.text);

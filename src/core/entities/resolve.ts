@@ -4,6 +4,7 @@
  * "Terminal High Altitude Area Defense (THAAD)"; "U.S.", "United States").
  */
 import type { EntityMention, EntityType } from './mentions';
+import { isTemporal, type EntitySubtype } from '../vocabulary';
 
 export interface ArticleMentions {
   /** The article's id (URI or path), used to order results independently of input order. */
@@ -20,7 +21,7 @@ export interface MentionRef {
 export interface ResolvedEntity {
   readonly id: string;
   readonly type: EntityType;
-  readonly subtype?: 'NORP';
+  readonly subtype?: EntitySubtype;
   readonly canonical: string;
   /** Every distinct surface form, canonical first. */
   readonly aliases: readonly string[];
@@ -31,8 +32,6 @@ export interface Resolution {
   readonly entities: readonly ResolvedEntity[];
   /** The entity of one mention (by its index in that article's mention list). */
   entityFor(article: string, index: number): ResolvedEntity | undefined;
-  /** Per article, per mention index: the entity id. */
-  entityOf(article: string, index: number): string | undefined;
   byId(id: string): ResolvedEntity | undefined;
 }
 
@@ -116,13 +115,13 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
   for (const a of articles) {
     a.mentions.forEach((mention, index) => {
       // A date resolved to a day is the same day everywhere; "Friday" alone only within its article.
-      const temporal = mention.type === 'DATE' || mention.type === 'TIME';
+      const temporal = isTemporal(mention.type);
       const key = !temporal ? nameKey(mention.name ?? mention.text) : mention.value ? `${mention.type}:${mention.value}` : `${mention.type}:${a.article}:${mention.text.toLowerCase()}`;
       nodes.push({ article: a.article, index, mention, key });
       uf.add();
     });
   }
-  const named = nodes.map((n, i) => [n, i] as const).filter(([n]) => n.mention.type !== 'DATE' && n.mention.type !== 'TIME');
+  const named = nodes.map((n, i) => [n, i] as const).filter(([n]) => !isTemporal(n.mention.type));
 
   // Full person names by their first and last words, for lone names that may be one of them.
   //    Indexed once per distinct key, so a surname written 75,000 times costs 75,000 lookups.
@@ -147,7 +146,7 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
   const keyOf = (n: Node) => KNOWN_ALIASES[n.key] ?? n.key;
   const loneKey = (n: Node) => `name:${keyOf(n)}@${n.article}`;
   nodes.forEach((n, i) => {
-    const temporal = n.mention.type === 'DATE' || n.mention.type === 'TIME';
+    const temporal = isTemporal(n.mention.type);
     const k = temporal ? n.key : partIndex.has(n.key) && !n.key.includes(' ') ? loneKey(n) : `name:${keyOf(n)}`;
     const first = byKey.get(k);
     if (first === undefined) byKey.set(k, i);
@@ -234,7 +233,6 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
   const byIdMap = new Map(entities.map((e) => [e.id, e]));
   return {
     entities,
-    entityOf: (article, index) => idOf.get(`${article}\u0000${index}`),
     entityFor: (article, index) => byIdMap.get(idOf.get(`${article}\u0000${index}`) ?? ''),
     byId: (id) => byIdMap.get(id),
   };

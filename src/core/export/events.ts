@@ -1,13 +1,14 @@
 /** The events of a corpus layer for export, built the way the Events view builds them. */
 import type { CorpusLayer } from '../corpusLayer';
 import type { CorpusArticle } from '../events/corpusEvents';
+import { isNamingEntity } from '../vocabulary';
 
 /** Event inputs of every article: names from the resolved entities, pins from the sidecars. */
 export function layerEventArticles(layer: CorpusLayer, pinned: (id: string) => string | null = () => null): CorpusArticle[] {
   return layer.articles.map((a) => {
     const counts = new Map<string, [string, number, string]>();
     a.mentions.forEach((m, i) => {
-      if (m.type === 'DATE' || m.type === 'TIME' || m.subtype === 'NORP') return;
+      if (!isNamingEntity(m)) return;
       const e = layer.resolution.entityFor(a.id, i);
       if (!e) return;
       const c = counts.get(e.id) ?? [e.canonical, 0, e.type];

@@ -4,7 +4,7 @@
  * quotes with no cue of their own go to the speaker of the quote just before.
  */
 import { isAbbreviation, type Span } from '../sentences';
-import type { QuoteSpan } from './findQuotes';
+import { foldDoubledApostrophes, type QuoteSpan } from './findQuotes';
 import { firstAtLeast } from '../sortedSearch';
 
 export interface Attributed {
@@ -19,7 +19,7 @@ export interface Attributed {
 }
 
 const CUE_VERBS =
-  'hoped|hopes|expressed|highlighted|said|says|say|saying|told|tells|tell|telling|added|adds|adding|stressed|stresses|stressing|urged|urges|urging|warned|warns|warning|wrote|writes|writing|noted|notes|explained|explains|asked|asks|replied|replies|declared|declares|announced|announces|insisted|insists|argued|argues|claimed|claims|acknowledged|admitted|admits|continued|continues|reported|reports|tweeted|tweets|posted|stated|states|suggested|suggests|recalled|recalls|complained|conceded|emphasi[sz]ed|emphasi[sz]es|agreed|predicted|promised|vowed|called|calls|calling|described|describes|describing|responded|remarked|observed|quipped|joked|countered|boasted|cautioned|pledged|thundered|shouted|yelled|retorted|mused|opined|lamented|charged|alleged|commented|comments|asserted|asserting|chanted|chanting|sang|sings|singing|reads|read|testified|wondered|whispered|concluded|acknowledges|texted|cited|citing|exclaimed|exhorted|cracked|recommended|remembered|assured|recounted|warned|scoffed|snapped|interjected|marveled|marvelled|reacted|riffed|pointed out|points out|fired back|shot back|chimed in|reiterated|confessed|confided|bragged|exclaims|put it|puts it';
+  'hoped|hopes|expressed|highlighted|said|says|say|saying|told|tells|tell|telling|added|adds|adding|stressed|stresses|stressing|urged|urges|urging|warned|warns|warning|wrote|writes|writing|noted|notes|explained|explains|asked|asks|replied|replies|declared|declares|announced|announces|insisted|insists|argued|argues|claimed|claims|acknowledged|admitted|admits|continued|continues|reported|reports|tweeted|tweets|posted|stated|states|suggested|suggests|recalled|recalls|complained|conceded|emphasi[sz]ed|emphasi[sz]es|agreed|predicted|promised|vowed|called|calls|calling|described|describes|describing|responded|remarked|observed|quipped|joked|countered|boasted|cautioned|pledged|thundered|shouted|yelled|retorted|mused|opined|lamented|charged|alleged|commented|comments|asserted|asserting|chanted|chanting|sang|sings|singing|reads|read|testified|wondered|whispered|concluded|acknowledges|texted|cited|citing|exclaimed|exhorted|cracked|recommended|remembered|assured|recounted|warned|scoffed|snapped|interjected|marveled|marvelled|reacted|riffed|pointed out|points out|fired back|shot back|chimed in|reiterated|confessed|confided|bragged|exclaims|put it|puts it|answered|answers|answering|mocks|mocked|asking|concludes|concluding|demanded|demands|barked|responds|write|went on|goes on|tweeting|retaliated|promises|scolded|yells|echoed|jokes|shouting|interjecting|beamed|boomed|protesting|yelling|affirms|affirmed|jeered|gloated|demurred|cut in|arguing|pressed|remarking|explaining|fumed|surmised|proclaimed|elaborated|screamed|added later';
 const CUE = `(?:(?:has|have|had|would|will|also|then|later|again|once|previously|recently|often|repeatedly|publicly)\\s+)*(?:${CUE_VERBS})`;
 const PRONOUN = '(?:he|she|they|we|I|it)';
 /** A speaker phrase: a pronoun, or up to seven words of a name or description. */
@@ -30,6 +30,8 @@ const PAREN = `(?:\\s*\\([^()]{1,40}\\))?`;
 const AFTER_SPEAKER_CUE = new RegExp(`^[\\s,—–-]*(${NP})${PAREN},?\\s+(${CUE})\\b`, 'u');
 /** "“…,” Scott Pruitt, the Republican attorney general of Oklahoma, said": a name, its apposition, the cue. */
 const AFTER_SPEAKER_APPOSITION_CUE = new RegExp(`^[\\s,—–-]*(${NP})${PAREN},\\s+[^“”"]{1,140}?,\\s+(${CUE})\\b`, 'u');
+/** "“…” in the legislature, he said": the quoted words run on into the writer's few words, then the speaker and cue. */
+const AFTER_PHRASE_SPEAKER_CUE = new RegExp(`^\\s*\\p{Ll}[^“”"\\n.!?;:,]{0,60}?,\\s+(${NP})${PAREN},?\\s+(${CUE})\\b`, 'u');
 const AFTER_CUE_SPEAKER = new RegExp(`^[\\s,—–-]*(${CUE})\\s+(${NP}?)(?=[,.;:!?]|\\s+(?:on|in|at|during|before|after|when|while|who|as|of|to|from|with)\\b|$)`, 'u');
 const AFTER_ACCORDING = new RegExp(`^[\\s,—–-]*([Aa]ccording to)\\s+(${NP}?)(?=[,.;:!?]|$)`, 'u');
 const BEFORE_ACCORDING = new RegExp(`([Aa]ccording to)\\s+(${NP}?)\\s*,\\s*$`, 'u');
@@ -65,19 +67,25 @@ const SUBJECT_AT_START = /^[\s“"]*((?:[\p{L}\p{N}.’',-]+\s+){0,9}?[\p{L}\p{N
 const SUBJECT = {
   exec(sentence: string): RegExpExecArray | null {
     const whole = SUBJECT_AT_START.exec(sentence);
-    if (whole) return whole;
-    for (const comma of sentence.matchAll(/,\s+(?=\p{Lu})/gu)) {
+    // "In a statement released Thursday, Rep. Hakeem Jeffries (D-N.Y.) reacted …": an opening
+    // prepositional phrase is not the subject; the clause after its comma has it.
+    if (whole && !OPENING_PREPOSITION.test(whole[1])) return whole;
+    for (const comma of sentence.matchAll(/,\s+(?=\p{Lu}|(?:the|a|an)\s)/gu)) {
       const m = SUBJECT_AT_START.exec(sentence.slice(comma.index! + comma[0].length));
       if (m) {
         m.index += comma.index! + comma[0].length;
         return m;
       }
     }
-    return null;
+    return whole;
   },
 };
 
-const NOT_SPEAKERS = /^(?:it|this|that|there|which|what|who)$/i;
+const OPENING_PREPOSITION = /^(?:in|on|at|during|after|before|with|from|for|by|since|despite|following|under|over|asked|when|while)\b/i;
+
+const NOT_SPEAKERS = /^(?:it|this|that|there|which|what|who|in|on|at|of|for|to|with|by|from|as)$/i;
+/** "when asked", "was asked": the cue is passive or a time clause, not the speaker's verb. */
+const PASSIVE_CUE = /\b(?:when|if|was|were|is|are|be|been|being|once|unless)$/i;
 
 interface Found {
   /** Null when the layout, not a word, says who speaks (a name line above the quote). */
@@ -162,6 +170,14 @@ function afterQuote(text: string, q: QuoteSpan, paragraphEnd: number): Found | n
     const sStart = from + m.index + m[0].lastIndexOf(m[2]);
     return { cue: { start: cStart, end: cStart + m[1].length }, speaker: { start: sStart, end: sStart + m[2].length } };
   }
+  m = AFTER_PHRASE_SPEAKER_CUE.exec(right);
+  if (m) {
+    const comma = m[0].indexOf(',');
+    const sStart = from + m.index + m[0].indexOf(m[1], comma);
+    const speaker = trimPhrase(text, sStart, sStart + m[1].length);
+    const cStart = from + m.index + m[0].lastIndexOf(m[2]);
+    if (!NOT_SPEAKERS.test(text.slice(speaker.start, speaker.end))) return { cue: { start: cStart, end: cStart + m[2].length }, speaker };
+  }
   return null;
 }
 
@@ -185,7 +201,7 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
   let last: RegExpExecArray | null = null;
   BEFORE_SPEAKER_CUE.lastIndex = 0;
   for (let k = BEFORE_SPEAKER_CUE.exec(left); k; k = BEFORE_SPEAKER_CUE.exec(left)) {
-    last = k;
+    if (!PASSIVE_CUE.test(k[1])) last = k;
     BEFORE_SPEAKER_CUE.lastIndex = k.index + k[0].length;
   }
   if (!last) {
@@ -222,7 +238,8 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
   // that …") has the sentence's subject as speaker: its opening phrase, up to its verb. So
   // does a cue after an inserted phrase ("Hillary Clinton, at a later press gaggle, said").
   const captured = text.slice(speaker.start, speaker.end).trim();
-  if (/ing$/.test(cueText) || /^(?:and|but|or|then|also)?$/i.test(captured) || /^(?:at|in|on|during|after|before|with|from|for|to|by|later|earlier|in a|speaking)\b/.test(captured)) {
+  // So do "… and added, “…”" and an adverb ("Clinton, exasperated, famously responded").
+  if (/ing$/.test(cueText) || /^(?:and|but|or|then|also)?$/i.test(captured) || /\s(?:and|but|or|then)$/i.test(captured) || /^\p{Ll}+ly$/u.test(captured) || /^(?:at|in|on|during|after|before|with|from|for|to|by|later|earlier|in a|speaking)\b/.test(captured)) {
     const subject = SUBJECT.exec(text.slice(from, cStart));
     if (!subject) return null;
     const sStart = from + subject.index + subject[0].indexOf(subject[1]);
@@ -274,6 +291,21 @@ function isFullStatement(text: string, q: QuoteSpan): boolean {
   return words.length >= 5 && CLAUSE.test(text.slice(q.start, q.end));
 }
 
+const TITLE_SMALL_WORD = /^(?:of|the|a|an|and|or|for|to|in|on|at|with|by|from|de|la|los|las|el|vs?\.?)$/;
+
+/**
+ * A title or a name in quote marks ("Fox and Friends", ''Doomed to Succeed'', "Related:"):
+ * six words or fewer, each capitalised but the small words, no clause and no sentence's end
+ * inside the marks. A title is not a statement, even after a comma.
+ */
+function isTitle(text: string, q: QuoteSpan): boolean {
+  const inner = text.slice(q.start, q.end);
+  if (/[.!?…]["”’']*\s*$/.test(text.slice(q.start, q.outerEnd).replace(/["”’'»]+$/u, ''))) return false;
+  const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (!words.length || words.length > 6 || CLAUSE.test(inner)) return false;
+  return words.every((w, k) => /^[(“"‘']?\p{Lu}/u.test(w) || (k > 0 && TITLE_SMALL_WORD.test(w)));
+}
+
 /**
  * A whole statement rather than a few words in the writer's sentence: it opens its
  * paragraph or a sentence, follows a colon or comma with a capital, follows a cue verb
@@ -304,7 +336,10 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
  * Attributes each quote. Paragraphs must be in text order; quotes must come from
  * findQuotes over the same paragraphs.
  */
-export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], paragraphs: readonly Span[], headline: Span | null = null): Attributed[] {
+export function attributeQuotes(original: string, quotes: readonly QuoteSpan[], paragraphs: readonly Span[], headline: Span | null = null): Attributed[] {
+  // Two apostrophes typed for a double mark (''…'') read as one, as findQuotes reads them: a
+  // name is never read across a closing mark ("continue.'' He added"). Offsets are unchanged.
+  const text = foldDoubledApostrophes(original);
   const out: Attributed[] = [];
   const sorted = [...paragraphs].sort((a, b) => a.start - b.start);
   const starts = sorted.map((p) => p.start);
@@ -315,7 +350,15 @@ export function attributeQuotes(text: string, quotes: readonly QuoteSpan[], para
     const lastParagraph = last >= 0 ? sorted[last] : p;
     // A statement in the headline is its subject's ("Ted Cruz: ‘Physically Assaulting A Reporter Is A Fireable Offense.’").
     const inHeadline = !!headline && headline.start <= q.outerStart && q.outerEnd <= headline.end;
-    const direct = isDirect(text, q, p, quotes[i - 1]);
+    // A title in quote marks ("Fox and Friends", ''Doomed to Succeed'') is not a statement
+    // unless a comma and a cue follow it ("“No,” replied Jeff Zucker"); headlines are all capitals anyway,
+    // but a headline's quote its sentence runs on from ("Is Right, ‘Thousands of Shootings’ in
+    // Chicago") is a phrase in it.
+    const after = text.slice(q.outerEnd, q.outerEnd + 80);
+    const cueAfter = /^[,!?]/.test(text.slice(q.end, q.outerEnd)) || /^\s*,/.test(after) ? AFTER_SPEAKER_CUE.test(after) || AFTER_CUE_SPEAKER.test(after) : false;
+    const titled = !inHeadline && isTitle(text, q) && !cueAfter;
+    const runsOn = inHeadline && /^[^\S\n]+\p{Ll}/u.test(after);
+    const direct = isDirect(text, q, p, quotes[i - 1]) && !titled && !runsOn;
     // A partial quote sits in reported speech: its own cue comes before it, and a trailing
     // "…, Xinhua reported" names who relayed the sentence, not who said the words.
     const found =
@@ -398,7 +441,8 @@ function splitQuoteCue(text: string, quotes: readonly QuoteSpan[], i: number): F
   const isCueFirst = CUE_FIRST.test(between);
   const speakerText = isCueFirst ? m[2] : m[1];
   const cueText = isCueFirst ? m[1] : m[2];
-  if (!speakerText) return null;
+  // "'' last month when asked what … ''": a time clause, not the second part's cue.
+  if (!speakerText || (!isCueFirst && PASSIVE_CUE.test(speakerText))) return null;
   const sStart = prev.outerEnd + between.indexOf(speakerText, isCueFirst ? between.indexOf(cueText) + cueText.length : 0);
   const cStart = prev.outerEnd + between.indexOf(cueText, isCueFirst ? 0 : between.indexOf(speakerText) + speakerText.length);
   return { cue: { start: cStart, end: cStart + cueText.length }, speaker: { start: sStart, end: sStart + speakerText.length } };

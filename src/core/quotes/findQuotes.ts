@@ -26,7 +26,7 @@ const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
  * Two apostrophes typed for a double mark (''like this'', as in the New York Times'
  * archive) read as one mark, padded with a space so every offset stays the same.
  */
-function foldDoubledApostrophes(text: string): string {
+export function foldDoubledApostrophes(text: string): string {
   if (!text.includes("''")) return text;
   return text.replace(/''/g, (_, at: number) => (at === 0 || /[\s(\[—–-]/.test(text[at - 1]) ? ' "' : '" '));
 }

@@ -79,29 +79,69 @@ export const DEFAULT_CANDIDATES: CandidateOptions = { minShared: 2, maxArticles:
 
 /**
  * Article pairs [i, j] (i < j) sharing at least `minShared` fingerprints, sorted. This is
- * the join a distributed run does with a `groupByKey` on the fingerprint.
+ * the join a distributed run does with a `groupByKey` on the fingerprint. Here: every
+ * (fingerprint, article) entry in one sorted typed array (no hash table of tens of millions
+ * of fingerprints), the fingerprints of 2…maxArticles articles kept, then one pass per article
+ * over the kept fingerprints it carries with a dense counter of the articles after it — memory
+ * linear in the corpus, and no table of all co-occurring pairs is ever built.
  */
 export function candidatePairs(prints: readonly (readonly number[])[], options: CandidateOptions = DEFAULT_CANDIDATES): Array<[number, number]> {
-  const postings = new Map<number, number[]>();
-  prints.forEach((list, doc) => {
-    for (const h of list) {
-      const p = postings.get(h);
-      if (p) p.push(doc);
-      else postings.set(h, [doc]);
-    }
-  });
-  const counts = new Map<number, number>();
   const n = prints.length;
-  for (const docs of postings.values()) {
-    if (docs.length < 2 || docs.length > options.maxArticles) continue;
-    for (let x = 0; x < docs.length; x++) {
-      for (let y = x + 1; y < docs.length; y++) {
-        const key = docs[x] * n + docs[y];
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+  const docBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  if (docBits > 21) throw new Error(`candidatePairs: at most ${2 ** 21 - 1} articles in one process; split the corpus (reuse --fingerprints / --align)`);
+  const scale = 2 ** docBits;
+  let total = 0;
+  for (const list of prints) total += list.length;
+  // Each entry is (fingerprint + 2^31) · 2^docBits + article: sorting the numbers groups them
+  // by fingerprint, articles ascending within each group (≤ 53 bits, exact in a double).
+  const entries = new Float64Array(total);
+  let at = 0;
+  prints.forEach((list, doc) => {
+    for (const h of list) entries[at++] = (h + 2147483648) * scale + doc;
+  });
+  entries.sort();
+  const docs = new Int32Array(total);
+  for (let k = 0; k < total; k++) docs[k] = entries[k] % scale;
+  // Groups (runs of one fingerprint) carried by 2…maxArticles articles.
+  const runStart: number[] = [];
+  const runEnd: number[] = [];
+  for (let k = 0; k < total; ) {
+    const key = Math.floor(entries[k] / scale);
+    let e = k + 1;
+    while (e < total && Math.floor(entries[e] / scale) === key) e++;
+    const size = e - k;
+    if (size >= 2 && size <= options.maxArticles) {
+      runStart.push(k);
+      runEnd.push(e);
+    }
+    k = e;
+  }
+  // Each article's kept groups, as offsets into one array.
+  const perDoc = new Int32Array(n + 1);
+  for (let r = 0; r < runStart.length; r++) for (let k = runStart[r]; k < runEnd[r]; k++) perDoc[docs[k] + 1]++;
+  for (let d = 0; d < n; d++) perDoc[d + 1] += perDoc[d];
+  const fill = perDoc.slice(0, n);
+  const runsOf = new Int32Array(perDoc[n]);
+  for (let r = 0; r < runStart.length; r++) for (let k = runStart[r]; k < runEnd[r]; k++) runsOf[fill[docs[k]]++] = r;
+
+  const counts = new Int32Array(n);
+  const touched: number[] = [];
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    for (let x = perDoc[i]; x < perDoc[i + 1]; x++) {
+      const r = runsOf[x];
+      // Only the articles after i: each pair is counted from its first article.
+      for (let k = runEnd[r] - 1; k >= runStart[r] && docs[k] > i; k--) {
+        const j = docs[k];
+        if (counts[j]++ === 0) touched.push(j);
       }
     }
+    touched.sort((a, b) => a - b);
+    for (const j of touched) {
+      if (counts[j] >= options.minShared) pairs.push([i, j]);
+      counts[j] = 0;
+    }
+    touched.length = 0;
   }
-  const pairs: Array<[number, number]> = [];
-  for (const [key, c] of counts) if (c >= options.minShared) pairs.push([Math.floor(key / n), key % n]);
-  return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return pairs;
 }

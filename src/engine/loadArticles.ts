@@ -1,9 +1,13 @@
-/** Reads the articles named on the command line, with the user's sidecar metadata. */
+/** Reads the articles named on the command line (or a folder), with the user's sidecar metadata. */
 import * as path from 'path';
 import type { ArticleMetadata } from '../core/article';
 import { readAnnotations, reanchorAnnotations, type UserAnnotation } from '../core/annotations/annotations';
 import { collectArticleFiles, findCorpusRoot, readArticleFile, readSidecar } from '../node/files';
-import type { Cli } from './io';
+
+/** Where problems with the inputs are told (the CLI's stderr). */
+export interface Reporter {
+  warn(message: string): void;
+}
 
 export interface LoadedArticle {
   /** The path as the user gave it, or as found under a folder they gave. */
@@ -17,7 +21,7 @@ export interface LoadedArticle {
 }
 
 /** Unreadable inputs are reported on stderr and skipped; the rest are still loaded. */
-export async function loadArticles(cli: Cli, args: readonly string[]): Promise<LoadedArticle[]> {
+export async function loadArticles(cli: Reporter, args: readonly string[]): Promise<LoadedArticle[]> {
   const { files, errors, folders } = await collectArticleFiles(args);
   errors.forEach((e) => cli.warn(e));
   const loaded: LoadedArticle[] = [];
@@ -37,7 +41,7 @@ export async function loadArticles(cli: Cli, args: readonly string[]): Promise<L
   return loaded;
 }
 
-async function userData(cli: Cli, root: string | null, file: string, text: string): Promise<{ metadata: ArticleMetadata; annotations: UserAnnotation[]; event?: string | null }> {
+async function userData(cli: Reporter, root: string | null, file: string, text: string): Promise<{ metadata: ArticleMetadata; annotations: UserAnnotation[]; event?: string | null }> {
   if (!root) return { metadata: {}, annotations: [] };
   const sidecar = await readSidecar(root, file);
   if (!sidecar.ok) {

@@ -1,4 +1,8 @@
-/** Runs the core analysis for the worker (or in-process when no worker can start). */
+/**
+ * The one engine (Node only, never `vscode`): the corpus index, the corpus layer, events with
+ * the user's pins and names, compare inputs and export data. The analysis worker runs it for
+ * the editor (src/extension/engineRequests.ts turns messages into calls), the CLI runs it too.
+ */
 import { articleToJson } from '../core/articleSummary';
 import { CorpusIndex } from '../core/corpusIndex';
 import type { UserAnnotation } from '../core/annotations/annotations';
@@ -7,6 +11,7 @@ import { entityStage } from '../core/entities/stage';
 import { DEFAULT_CLUSTER_OPTIONS } from '../core/events/cluster';
 import { corpusEvents, type CorpusArticle } from '../core/events/corpusEvents';
 import { splitLines } from '../core/lines';
+import { articleFileName, isNamingEntity } from '../core/vocabulary';
 import type { Recognizer } from '../core/ner/recognizer';
 import { decodeArticleBytes } from '../core/text';
 import { loadBackgroundIdf, loadRecognizer } from '../node/models';
@@ -14,7 +19,24 @@ import { buildComparison, type ComparisonReport } from '../core/compare/report';
 import { withEvents } from '../core/export/exportArticle';
 import type { ExportArticle } from '../core/export/formats';
 import { matchQuotes } from '../core/quotes/match';
-import type { AnalysisRequest, AnalysisResponse, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './analysisProtocol';
+import { compareInputs } from './pipeline';
+import { editorReuse, ProvenanceStage, timelineOf, type ProvenanceInput, type ReuseSnapshot } from './provenance';
+import type { ProvenanceTimeline } from '../core/reuse/timeline';
+import type { ArticleMetadata } from '../core/article';
+import type { AnalysisResult, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './results';
+
+/** One article as the editor (or the CLI) knows it: its text or bytes, and what the user said about it. */
+export interface ArticleUpdate {
+  readonly uri: string;
+  /** Text of an open document, or raw bytes of a file on disk (decoded here). */
+  readonly text?: string;
+  readonly bytes?: Uint8Array;
+  readonly metadata: ArticleMetadata;
+  /** The event the user pinned the article to (from its sidecar), or null. */
+  readonly pinnedEvent: string | null;
+  /** The user's annotations, anchored to this text. */
+  readonly annotations: readonly UserAnnotation[];
+}
 
 export class AnalysisEngine {
   private readonly index = new CorpusIndex();
@@ -29,11 +51,13 @@ export class AnalysisEngine {
   private readonly pinned = new Map<string, string | null>();
   private readonly annotations = new Map<string, readonly UserAnnotation[]>();
   private eventsCache: { key: string; value: EventsSnapshot } | undefined;
+  private readonly provenanceStage = new ProvenanceStage();
+  private reuseCache: { key: string; value: ReuseSnapshot } | undefined;
   /** The settings the Events view last clustered with, so an export names the events it shows. */
   private eventSettings = { threshold: DEFAULT_CLUSTER_OPTIONS.threshold, maxGapDays: DEFAULT_CLUSTER_OPTIONS.maxGapDays };
 
   /** Events over the whole corpus; names come from the entity layer, pins from sidecars. */
-  private events(threshold: number, maxGapDays: number): EventsSnapshot {
+  events(threshold: number, maxGapDays: number): EventsSnapshot {
     this.eventSettings = { threshold, maxGapDays };
     const key = `${this.index.generation}:${threshold}:${maxGapDays}`;
     if (this.eventsCache?.key === key) return this.eventsCache.value;
@@ -44,7 +68,7 @@ export class AnalysisEngine {
     for (const [uri, mentions] of Object.entries(entities.mentions)) {
       const counts = new Map<string, [string, number, string]>();
       for (const m of mentions) {
-        if (m.type === 'DATE' || m.type === 'TIME' || m.subtype === 'NORP' || !m.entityId) continue;
+        if (!isNamingEntity(m) || !m.entityId) continue;
         const e = byId.get(m.entityId);
         if (!e) continue;
         const c = counts.get(e.id) ?? [e.canonical, 0, e.type];
@@ -72,29 +96,16 @@ export class AnalysisEngine {
     return value;
   }
 
-  handle(request: AnalysisRequest): AnalysisResponse {
-    switch (request.type) {
-      case 'remove':
-        this.index.remove(request.uri);
-        return { type: 'done', id: request.id, uri: request.uri, result: null };
-      case 'rename':
-        this.index.rename(request.from, request.to);
-        return { type: 'done', id: request.id, uri: request.to, result: null };
-      case 'analyze':
-        return { type: 'done', id: request.id, uri: request.uri, result: this.analyze(request) };
-      case 'entities':
-        return { type: 'entities', id: request.id, uri: '', result: null, snapshot: this.entitySnapshot() };
-      case 'events':
-        return { type: 'events', id: request.id, uri: '', result: null, events: this.events(request.threshold, request.maxGapDays) };
-      case 'exportData':
-        return { type: 'exportData', id: request.id, uri: '', result: null, articles: this.exportData() };
-      case 'compare':
-        return { type: 'compare', id: request.id, uri: '', result: null, ...this.compare(request.uris) };
-    }
+  remove(uri: string): void {
+    this.index.remove(uri);
+  }
+
+  rename(from: string, to: string): void {
+    this.index.rename(from, to);
   }
 
   /** The corpus layer (see core/corpusLayer), rebuilt only when the texts or the annotations change. */
-  private corpusLayer(): CorpusLayer {
+  corpusLayer(): CorpusLayer {
     const key = `${this.index.generation}:${this.userVersion}`;
     if (this.layer?.key === key) return this.layer.layer;
     const layer = buildCorpusLayer(
@@ -105,7 +116,7 @@ export class AnalysisEngine {
   }
 
   /** Mentions and quotes of every article, as the editor shows them; recomputed only after changes. */
-  private entitySnapshot(): EntitySnapshot {
+  entitySnapshot(): EntitySnapshot {
     const started = Date.now();
     let layer: CorpusLayer;
     try {
@@ -168,20 +179,86 @@ export class AnalysisEngine {
     return this.snapshot;
   }
 
+  /**
+   * Each article's provenance (text reuse over the whole corpus, dates, the quotes the editor
+   * shows): reuse is recomputed when a text or a date changes, quote carriers when the layer does.
+   */
+  private provenance(): { inputs: ProvenanceInput[]; byId: ReturnType<ProvenanceStage['provenanceOf']> } {
+    const inputs: ProvenanceInput[] = this.index.list().map((a) => ({ id: a.uri, hash: a.hash, text: a.text, article: a.article }));
+    let quotes: (k: number) => ReadonlyArray<{ start: number; end: number; text: string }> = () => [];
+    let layerKey = 'no-quotes';
+    try {
+      const layer = this.corpusLayer();
+      quotes = (k) => {
+        const at = layer.indexOf(inputs[k].id);
+        return at < 0 ? [] : layer.quotes(at).map((q) => ({ start: q.start, end: q.end, text: q.text }));
+      };
+      layerKey = String(this.userVersion);
+    } catch {
+      // Without the entity model there are no quotes to trace; reuse is still found.
+    }
+    const pairsKey = String(this.index.generation);
+    return { inputs, byId: this.provenanceStage.provenanceOf(`${pairsKey}:${layerKey}`, pairsKey, inputs, quotes) };
+  }
+
+  /** Every article's shared passages with positions on both sides, for the editor's marks, hover and Go to Related. */
+  reuse(): ReuseSnapshot {
+    const key = `${this.index.generation}:${this.userVersion}`;
+    if (this.reuseCache?.key === key) return this.reuseCache.value;
+    const started = Date.now();
+    let value: ReuseSnapshot;
+    try {
+      const { inputs, byId } = this.provenance();
+      const texts = new Map(inputs.map((a) => [a.id, a.text]));
+      const lineStarts = new Map<string, number[]>();
+      const position = (id: string, offset: number) => {
+        let starts = lineStarts.get(id);
+        if (!starts) {
+          starts = splitLines(texts.get(id) ?? '').map((l) => l.start);
+          lineStarts.set(id, starts);
+        }
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo, character: offset - starts[lo] };
+      };
+      value = { generation: this.index.generation, articles: editorReuse(inputs, byId, position), millis: Date.now() - started };
+    } catch (e) {
+      value = { generation: this.index.generation, articles: {}, millis: 0, error: `Text reuse could not be computed: ${(e as Error).message}` };
+    }
+    this.reuseCache = { key, value };
+    return value;
+  }
+
+  /** The Provenance panel's timeline of some articles (an event's). */
+  provenanceTimeline(uris: readonly string[]): { timeline: ProvenanceTimeline | null; error?: string } {
+    try {
+      const { inputs, byId } = this.provenance();
+      const known = uris.filter((u) => byId.has(u));
+      if (known.length === 0) return { timeline: null, error: 'None of these articles is analysed (yet); try again in a moment.' };
+      return { timeline: timelineOf(known, inputs, byId) };
+    } catch (e) {
+      return { timeline: null, error: `Provenance could not be computed: ${(e as Error).message}` };
+    }
+  }
+
   /** Every article's annotations (automatic with the user's on top) and its event, for the export formats. */
-  private exportData(): ExportArticle[] {
+  exportData(): ExportArticle[] {
     const layer = this.corpusLayer();
     const { events } = this.events(this.eventSettings.threshold, this.eventSettings.maxGapDays);
     return withEvents(layer.articles.map((_, k) => layer.exportArticle(k)), events);
   }
 
   /** A comparison of articles of the corpus, from the same layer the editor shows. */
-  private compare(uris: readonly string[]): { report: ComparisonReport | null; error?: string } {
+  compare(uris: readonly string[]): { report: ComparisonReport | null; error?: string } {
     const layer = this.corpusLayer();
     const chosen = uris.map((u) => layer.indexOf(u));
     if (chosen.some((k) => k < 0)) return { report: null, error: 'Some of these articles are not analysed (yet); try again in a moment.' };
-    const inputs = chosen.map((k) => ({ file: layer.articles[k].id, text: layer.articles[k].text, article: layer.articles[k].article, mentions: layer.articles[k].mentions, quotes: layer.quotes(k) }));
-    return { report: buildComparison(inputs, layer.resolution) };
+    return { report: buildComparison(compareInputs(layer, chosen), layer.resolution) };
   }
 
   /** Quotes of every article, speakers linked to entities, and the same quote across articles. */
@@ -227,7 +304,7 @@ export class AnalysisEngine {
     return out;
   }
 
-  private analyze(request: Extract<AnalysisRequest, { type: 'analyze' }>): AnalysisResponse['result'] {
+  analyze(request: ArticleUpdate): AnalysisResult {
     let text = request.text;
     if (text === undefined) {
       const decoded = decodeArticleBytes(request.bytes ?? new Uint8Array());
@@ -254,7 +331,7 @@ export class AnalysisEngine {
       this.eventsCache = undefined;
     }
     const { entry } = this.index.upsert(request.uri, text, request.metadata);
-    const fileName = decodeURIComponent(request.uri.slice(request.uri.lastIndexOf('/') + 1));
+    const fileName = articleFileName(request.uri);
     return {
       ok: true,
       article: articleToJson(fileName, entry.article),

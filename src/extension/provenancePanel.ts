@@ -1,0 +1,179 @@
+/**
+ * The Provenance panel: an event's articles on a timeline (the page is media/provenance/),
+ * computed in the analysis worker, kept current as the corpus changes. Opened from an
+ * event in the Events view or from the palette (the active article's event, or a pick).
+ */
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { FromProvenancePage, ProvenancePageState, ProvenanceView, ToProvenancePage } from '../shared/provenanceProtocol';
+import type { AnalysisClient } from './analysisClient';
+import type { CorpusService } from './corpusService';
+import type { EventService } from './eventService';
+import type { EventsNode } from './eventsView';
+import type { ReuseService } from './reuseService';
+
+export const PROVENANCE_VIEW_TYPE = 'corpusLens.provenance';
+
+export class ProvenancePanels implements vscode.Disposable {
+  private readonly panels = new Set<ProvenancePanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly analysis: AnalysisClient,
+    private readonly events: EventService,
+    reuse: ReuseService,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(PROVENANCE_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: ProvenancePageState | undefined) => {
+          this.adopt(panel, state?.event ?? null, state?.articles ?? [], 'Provenance');
+        },
+      }),
+      reuse.onDidChange(() => this.panels.forEach((p) => p.scheduleRefresh())),
+      events.onDidChange(() => this.panels.forEach((p) => p.followEvent(this.events))),
+    );
+  }
+
+  open(eventKey: string | null, articles: readonly string[], title: string): ProvenancePanel {
+    const panel = vscode.window.createWebviewPanel(PROVENANCE_VIEW_TYPE, `Provenance: ${title}`, vscode.ViewColumn.Beside, { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: this.roots() });
+    return this.adopt(panel, eventKey, articles, title);
+  }
+
+  /** The open panels, for tests. */
+  all(): readonly ProvenancePanel[] {
+    return [...this.panels];
+  }
+
+  private roots(): vscode.Uri[] {
+    return [vscode.Uri.joinPath(this.extensionUri, 'dist', 'media'), vscode.Uri.joinPath(this.extensionUri, 'media')];
+  }
+
+  private adopt(panel: vscode.WebviewPanel, eventKey: string | null, articles: readonly string[], title: string): ProvenancePanel {
+    panel.webview.options = { enableScripts: true, localResourceRoots: this.roots() };
+    const p = new ProvenancePanel(panel, eventKey, articles, title, this.extensionUri, this.analysis, () => this.panels.delete(p));
+    this.panels.add(p);
+    return p;
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+    for (const p of this.panels) p.dispose();
+  }
+}
+
+export class ProvenancePanel {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ready = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The last message the page was sent, for tests. */
+  lastRendered: ToProvenancePage | null = null;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private eventKey: string | null,
+    private articles: readonly string[],
+    private title: string,
+    extensionUri: vscode.Uri,
+    private readonly analysis: AnalysisClient,
+    onDispose: () => void,
+  ) {
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'corpus-lens.svg');
+    panel.webview.html = provenanceHtml(panel.webview, extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: FromProvenancePage) => void this.onMessage(m)),
+      panel.onDidDispose(() => {
+        clearTimeout(this.timer);
+        this.disposables.forEach((d) => d.dispose());
+        onDispose();
+      }),
+    );
+  }
+
+  scheduleRefresh(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), 400);
+  }
+
+  /** An event regrouped (articles added or moved): the panel shows its articles as they are now. */
+  followEvent(events: EventService): void {
+    if (!this.eventKey) return;
+    const event = events.events().find((e) => e.key === this.eventKey);
+    if (!event || event.articles.join('\n') === this.articles.join('\n')) return;
+    this.articles = event.articles;
+    this.title = event.name;
+    this.scheduleRefresh();
+  }
+
+  dispose(): void {
+    this.panel.dispose();
+  }
+
+  private async onMessage(m: FromProvenancePage): Promise<void> {
+    if (m.type === 'ready') {
+      this.ready = true;
+      await this.refresh();
+    } else if (m.type === 'open' && this.articles.includes(m.id)) {
+      await vscode.window.showTextDocument(vscode.Uri.parse(m.id), { viewColumn: vscode.ViewColumn.One, preview: true });
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.ready) return;
+    this.panel.title = `Provenance: ${this.title}`;
+    const result = await this.analysis.provenance(this.articles);
+    if (!result.timeline) {
+      await this.post({ type: 'error', message: result.error ?? 'The provenance of these articles could not be traced.' });
+      return;
+    }
+    const view: ProvenanceView = { title: this.title, ...result.timeline };
+    await this.post({ type: 'render', view, state: { event: this.eventKey, articles: this.articles } });
+  }
+
+  private post(message: ToProvenancePage): Thenable<boolean> {
+    this.lastRendered = message;
+    return this.panel.webview.postMessage(message);
+  }
+}
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = '';
+  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  return s;
+}
+
+/** media/provenance/index.html under the same strict CSP as Compare: a nonce for the one script, no inline styles. */
+export function provenanceHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const template = fs.readFileSync(vscode.Uri.joinPath(extensionUri, 'media', 'provenance', 'index.html').fsPath, 'utf8');
+  const values: Record<string, string> = {
+    nonce: nonce(),
+    cspSource: webview.cspSource,
+    script: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', 'provenance', 'main.js')).toString(),
+    style: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'provenance', 'provenance.css')).toString(),
+  };
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+}
+
+/** Corpus Lens: Show Provenance — from an event of the Events view, an article, or the palette. */
+export function registerProvenanceCommand(corpus: CorpusService, events: EventService, panels: ProvenancePanels): vscode.Disposable {
+  return vscode.commands.registerCommand('corpusLens.showProvenance', async (arg?: unknown) => {
+    const node = arg as EventsNode | undefined;
+    let event = node?.kind === 'event' ? node.event : undefined;
+    const uri = arg instanceof vscode.Uri ? arg : node?.kind === 'article' ? node.state.uri : vscode.window.activeTextEditor?.document.uri;
+    if (!event && uri && corpus.isArticle(uri)) event = events.eventOf(uri);
+    if (!event) {
+      const list = events.events();
+      if (list.length === 0) {
+        void vscode.window.showInformationMessage('No events yet: Corpus Lens groups the articles into events once they are analysed.');
+        return undefined;
+      }
+      const pick = await vscode.window.showQuickPick(
+        list.map((e) => ({ label: e.name, description: `${e.articles.length} article${e.articles.length === 1 ? '' : 's'}`, event: e })),
+        { title: 'Corpus Lens: Show Provenance', placeHolder: 'Which event’s provenance?' },
+      );
+      event = pick?.event;
+    }
+    return event ? panels.open(event.key, event.articles, event.name) : undefined;
+  });
+}

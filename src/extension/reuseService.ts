@@ -1,0 +1,175 @@
+/**
+ * Text reuse in the editor: the corpus's shared passages from the worker, marked subtly in
+ * the gutter and the overview ruler (corpusLens.decorations.reuse turns it off), a hover
+ * saying where else each passage is and where it came from first, and the twin passages
+ * for Go to Related.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { passageLine, type ArticleReuse, type ReusePassage, type ReuseSnapshot } from '../engine/provenance';
+import type { AnalysisClient } from './analysisClient';
+import { ArticleDecorator } from './articleDecorator';
+import type { ArticleState, CorpusService } from './corpusService';
+import { mentionRange, type EntityService } from './entityService';
+
+export class ReuseService implements vscode.Disposable {
+  private snapshot: ReuseSnapshot = { generation: -1, articles: {}, millis: 0 };
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | undefined;
+  private signature = '';
+  readonly onDidChange = this.emitter.event;
+
+  constructor(
+    private readonly corpus: CorpusService,
+    entities: EntityService,
+    private readonly analysis: AnalysisClient,
+    private readonly log: (message: string) => void,
+  ) {
+    // Quote carriers follow the entity layer's quotes; passages follow the texts.
+    this.subscriptions = [corpus.onDidChange(() => this.schedule()), entities.onDidChange(() => this.schedule())];
+  }
+
+  of(uri: vscode.Uri): ArticleReuse | undefined {
+    return this.snapshot.articles[uri.toString()];
+  }
+
+  passagesIn(uri: vscode.Uri): readonly ReusePassage[] {
+    return this.of(uri)?.passages ?? [];
+  }
+
+  /** The shared passages that contain a position, longest first. */
+  passagesAt(uri: vscode.Uri, position: vscode.Position): ReusePassage[] {
+    return this.passagesIn(uri)
+      .filter((p) => mentionRange(p).contains(position))
+      .sort((a, b) => b.words - a.words);
+  }
+
+  async refreshNow(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.running;
+    this.running = this.refresh();
+    await this.running;
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refreshNow(), 400);
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.corpus.indexed) return;
+    const total = this.corpus.all().length;
+    const run = () => this.analysis.reuse();
+    try {
+      const next = total > 500 ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corpus Lens: finding shared passages' }, run) : await run();
+      if (next.error) this.log(next.error);
+      const signature = JSON.stringify(next.articles);
+      if (signature === this.signature) return;
+      this.signature = signature;
+      this.snapshot = next;
+      const passages = Object.values(next.articles).reduce((n, a) => n + a.passages.length, 0);
+      this.log(`Found ${passages} shared passage ends across ${total} articles in ${next.millis} ms.`);
+      this.emitter.fire();
+    } catch (e) {
+      this.log(`Text reuse failed: ${(e as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.subscriptions.forEach((s) => s.dispose());
+    this.emitter.dispose();
+  }
+}
+
+/** A faint mark in the gutter and the overview ruler beside each shared passage. */
+export class ReuseDecorations extends ArticleDecorator {
+  private readonly type: vscode.TextEditorDecorationType;
+  private readonly painted = new Map<string, number>();
+
+  constructor(
+    corpus: CorpusService,
+    private readonly reuse: ReuseService,
+    extensionUri: vscode.Uri,
+    private enabled: boolean,
+  ) {
+    super(corpus, [reuse.onDidChange]);
+    this.type = vscode.window.createTextEditorDecorationType({
+      isWholeLine: true,
+      overviewRulerColor: new vscode.ThemeColor('corpusLens.reuse.ruler'),
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+      light: { gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'reuse-light.svg'), gutterIconSize: 'contain' },
+      dark: { gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'reuse-dark.svg'), gutterIconSize: 'contain' },
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+    this.disposables.push(this.type);
+    this.schedule();
+  }
+
+  setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
+    this.schedule();
+  }
+
+  paintedCount(uri: vscode.Uri): number {
+    return this.painted.get(uri.toString()) ?? 0;
+  }
+
+  protected decorate(editor: vscode.TextEditor, _state: ArticleState): void {
+    const ranges = this.enabled ? this.reuse.passagesIn(editor.document.uri).map((p) => mentionRange(p)) : [];
+    editor.setDecorations(this.type, ranges);
+    this.painted.set(editor.document.uri.toString(), ranges.length);
+  }
+}
+
+function link(uri: string, line: number): string {
+  return vscode.Uri.parse(uri).with({ fragment: `L${line + 1}` }).toString();
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}
+
+/** The hover of a shared passage: one line per other article carrying it, with links. */
+export function reuseHover(passages: readonly ReusePassage[], article: ArticleReuse | undefined): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: ['corpusLens.showProvenance'] };
+  for (const p of passages.slice(0, 8)) {
+    const line = passageLine(p, (ref) => `[${escape(ref.label)}](${link(ref.uri, 'line' in ref ? ref.line : 0)})`);
+    md.appendMarkdown(`$(files) ${line}  \n`);
+  }
+  if (passages.length > 8) md.appendMarkdown(`…and ${passages.length - 8} more  \n`);
+  if (article) md.appendMarkdown(`\nThis article: ${escape(article.shareLabel)} · [Show Provenance](command:corpusLens.showProvenance)`);
+  return md;
+}
+
+export function registerReuseNavigation(corpus: CorpusService, reuse: ReuseService): vscode.Disposable[] {
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+  return [
+    vscode.languages.registerHoverProvider(selector, {
+      provideHover(doc, pos) {
+        if (!corpus.isArticle(doc.uri)) return undefined;
+        const passages = reuse.passagesAt(doc.uri, pos);
+        if (!passages.length) return undefined;
+        return new vscode.Hover(reuseHover(passages, reuse.of(doc.uri)), mentionRange(passages[0]));
+      },
+    }),
+  ];
+}
+
+/** Go to Related's entries for the twin passages at a position (the same passage in other articles). */
+export function twinPassageItems(corpus: CorpusService, reuse: ReuseService, uri: vscode.Uri, position: vscode.Position): Array<vscode.QuickPickItem & { target: { uri: vscode.Uri; range: vscode.Range } }> {
+  return reuse.passagesAt(uri, position).map((p) => {
+    const other = vscode.Uri.parse(p.other.uri);
+    const state = corpus.get(other);
+    const title = (state?.status === 'ok' && state.article.title) || path.basename(other.fsPath);
+    return {
+      label: `$(files) Same passage in ${p.other.label}${p.other.outlet ? ` (${p.other.outlet})` : ''}`,
+      description: `${p.kind}, ${Math.round(p.similarity * 100)} % alike · line ${p.other.line + 1}`,
+      detail: title,
+      target: { uri: other, range: mentionRange(p.other) },
+    };
+  });
+}
