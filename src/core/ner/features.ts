@@ -139,7 +139,7 @@ function roleFeaturesOf(x: WordInfo, offset: number, gazetteer: Gazetteer | null
       const lexicon = gazetteer?.lexicon;
       if (lexicon) {
         // Word classes as bit prefixes of the 1024-class (64 → 256 → 1024 hierarchy).
-        const c = lexicon.wordClass(x.lower);
+        const c = lexicon.wordClassOfHash(x.l);
         if (c < 0) f.push(mix(T.cu, x.s));
         else f.push(mix(T.c6, c >> 4), mix(T.c8, c >> 2), mix(T.c10, c), mix(mix(T.c6, c >> 4), x.s));
       }
@@ -152,7 +152,7 @@ function roleFeaturesOf(x: WordInfo, offset: number, gazetteer: Gazetteer | null
 function neighbourClassFeatures(x: WordInfo, offset: number, gazetteer: Gazetteer | null): number[] {
   const lexicon = gazetteer?.lexicon;
   if (!lexicon || x === START || x === END) return [];
-  const c = lexicon.wordClass(x.lower);
+  const c = lexicon.wordClassOfHash(x.l);
   if (c < 0) return [];
   switch (offset) {
     case -1:

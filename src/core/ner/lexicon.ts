@@ -9,6 +9,8 @@
  *   forms, each a label ("city", "country", "first", "wn:PER", "legal", …) the tagger
  *   learns a weight for. Features, never rules.
  */
+import { hashString } from './hashing';
+
 /** The lists a name can be on, as bits of a mask. */
 export const NAME_LABELS = ['capital', 'city', 'country', 'first', 'legal', 'wn:LOC', 'wn:ORG', 'wn:PER', 'wn:other'] as const;
 const MAX_NAME_WORDS = 6;
@@ -17,8 +19,8 @@ export interface SerializedLexicon {
   format: 'corpus-lens/ner-lexicon@2';
   /** Where the tables came from (packages and versions, clustering parameters). */
   source: string;
-  /** Words, '\n'-joined, in the order of `classes`. */
-  words: string;
+  /** FNV-1a hashes of the lower-cased words (hashing.ts hashString), Int32, ascending, base64. */
+  wordHashes: string;
   /** One Uint16 class (of 1024) per word, base64; the 256-class is id >> 2, the 64-class id >> 4. */
   classes: string;
   /** Lower-cased, space-joined names, '\n'-joined, in the order of `labels`. */
@@ -28,7 +30,9 @@ export interface SerializedLexicon {
 }
 
 export class Lexicon {
-  private readonly classOf = new Map<string, number>();
+  /** Word hashes, ascending, and the class of each: a binary search, no table built at load. */
+  private readonly hashes: Int32Array;
+  private readonly classes: Uint16Array;
   private readonly maskOf = new Map<string, number>();
   /** Longest name (in words) starting with each word, so most tokens are passed at a glance. */
   private readonly longestFrom = new Map<string, number>();
@@ -40,8 +44,18 @@ export class Lexicon {
     classes: ArrayLike<number>,
     names: ReadonlyMap<string, readonly string[]>,
     readonly source = '',
+    /** Already hashed and sorted words with their classes (a loaded lexicon); `words` is then empty. */
+    hashes?: Int32Array,
+    hashedClasses?: Uint16Array,
   ) {
-    for (let i = 0; i < words.length; i++) this.classOf.set(words[i], classes[i]);
+    if (hashes && hashedClasses) {
+      this.hashes = hashes;
+      this.classes = hashedClasses;
+    } else {
+      const order = words.map((w, i) => [hashString(w), classes[i]] as const).sort((a, b) => a[0] - b[0]);
+      this.hashes = Int32Array.from(order, (e) => e[0]);
+      this.classes = Uint16Array.from(order, (e) => e[1]);
+    }
     for (const [name, labels] of names) {
       let mask = 0;
       for (const l of labels) {
@@ -70,11 +84,26 @@ export class Lexicon {
 
   /** The word's finest class (0–1023), or -1 for a word without a vector. */
   wordClass(lower: string): number {
-    return this.classOf.get(lower) ?? -1;
+    return this.wordClassOfHash(hashString(lower));
+  }
+
+  /** wordClass by the word's hash (features have it already). */
+  wordClassOfHash(hash: number): number {
+    const h = this.hashes;
+    let lo = 0;
+    let hi = h.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = h[mid];
+      if (v < hash) lo = mid + 1;
+      else if (v > hash) hi = mid - 1;
+      else return this.classes[mid];
+    }
+    return -1;
   }
 
   get vocabularySize(): number {
-    return this.classOf.size;
+    return this.hashes.length;
   }
 
   get nameCount(): number {
@@ -108,15 +137,13 @@ export class Lexicon {
   }
 
   toJSON(): SerializedLexicon {
-    const words = [...this.classOf.keys()];
-    const ids = Uint16Array.from(words, (w) => this.classOf.get(w) ?? 0);
     const names = [...this.maskOf.keys()];
     const masks = Uint16Array.from(names, (n) => this.maskOf.get(n) ?? 0);
     return {
       format: 'corpus-lens/ner-lexicon@2',
       source: this.source,
-      words: words.join('\n'),
-      classes: bytesToBase64(new Uint8Array(ids.buffer)),
+      wordHashes: bytesToBase64(new Uint8Array(this.hashes.buffer, this.hashes.byteOffset, this.hashes.byteLength)),
+      classes: bytesToBase64(new Uint8Array(this.classes.buffer, this.classes.byteOffset, this.classes.byteLength)),
       names: names.join('\n'),
       labels: bytesToBase64(new Uint8Array(masks.buffer)),
     };
@@ -124,12 +151,14 @@ export class Lexicon {
 
   static fromJSON(data: SerializedLexicon): Lexicon {
     if (data.format !== 'corpus-lens/ner-lexicon@2') throw new Error(`unknown lexicon format ${String(data.format)}`);
-    const words = data.words ? data.words.split('\n') : [];
+    const hb = base64ToBytes(data.wordHashes);
+    const hashes = new Int32Array(hb.buffer, hb.byteOffset, Math.floor(hb.byteLength / 4));
     const ids = uint16(data.classes);
     const names = data.names ? data.names.split('\n') : [];
     const masks = uint16(data.labels);
-    if (ids.length !== words.length || masks.length !== names.length) throw new Error('lexicon tables differ in length');
-    const lexicon = new Lexicon(words, ids, new Map(), data.source);
+    if (ids.length !== hashes.length || masks.length !== names.length) throw new Error('lexicon tables differ in length');
+    for (let i = 1; i < hashes.length; i++) if (hashes[i - 1] > hashes[i]) throw new Error('lexicon word hashes are not sorted');
+    const lexicon = new Lexicon([], [], new Map(), data.source, hashes, ids);
     for (let i = 0; i < names.length; i++) if (masks[i]) lexicon.addName(names[i], masks[i]);
     return lexicon;
   }
