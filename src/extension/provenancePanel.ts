@@ -3,13 +3,13 @@
  * computed in the analysis worker, kept current as the corpus changes. Opened from an
  * event in the Events view or from the palette (the active article's event, or a pick).
  */
-import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { FromProvenancePage, ProvenancePageState, ProvenanceView, ToProvenancePage } from '../shared/provenanceProtocol';
+import type { FromProvenancePage, ProvenancePageState, ToProvenancePage } from '../shared/provenanceProtocol';
 import type { AnalysisClient } from './analysisClient';
 import type { CorpusService } from './corpusService';
 import type { EventService } from './eventService';
 import type { EventsNode } from './eventsView';
+import { provenancePageHtml, provenanceView } from './provenancePage';
 import type { ReuseService } from './reuseService';
 
 export const PROVENANCE_VIEW_TYPE = 'corpusLens.provenance';
@@ -126,7 +126,7 @@ export class ProvenancePanel {
       await this.post({ type: 'error', message: result.error ?? 'The provenance of these articles could not be traced.' });
       return;
     }
-    const view: ProvenanceView = { title: this.title, ...result.timeline };
+    const view = provenanceView(this.title, result.timeline);
     await this.post({ type: 'render', view, state: { event: this.eventKey, articles: this.articles } });
   }
 
@@ -136,23 +136,9 @@ export class ProvenancePanel {
   }
 }
 
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
-}
-
-/** media/provenance/index.html under the same strict CSP as Compare: a nonce for the one script, no inline styles. */
+/** media/provenance/index.html as the webview loads it (src/extension/provenancePage.ts). */
 export function provenanceHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const template = fs.readFileSync(vscode.Uri.joinPath(extensionUri, 'media', 'provenance', 'index.html').fsPath, 'utf8');
-  const values: Record<string, string> = {
-    nonce: nonce(),
-    cspSource: webview.cspSource,
-    script: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', 'provenance', 'main.js')).toString(),
-    style: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'provenance', 'provenance.css')).toString(),
-  };
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+  return provenancePageHtml(extensionUri.fsPath, { cspSource: webview.cspSource, uri: (rel) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...rel.split('/'))).toString() });
 }
 
 /** Corpus Lens: Show Provenance — from an event of the Events view, an article, or the palette. */

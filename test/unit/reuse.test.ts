@@ -55,6 +55,32 @@ describe('text reuse on the seeds', () => {
   });
 });
 
+describe('candidate pairs (the fingerprint join)', () => {
+  it('are exactly the pairs a plain count over every fingerprint’s articles gives, on real articles', () => {
+    const lines = readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'events', 'giveme5w1h-news-cluster.jsonl'), 'utf8').trim().split('\n').slice(0, 200);
+    const prints = lines.map((l, i) => {
+      const r = JSON.parse(l);
+      return fingerprints(prepareFromText(`g${i}`, `${r.title}\n\n${r.text}`).tokens);
+    });
+    // The plain join: every fingerprint's articles, every pair of them counted.
+    const naive = (maxArticles: number, minShared: number) => {
+      const postings = new Map<number, number[]>();
+      prints.forEach((list, d) => list.forEach((h) => postings.set(h, [...(postings.get(h) ?? []), d])));
+      const counts = new Map<string, number>();
+      for (const docs of postings.values()) {
+        if (docs.length < 2 || docs.length > maxArticles) continue;
+        for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) counts.set(`${docs[x]},${docs[y]}`, (counts.get(`${docs[x]},${docs[y]}`) ?? 0) + 1);
+      }
+      return [...counts].filter(([, c]) => c >= minShared).map(([k]) => k.split(',').map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    };
+    const found = candidatePairs(prints);
+    expect(found.length).toBeGreaterThan(50);
+    expect(found).toEqual(naive(200, 2));
+    // The set-phrase cut and the threshold are applied as the plain join applies them.
+    expect(candidatePairs(prints, { maxArticles: 3, minShared: 1 })).toEqual(naive(3, 1));
+  });
+});
+
 describe('the same quote is not reuse, a copied paragraph around it is', () => {
   // 001's quote of Xi, carried in full by 002 too, set into the IANS copy (000) and the AP copy (003).
   const quotePara = seed('001').split('\n').find((l) => l.startsWith('"We\'re willing to work'))!;

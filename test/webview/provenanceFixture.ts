@@ -6,6 +6,7 @@ import * as path from 'path';
 import { parseArticle, type ArticleMetadata } from '../../src/core/article';
 import { findQuotes } from '../../src/core/quotes/findQuotes';
 import { ProvenanceStage, timelineOf, type ProvenanceInput } from '../../src/engine/provenance';
+import { provenanceView } from '../../src/extension/provenancePage';
 
 const root = path.resolve(process.argv[2]);
 const dated = process.argv[3] === 'dated';
@@ -20,5 +21,5 @@ const inputs: ProvenanceInput[] = files.map((f) => ({ id: f.uri, hash: f.uri, te
 const stage = new ProvenanceStage();
 const quotes = (k: number) => findQuotes(inputs[k].text, inputs[k].article.paragraphs).map((q) => ({ start: q.start, end: q.end, text: inputs[k].text.slice(q.start, q.end) }));
 const provenance = stage.provenanceOf('fixture', 'fixture', inputs, quotes);
-const view = { title: dated ? 'Xi and South Korea, May 2017' : 'The seeds', ...timelineOf(inputs.map((a) => a.id), inputs, provenance) };
+const view = provenanceView(dated ? 'Xi and South Korea, May 2017' : 'The seeds', timelineOf(inputs.map((a) => a.id), inputs, provenance));
 process.stdout.write(JSON.stringify(view));

@@ -215,7 +215,11 @@ async function provenanceChecks(context, dir, out, check) {
   console.log('Provenance webview page (headless Chromium, under the panel\'s CSP):');
   const view = provenanceView(true);
   const undated = provenanceView(false);
-  fs.writeFileSync(path.join(dir, 'provenance.html'), pageHtml('provenance', 'provenance.css'));
+  // The HTML the panel makes (src/extension/provenancePage.ts, bundled here), file: as the webview's resource origin.
+  const hostBundle = path.join(ROOT, 'test-output', 'webview-host', 'provenancePage.js');
+  require('esbuild').buildSync({ entryPoints: [path.join(ROOT, 'src', 'extension', 'provenancePage.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: hostBundle, logLevel: 'warning' });
+  const { provenancePageHtml } = require(hostBundle);
+  fs.writeFileSync(path.join(dir, 'provenance.html'), provenancePageHtml(ROOT, { cspSource: 'file:', uri: (rel) => `file://${path.join(ROOT, ...rel.split('/'))}` }, 'T3stN0nce' + Date.now()));
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
