@@ -17,7 +17,8 @@ import { STOPWORDS } from '../src/core/reuse/tokens';
 /** Articles per copy: 1,000, 10,000 and 100,000 are whole numbers of copies. */
 export const BASE = 500;
 
-function texts(shared: string, n: number): string[] {
+/** The scale corpus of n articles (see above). */
+export function scaleCorpus(shared: string, n: number): string[] {
   const base: string[] = [];
   for (const line of readFileSync(path.join(shared, 'eval', 'events', 'giveme5w1h-news-cluster.jsonl'), 'utf8').split('\n')) if (line.trim()) base.push(`${JSON.parse(line).title}\n\n${JSON.parse(line).text}`);
   for (const line of readFileSync(path.join(shared, 'eval', 'events', 'basil-articles.jsonl'), 'utf8').split('\n')) {
@@ -42,7 +43,7 @@ function texts(shared: string, n: number): string[] {
  * (left out above `baselineUpTo` articles: its shingles of stop words make it quadratic).
  */
 export function reuseScale(shared: string, n: number, baselineUpTo = 20_000): { prepareSeconds: number; reuseSeconds: number; reuseCpuSeconds: number; baselineSeconds: number | null; pairs: number; peakMb: number } {
-  const corpus = texts(shared, n);
+  const corpus = scaleCorpus(shared, n);
   const t0 = performance.now();
   // Reuse needs each article's words, text and date; the article model is dropped once read.
   const prepared = corpus.map((t, i) => {

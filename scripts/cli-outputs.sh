@@ -54,6 +54,9 @@ run compare-polnear compare --json $POL3 $EXTRA
 run events-giveme events $EVAL/events/giveme5w1h-news-cluster.jsonl
 run events-basil events $EVAL/events/basil-articles.jsonl
 run events-giveme-t03 events --threshold 0.3 $EVAL/events/giveme5w1h-news-cluster.jsonl
+# (events on a corpus folder is new with the engine: the old CLI refuses a folder)
+run events-folder-seeds events seeds $EXTRA
+run events-folder-polnear events --threshold 0.2 "$POL" $EXTRA
 run reuse-seeds reuse seeds
 run reuse-polnear reuse --min-words 8 "$POL"
 run ner-testa ner --conll $EVAL/ner/conll2003-eng.testa
@@ -72,6 +75,8 @@ for f in brat jsonl conll w3c; do
 done
 run export-conll4-polnear export --format conll --conll-columns 4 --out "$WORK/export-conll4" $POL10 $EXTRA
 (cd "$WORK/export-conll4" && find . -type f | sort | xargs cat) >"$OUT/export-conll4-polnear.files"
+run export-jsonl-polnear export --format jsonl --out "$WORK/export-jsonl-polnear" "$POL" $EXTRA
+cat "$WORK/export-jsonl-polnear/annotations.jsonl" >"$OUT/export-jsonl-polnear.files"
 run export-w3c-base-seeds export --format w3c --base-uri https://example.org/c/ --out "$WORK/export-w3c-base" seeds $EXTRA
 (cd "$WORK/export-w3c-base" && find . -type f | sort | xargs cat) >"$OUT/export-w3c-base-seeds.files"
 

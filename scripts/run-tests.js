@@ -63,6 +63,7 @@ if (!run('setup (browser, code-server)', 'bash', [path.join(root, 'scripts', 'se
   process.exit(1);
 }
 if (!skipVscode) phase('setup check: nested install under another Node\'s npm environment', ['test', 'setup', 'run.js'], 'setup-result.json');
+phase('CLI stages under Dask Distributed (a real scheduler and workers)', ['test', 'distributed', 'run.js'], 'distributed-result.json');
 phase('Compare page in headless Chromium', ['test', 'webview', 'run.js'], 'webview-result.json');
 if (skipVscode) console.log('\n(real VS Code tests skipped: CORPUS_LENS_SKIP_VSCODE=1)');
 else phase('tests in a real VS Code (code-server)', ['test', 'vscode', 'run.js'], 'vscode-result.json');

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what `npm test` needs on a fresh machine: the Debian packages chromium (the
-# browser the tests drive) and libkrb5-dev (code-server's native build), then the real
+# browser the tests drive), python3-distributed (Dask, for the CLI's stages under a real
+# scheduler) and libkrb5-dev (code-server's native build), then the real
 # VS Code (code-server) and the Node 24 it runs on, in .cache/ (no desktop VS Code can
 # be downloaded on these machines). Idempotent.
 #   --browser-only       only the browser (for CORPUS_LENS_SKIP_VSCODE=1)
@@ -30,6 +31,7 @@ nested_npm() {
 need_debian_packages() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] || missing+=(chromium)
+  /usr/bin/python3 -c 'import distributed' >/dev/null 2>&1 || missing+=(python3-distributed)
   if [ "$1" = all ] && [ ! -x "$cache/code-server/node_modules/.bin/code-server" ] && ! dpkg -s libkrb5-dev >/dev/null 2>&1; then missing+=(libkrb5-dev); fi
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""

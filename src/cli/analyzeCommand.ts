@@ -2,7 +2,8 @@
 import { parseArticle } from '../core/article';
 import { articleToJson, boilerplateBreakdown, describeSource, type ArticleJson } from '../core/articleSummary';
 import { findCredits } from '../core/credits';
-import { defineCommand } from './command';
+import { corpusEngine } from '../engine/pipeline';
+import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 
 export const analyzeCommand = defineCommand({
@@ -13,7 +14,10 @@ export const analyzeCommand = defineCommand({
   positionals: { min: 1, name: 'a folder or files' },
   async run(cli, { values, positionals }) {
     const loaded = await loadArticles(cli, positionals);
-    const parsed = loaded.map((l) => ({ file: l.file, text: l.text, article: parseArticle(l.text, l.metadata) }));
+    // The engine's articles (cached on disk): the structure every other command and the editor read.
+    const parsed = corpusEngine(loaded, cli, engineOptions(cli, values))
+      .articles()
+      .map((a) => ({ file: a.uri, text: a.text, article: a.article }));
     if (values.json) cli.out(JSON.stringify({ articles: parsed.map((p) => ({ ...articleToJson(p.file, p.article), credits: findCredits(p.text) })) }));
     else for (const p of parsed) cli.out(summarise(articleToJson(p.file, p.article), p.article));
     return loaded.length > 0 ? 0 : 1;

@@ -11,12 +11,13 @@ import { importCommand } from './importCommand';
 import { nerCommand } from './nerCommand';
 import { quotesCommand } from './quotesCommand';
 import { reuseCommand } from './reuseCommand';
+import { trainCommand } from './trainCommand';
 import { processCli, type Cli } from './io';
 
 const VERSION = '0.1.0';
 
 /** Every command, in the order the help lists them; each module declares its own options. */
-const COMMANDS: readonly Command[] = [analyzeCommand, nerCommand, entitiesCommand, boilerplateCommand, quotesCommand, compareCommand, eventsCommand, reuseCommand, exportCommand, importCommand, agreementCommand];
+const COMMANDS: readonly Command[] = [analyzeCommand, nerCommand, entitiesCommand, boilerplateCommand, quotesCommand, compareCommand, eventsCommand, reuseCommand, exportCommand, importCommand, agreementCommand, trainCommand];
 
 export function overallHelp(): string {
   const lines = ['Usage: corpus-lens <command> [options]', '', 'Commands:'];

@@ -7,6 +7,9 @@
  * `--help` (or `-h`) on any command prints its usage to stdout and exits 0.
  */
 import { parseArgs } from 'util';
+import type { EngineOptions } from '../engine/analysisEngine';
+import { defaultCacheDir, openCache } from '../engine/diskCache';
+import { useModel } from '../node/models';
 import type { Cli } from './io';
 
 export interface OptionSpec {
@@ -47,7 +50,37 @@ export interface CommandSpec<T extends OptionTable = OptionTable> {
   readonly options: T;
   /** How many positional arguments it takes, and what to call them in messages. */
   readonly positionals: { readonly min: number; readonly max?: number; readonly name: string };
+  /**
+   * Whether the command takes the shared options (SHARED_OPTIONS: `--model DIR`); every command
+   * does unless it says false, so a script can pass the same model to each step.
+   */
+  readonly sharedOptions?: boolean;
   run(cli: Cli, args: ParsedArgs<T>): Promise<number>;
+}
+
+/**
+ * Options every analysing command takes, declared once and added to every command's table
+ * (unless it says `sharedOptions: false`). `--model DIR` is handled here before the command
+ * runs; `engineOptions` turns the cache options into the engine's. A new shared option is one
+ * entry here and, when the engine needs it, a line in `engineOptions`.
+ * `--model DIR`: the entity model `corpus-lens train --out DIR` wrote (default: the built-in one).
+ */
+export const SHARED_OPTIONS = {
+  model: { type: 'string', valueName: 'DIR', description: 'the entity model to tag with: a folder corpus-lens train --out wrote (default: the built-in model)' },
+  'no-cache': { type: 'boolean', description: 'analyse every article afresh: read and write no on-disk cache' },
+  cache: { type: 'string', valueName: 'DIR', description: 'keep the on-disk cache of per-article results in DIR (default $XDG_CACHE_HOME/corpus-lens, else ~/.cache/corpus-lens)' },
+} as const satisfies OptionTable;
+
+export type SharedValues = ParsedValues<typeof SHARED_OPTIONS>;
+
+/**
+ * The engine's options from the shared ones a command was given: the on-disk cache (for the
+ * model in use, which `--model` has chosen by now) unless `--no-cache`.
+ */
+export function engineOptions(cli: Cli, values: object): EngineOptions {
+  const shared = values as SharedValues;
+  if (shared['no-cache']) return {};
+  return { cache: openCache(shared.cache ?? defaultCacheDir(), (m) => cli.warn(m)) };
 }
 
 /** A declared command, ready to run on raw arguments (what `cli.ts` lists). */
@@ -63,7 +96,14 @@ export interface Command {
 
 /** Keeps the option table's literal types, so `run` sees `values.json` as a boolean. */
 export function defineCommand<T extends OptionTable>(spec: CommandSpec<T>): Command {
-  return { name: spec.name, synopsis: spec.synopsis, summary: spec.summary, options: spec.options, positionals: spec.positionals, invoke: (cli, args) => runCommand(spec, cli, args) };
+  const full = withSharedOptions(spec);
+  return { name: spec.name, synopsis: full.synopsis, summary: spec.summary, options: full.options, positionals: spec.positionals, invoke: (cli, args) => runCommand(spec, cli, args) };
+}
+
+/** The spec with the shared options it takes added to its table and synopsis. */
+function withSharedOptions<T extends OptionTable>(spec: CommandSpec<T>): CommandSpec<T> {
+  if (spec.sharedOptions === false) return spec;
+  return { ...spec, synopsis: `${spec.synopsis} [--model DIR]`, options: { ...spec.options, ...SHARED_OPTIONS } };
 }
 
 export function commandHelp(spec: Pick<Command, 'name' | 'synopsis' | 'summary' | 'options'>): string {
@@ -83,13 +123,28 @@ export function commandHelp(spec: Pick<Command, 'name' | 'synopsis' | 'summary' 
 }
 
 /** Parses `args` for `spec` and runs it; every usage problem becomes exit 2 with a message. */
-export async function runCommand<T extends OptionTable>(spec: CommandSpec<T>, cli: Cli, args: readonly string[]): Promise<number> {
+export async function runCommand<T extends OptionTable>(given: CommandSpec<T>, cli: Cli, args: readonly string[]): Promise<number> {
+  const spec = withSharedOptions(given);
   const parsed = parseCommandArgs(spec, args);
   if (parsed === 'help') {
     cli.out(commandHelp(spec));
     return 0;
   }
   if (typeof parsed === 'string') return cli.usage(`${spec.name}: ${parsed}\nusage: corpus-lens ${spec.synopsis} (corpus-lens ${spec.name} --help for more)`);
+  if (spec.sharedOptions !== false) {
+    const model = (parsed.values as Record<string, unknown>).model as string | undefined;
+    try {
+      useModel(model);
+    } catch (e) {
+      return cli.usage(`${spec.name}: --model ${(e as Error).message}`);
+    }
+    try {
+      return await spec.run(cli, parsed);
+    } finally {
+      // In-process callers (tests, the extension's CLI capture) get the built-in model back.
+      useModel(undefined);
+    }
+  }
   return spec.run(cli, parsed);
 }
 

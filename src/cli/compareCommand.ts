@@ -1,8 +1,8 @@
 /** `corpus-lens compare FILE FILE… [--json]`: what articles share, omit and quote. */
-import { buildComparison, type ComparisonReport } from '../core/compare/report';
-import { defineCommand } from './command';
+import type { ComparisonReport } from '../core/compare/report';
+import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
-import { analyseCorpus, compareInputs } from '../engine/pipeline';
+import { corpusEngine } from '../engine/pipeline';
 
 export const compareCommand = defineCommand({
   name: 'compare',
@@ -16,8 +16,12 @@ export const compareCommand = defineCommand({
       cli.warn('compare needs at least two readable articles');
       return 1;
     }
-    const corpus = analyseCorpus(loaded);
-    const report = buildComparison(compareInputs(corpus, corpus.articles.map((_, k) => k)), corpus.resolution);
+    const engine = corpusEngine(loaded, cli, engineOptions(cli, values));
+    const { report, error } = engine.compare(engine.articles().map((a) => a.uri));
+    if (!report) {
+      cli.warn(error ?? 'the articles could not be compared');
+      return 1;
+    }
     cli.out(values.json ? JSON.stringify(report) : summarise(report));
     return 0;
   },

@@ -77,7 +77,15 @@ export function runEventStage(cli: Cli, stage: EventStage, input: string, option
       return typeof article === 'string' ? article : { article, value };
     });
     const recordOf = new Map(records.map((r) => [r.article, r.value]));
-    const articles = records.map((r) => r.article);
+    // Later stages join articles by id, so an id must name one article.
+    const seen = new Set<string>();
+    const articles = records
+      .map((r) => r.article)
+      .filter((a) => {
+        if (!seen.has(a.id)) return seen.add(a.id);
+        cli.warn(`stdin: id "${a.id}" appears more than once; the stages join articles by id, so only its first line is kept`);
+        return false;
+      });
     const lines = assignShards(articles, windowDays, options.maxGapDays).map((a) => JSON.stringify({ shard: a.shard, guest: a.guest, article: recordOf.get(a.article) }));
     if (lines.length) cli.out(lines.join('\n'));
     return articles.length > 0 || !input.trim() ? 0 : 1;

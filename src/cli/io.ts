@@ -9,6 +9,11 @@ export interface Cli {
 }
 
 export function processCli(): Cli {
+  // A reader that stops early (`| head`) closes the pipe: that ends the output, not in a crash.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   return {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     warn: (message) => process.stderr.write(`corpus-lens: ${message}\n`),

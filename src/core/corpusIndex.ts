@@ -34,6 +34,22 @@ export interface UnreadableFile {
 
 export type ChangeKind = 'added' | 'changed' | 'unchanged';
 
+/**
+ * Per-article results kept beyond this process (the engine's on-disk cache). `id` names the
+ * text and metadata (two independent hashes), `key` the result (`entities@2`); `load` answers
+ * undefined for anything it does not hold or cannot read, `save` never throws.
+ */
+export interface ResultStore {
+  load(id: string, key: string): unknown;
+  save(id: string, key: string, value: unknown): void;
+}
+
+/** How many results were computed and how many came from the store, per result key. */
+export interface IndexStats {
+  readonly computed: Readonly<Record<string, number>>;
+  readonly stored: Readonly<Record<string, number>>;
+}
+
 /** Analysis results kept for texts no longer in the index, so undo or a revert is free. */
 const RECENT_LIMIT = 64;
 
@@ -42,6 +58,17 @@ export class CorpusIndex {
   private readonly unreadable = new Map<string, UnreadableFile>();
   private readonly results = new Map<string, Map<string, unknown>>();
   private generationCounter = 0;
+  /** The store's id of each content hash (a second, independent hash beside it). */
+  private readonly storeIds = new Map<string, string>();
+  private readonly computed: Record<string, number> = {};
+  private readonly stored: Record<string, number> = {};
+
+  constructor(private readonly store?: ResultStore) {}
+
+  /** What was analysed and what was read from the store since this index was made. */
+  stats(): IndexStats {
+    return { computed: { ...this.computed }, stored: { ...this.stored } };
+  }
 
   /** Increases on every change, so corpus-wide layers can tell when to recompute. */
   get generation(): number {
@@ -53,10 +80,12 @@ export class CorpusIndex {
   }
 
   upsert(uri: string, text: string, metadata: ArticleMetadata = {}): { change: ChangeKind; entry: IndexedArticle } {
-    const hash = contentHash(text + '\u0000' + JSON.stringify(metadataKey(metadata)));
+    const keyed = text + '\u0000' + JSON.stringify(metadataKey(metadata));
+    const hash = contentHash(keyed);
     const previous = this.articles.get(uri);
     this.unreadable.delete(uri);
     if (previous && previous.hash === hash) return { change: 'unchanged', entry: previous };
+    if (this.store && !this.storeIds.has(hash)) this.storeIds.set(hash, `${hash}-${contentHash(keyed, 0x9e3779b9)}-${text.length}`);
     const article = this.cached(hash, 'article@1', () => parseArticle(text, metadata));
     const entry: IndexedArticle = { uri, hash, text, metadata, article };
     this.articles.set(uri, entry);
@@ -91,9 +120,13 @@ export class CorpusIndex {
     return this.articles.get(uri);
   }
 
-  /** Articles in URI order, so every consumer sees the same, file-order-free sequence. */
-  list(): IndexedArticle[] {
-    return [...this.articles.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  /**
+   * Articles in URI order, so every consumer sees the same, file-order-free sequence; or
+   * (`'added'`) in the order they were first added, as a command line names them.
+   */
+  list(order: 'uri' | 'added' = 'uri'): IndexedArticle[] {
+    const all = [...this.articles.values()];
+    return order === 'added' ? all : all.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
   unreadableFiles(): UnreadableFile[] {
@@ -116,7 +149,13 @@ export class CorpusIndex {
       this.results.set(hash, perHash);
     }
     if (perHash.has(key)) return perHash.get(key) as T;
-    const value = compute();
+    const id = this.storeIds.get(hash);
+    let value = id === undefined ? undefined : (this.store!.load(id, key) as T | undefined);
+    if (value === undefined) {
+      value = compute();
+      this.computed[key] = (this.computed[key] ?? 0) + 1;
+      if (id !== undefined) this.store!.save(id, key, value);
+    } else this.stored[key] = (this.stored[key] ?? 0) + 1;
     perHash.set(key, value);
     return value;
   }
@@ -126,7 +165,10 @@ export class CorpusIndex {
     const live = new Set([...this.articles.values()].map((a) => a.hash));
     for (const hash of this.results.keys()) {
       if (this.results.size <= this.articles.size + RECENT_LIMIT) break;
-      if (!live.has(hash)) this.results.delete(hash);
+      if (!live.has(hash)) {
+        this.results.delete(hash);
+        this.storeIds.delete(hash);
+      }
     }
   }
 }

@@ -19,6 +19,8 @@ export interface LayerInput {
   /** The recogniser's mentions, before the user's annotations. */
   readonly mentions: readonly EntityMention[];
   readonly annotations: readonly UserAnnotation[];
+  /** The user marked the article reviewed (sidecar `reviewed`). */
+  readonly reviewed?: boolean;
 }
 
 export interface LayerArticle extends LayerInput {

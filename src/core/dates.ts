@@ -20,6 +20,44 @@ export function isoDay(year: number, month: number, day: number): string | null 
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const WEEKDAYS = 'sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tues|tue|wed|thurs|thur|thu|fri|sat';
+const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty|thirtieth|thirty';
+/** chrono's number words (its NUMBER_PATTERN), the relative words, and "of" from "a couple of". */
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an|a|few|several|the|couple|of';
+const UNIT_ABBREVIATIONS = 's|sec|mins|min|m|hrs|hr|h|d|w|mos|mon|mo|qtr|yr|y';
+/** What may run on from a unit with no space between: another unit, "and", "ago", "later"… */
+const UNIT_FOLLOWERS = `and|(?:${NUMBER_WORDS})\\s{0,3}(?:${UNIT_ABBREVIATIONS}|second|minute|hour|day|week|month|quarter|year)|ago|before|earlier|later|after|from|henceforth|forward|out`;
+
+/**
+ * Whether chrono-node (casual or strict, English) could find anything in a text: a digit, or
+ * a word one of its parsers starts from, in the contexts its patterns allow (a month or
+ * weekday name at a word start or after "on", "in", "of", "last"…, and not run into a longer
+ * word; a time unit after a number word or "this/last/next"; "today", "tonight", "noon"…).
+ * A necessary condition, checked with chrono 2.10's patterns; most paragraphs of news
+ * without one are skipped, which is most of chrono's time (test/unit/dateCue.test.ts).
+ */
+const DATE_CUE = new RegExp(
+  [
+    '[0-9]',
+    `(?:(?<![a-z])|on|in|of|this|last|past|next|st|nd|rd|th)\\s*(?:${MONTHS}|${WEEKDAYS})(?:(?![a-z])|of|this|last|past|next|${ORDINAL_WORDS})`,
+    '(?<![a-z])(?:now|today|tonight|tomorrow|overmorrow|tmrw|tmr|yesterday)(?![a-z0-9_])',
+    '(?:morning|afternoon|evening|night|midnight|midday|noon)(?![a-z0-9_])',
+    'week(?:end|day)',
+    `(?:${NUMBER_WORDS}|this|last|past|next|after)\\s{0,3}(?:second|minute|hour|day|week|month|quarter|year)`,
+    `(?:this|last|past|next)\\s*(?:${UNIT_ABBREVIATIONS})(?![a-z0-9_])`,
+    // A unit abbreviation after a number word ("the m", "a few d"), which chrono chains on
+    // without a space ("the money out" reads as "the m" + "one y" + "out": a minute later).
+    `(?:(?<![a-z])|in|for|within|about|around|roughly|approximately|just|this|last|past|next|after)\\s*(?:${NUMBER_WORDS})\\s+(?:${UNIT_ABBREVIATIONS})(?:(?![a-z0-9_])|${UNIT_FOLLOWERS})`,
+    `(?:half\\s*an?|few|couple|of)(?:${UNIT_ABBREVIATIONS})(?:(?![a-z0-9_])|${UNIT_FOLLOWERS})`,
+  ].join('|'),
+  'i',
+);
+
+export function mayHoldDate(text: string): boolean {
+  return DATE_CUE.test(text);
+}
+
 /** 24.08.2017 (European dotted) and 2017-08-24 (ISO); chrono reads neither reliably. */
 const NUMERIC_DATE = /\b(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))\b/g;
 
@@ -37,7 +75,8 @@ export function findExplicitDates(text: string, offset = 0): FoundDate[] {
     found.push({ iso, start: offset + start, end: offset + start + m[0].length, text: m[0] });
     taken.push([start, start + m[0].length]);
   }
-  for (const r of chrono.strict.parse(text)) {
+  // No year without a digit… except chrono's relative years ("two years ago"); the cue covers both.
+  for (const r of mayHoldDate(text) ? chrono.strict.parse(text) : []) {
     const c = r.start;
     if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) continue;
     const start = r.index;

@@ -16,6 +16,11 @@ export interface Sidecar {
   readonly event: string | null;
   readonly annotations: readonly Record<string, unknown>[];
   /**
+   * The user marked the article reviewed: its annotations are complete, so what is not
+   * annotated there is not an entity (what training may read it as). Absent means not.
+   */
+  readonly reviewed?: boolean;
+  /**
    * What this version does not know (top-level fields, and metadata keys other than title,
    * outlet, date and url), kept so that every rewrite writes it back unchanged.
    */
@@ -34,7 +39,7 @@ export function sidecarPathFor(articlePath: string): string {
 }
 
 const METADATA_KEYS = ['title', 'outlet', 'date', 'url'] as const;
-const KNOWN_FIELDS = new Set(['format', 'file', 'metadata', 'event', 'annotations']);
+const KNOWN_FIELDS = new Set(['format', 'file', 'metadata', 'event', 'annotations', 'reviewed']);
 
 /** Parses and checks a sidecar; every problem is named so the user can fix the file by hand. */
 export function parseSidecar(text: string): SidecarParse {
@@ -66,13 +71,15 @@ export function parseSidecar(text: string): SidecarParse {
   if (!Array.isArray(annotations) || !annotations.every(isObject)) {
     return { ok: false, error: '"annotations" must be a list of objects' };
   }
+  const reviewed = raw.reviewed ?? false;
+  if (typeof reviewed !== 'boolean') return { ok: false, error: '"reviewed" must be true or false' };
   const unknownFields: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(raw)) if (!KNOWN_FIELDS.has(key)) setOwn(unknownFields, key, v);
   const unknown = {
     ...(Object.keys(unknownFields).length ? { fields: unknownFields } : {}),
     ...(Object.keys(unknownMetadata).length ? { metadata: unknownMetadata } : {}),
   };
-  return { ok: true, sidecar: { format: SIDECAR_FORMAT, file: raw.file, metadata, event, annotations, ...(Object.keys(unknown).length ? { unknown } : {}) } };
+  return { ok: true, sidecar: { format: SIDECAR_FORMAT, file: raw.file, metadata, event, annotations, ...(reviewed ? { reviewed } : {}), ...(Object.keys(unknown).length ? { unknown } : {}) } };
 }
 
 /** Stable key order and one field a line, so sidecars diff cleanly under version control. */
@@ -90,9 +97,16 @@ export function serializeSidecar(sidecar: Sidecar): string {
     metadata,
     event: sidecar.event,
     annotations: sidecar.annotations,
+    // Written only when set, so the sidecars of unreviewed articles stay as they were.
+    ...(sidecar.reviewed ? { reviewed: true } : {}),
   };
   for (const [key, v] of Object.entries(sidecar.unknown?.fields ?? {})) if (!Object.hasOwn(ordered, key)) setOwn(ordered, key, v);
   return JSON.stringify(ordered, null, 2) + '\n';
+}
+
+export function withReviewed(sidecar: Sidecar, reviewed: boolean): Sidecar {
+  const { reviewed: _, ...rest } = sidecar;
+  return reviewed ? { ...rest, reviewed: true } : rest;
 }
 
 export function withMetadata(sidecar: Sidecar, metadata: ArticleMetadata): Sidecar {

@@ -10,8 +10,12 @@ import { buildCorpusLayer, type CorpusLayer } from '../core/corpusLayer';
 import { entityStage } from '../core/entities/stage';
 import { DEFAULT_CLUSTER_OPTIONS } from '../core/events/cluster';
 import { corpusEvents, type CorpusArticle } from '../core/events/corpusEvents';
+import { eventArticle, layerEventArticles } from '../core/export/events';
+import { resolvedType } from '../core/entities/resolve';
+import type { IndexedArticle, IndexStats, ResultStore } from '../core/corpusIndex';
+import { exportFiles, type ExportFormat, type ExportOptions, type ExportOutput } from '../core/export/formats';
 import { splitLines } from '../core/lines';
-import { articleFileName, isNamingEntity } from '../core/vocabulary';
+import { articleFileName } from '../core/vocabulary';
 import type { Recognizer } from '../core/ner/recognizer';
 import { decodeArticleBytes } from '../core/text';
 import { loadBackgroundIdf, loadRecognizer } from '../node/models';
@@ -19,7 +23,7 @@ import { buildComparison, type ComparisonReport } from '../core/compare/report';
 import { withEvents } from '../core/export/exportArticle';
 import type { ExportArticle } from '../core/export/formats';
 import { matchQuotes } from '../core/quotes/match';
-import { compareInputs } from './pipeline';
+import { compareInputs } from './compare';
 import { editorReuse, ProvenanceStage, timelineOf, type ProvenanceInput, type ReuseSnapshot } from './provenance';
 import type { ProvenanceTimeline } from '../core/reuse/timeline';
 import type { ArticleMetadata } from '../core/article';
@@ -36,10 +40,34 @@ export interface ArticleUpdate {
   readonly pinnedEvent: string | null;
   /** The user's annotations, anchored to this text. */
   readonly annotations: readonly UserAnnotation[];
+  /** The user marked the article reviewed (sidecar `reviewed`): its annotations are complete. */
+  readonly reviewed?: boolean;
 }
 
+export interface EngineOptions {
+  /**
+   * The order articles are listed, laid out and clustered in: `'uri'` (the default, the editor's:
+   * independent of the order files were found) or `'added'` (the CLI's: the command line's order).
+   */
+  readonly order?: 'uri' | 'added';
+  /** Per-article results kept across runs (src/engine/diskCache.ts); none by default. */
+  readonly cache?: ResultStore;
+}
+
+export type UpdateResult = { ok: true; entry: IndexedArticle; millis: number } | { ok: false; message: string };
+
 export class AnalysisEngine {
-  private readonly index = new CorpusIndex();
+  private readonly index: CorpusIndex;
+
+  constructor(private readonly options: EngineOptions = {}) {
+    this.index = new CorpusIndex(options.cache);
+  }
+
+  /** How many articles were analysed and how many results came from the cache (per stage). */
+  stats(): IndexStats {
+    return this.index.stats();
+  }
+
   private recognizer: Recognizer | undefined;
   private readonly entities = entityStage(() => (this.recognizer ??= loadRecognizer()));
   private snapshot: EntitySnapshot | undefined;
@@ -49,51 +77,48 @@ export class AnalysisEngine {
   /** Bumped when the user's annotations change: they change the layers, not the texts. */
   private userVersion = 0;
   private readonly pinned = new Map<string, string | null>();
+  /** Bumped when a pin changes: pins change the events, not the layers. */
+  private pinVersion = 0;
   private readonly annotations = new Map<string, readonly UserAnnotation[]>();
+  private readonly reviewed = new Set<string>();
   private eventsCache: { key: string; value: EventsSnapshot } | undefined;
   private readonly provenanceStage = new ProvenanceStage();
   private reuseCache: { key: string; value: ReuseSnapshot } | undefined;
   /** The settings the Events view last clustered with, so an export names the events it shows. */
   private eventSettings = { threshold: DEFAULT_CLUSTER_OPTIONS.threshold, maxGapDays: DEFAULT_CLUSTER_OPTIONS.maxGapDays };
 
-  /** Events over the whole corpus; names come from the entity layer, pins from sidecars. */
+  /** The articles, in the engine's order (see EngineOptions.order). */
+  articles(): IndexedArticle[] {
+    return this.index.list(this.options.order ?? 'uri');
+  }
+
+  /** Events over the whole corpus, as the Events view shows them: names from the entity layer, pins from sidecars. */
   events(threshold: number, maxGapDays: number): EventsSnapshot {
     this.eventSettings = { threshold, maxGapDays };
-    const key = `${this.index.generation}:${threshold}:${maxGapDays}`;
+    const key = `${this.index.generation}:${this.userVersion}:${this.pinVersion}:${threshold}:${maxGapDays}`;
     if (this.eventsCache?.key === key) return this.eventsCache.value;
     const started = Date.now();
-    const entities = this.entitySnapshot();
-    const byId = new Map(entities.entities.map((e) => [e.id, e]));
-    const names = new Map<string, Array<[string, number, string]>>();
-    for (const [uri, mentions] of Object.entries(entities.mentions)) {
-      const counts = new Map<string, [string, number, string]>();
-      for (const m of mentions) {
-        if (!isNamingEntity(m) || !m.entityId) continue;
-        const e = byId.get(m.entityId);
-        if (!e) continue;
-        const c = counts.get(e.id) ?? [e.canonical, 0, e.type];
-        c[1]++;
-        counts.set(e.id, c);
-      }
-      names.set(uri, [...counts.values()]);
-    }
-    const articles: CorpusArticle[] = this.index.list().map((a) => ({
-      id: a.uri,
-      title: a.article.title?.value ?? '',
-      body: a.article.paragraphs.map((p) => p.text).join('\n'),
-      date: a.article.date?.value ?? null,
-      pinnedEvent: this.pinned.get(a.uri) ?? null,
-      names: names.get(a.uri) ?? [],
-    }));
     let value: EventsSnapshot;
     try {
-      const events = corpusEvents(articles, { ...DEFAULT_CLUSTER_OPTIONS, threshold, maxGapDays, background: loadBackgroundIdf() });
+      const events = corpusEvents(this.eventArticles(), { ...DEFAULT_CLUSTER_OPTIONS, threshold, maxGapDays, background: loadBackgroundIdf() });
       value = { generation: this.index.generation, events, millis: Date.now() - started };
     } catch (e) {
       value = { generation: this.index.generation, events: [], millis: 0, error: `Events could not be computed: ${(e as Error).message}` };
     }
     this.eventsCache = { key, value };
     return value;
+  }
+
+  /** What clustering reads of each article; without names when the entity model cannot be loaded. */
+  private eventArticles(): CorpusArticle[] {
+    const pinned = (uri: string) => this.pinned.get(uri) ?? null;
+    let layer: CorpusLayer;
+    try {
+      layer = this.corpusLayer();
+    } catch {
+      return this.articles().map((a) => eventArticle(a.uri, a.article, pinned(a.uri), []));
+    }
+    return layerEventArticles(layer, pinned);
   }
 
   remove(uri: string): void {
@@ -109,7 +134,7 @@ export class AnalysisEngine {
     const key = `${this.index.generation}:${this.userVersion}`;
     if (this.layer?.key === key) return this.layer.layer;
     const layer = buildCorpusLayer(
-      this.index.list().map((a) => ({ id: a.uri, text: a.text, article: a.article, mentions: this.index.stage(this.entities, a.uri) ?? [], annotations: this.annotations.get(a.uri) ?? [] })),
+      this.articles().map((a) => ({ id: a.uri, text: a.text, article: a.article, mentions: this.index.stage(this.entities, a.uri) ?? [], annotations: this.annotations.get(a.uri) ?? [], ...(this.reviewed.has(a.uri) ? { reviewed: true } : {}) })),
     );
     this.layer = { key, layer };
     return layer;
@@ -125,7 +150,6 @@ export class AnalysisEngine {
       return { generation: ++this.snapshotCounter, entities: [], mentions: {}, quotes: {}, millis: 0, error: `The entity model could not be loaded: ${(e as Error).message}` };
     }
     if (this.snapshot && this.snapshotLayer === layer) return this.snapshot;
-    this.eventsCache = undefined;
     const resolution = layer.resolution;
     const perArticle = layer.articles;
     const mentions: Record<string, MentionLocation[]> = {};
@@ -150,7 +174,7 @@ export class AnalysisEngine {
         const s = position(a.id, a.text, m.start);
         const e = position(a.id, a.text, m.end);
         const entity = resolution.entityFor(a.id, i);
-        return { start: m.start, end: m.end, text: m.text, type: entity?.type ?? m.type, ...(entity?.subtype ? { subtype: entity.subtype } : {}), line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, entityId: entity?.id ?? '' };
+        return { start: m.start, end: m.end, text: m.text, type: resolvedType(m, entity), ...(entity?.subtype ? { subtype: entity.subtype } : {}), line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, entityId: entity?.id ?? '', ...(m.margin !== undefined ? { margin: m.margin } : {}) };
       });
     }
     const entities: EntitySummary[] = resolution.entities.map((e) => {
@@ -184,7 +208,7 @@ export class AnalysisEngine {
    * shows): reuse is recomputed when a text or a date changes, quote carriers when the layer does.
    */
   private provenance(): { inputs: ProvenanceInput[]; byId: ReturnType<ProvenanceStage['provenanceOf']> } {
-    const inputs: ProvenanceInput[] = this.index.list().map((a) => ({ id: a.uri, hash: a.hash, text: a.text, article: a.article }));
+    const inputs: ProvenanceInput[] = this.articles().map((a) => ({ id: a.uri, hash: a.hash, text: a.text, article: a.article }));
     let quotes: (k: number) => ReadonlyArray<{ start: number; end: number; text: string }> = () => [];
     let layerKey = 'no-quotes';
     try {
@@ -253,6 +277,11 @@ export class AnalysisEngine {
     return withEvents(layer.articles.map((_, k) => layer.exportArticle(k)), events);
   }
 
+  /** The files of an export in one format: what `corpus-lens export` and Export Annotations… write. */
+  exportFiles(format: ExportFormat, options: ExportOptions = {}): ExportOutput {
+    return exportFiles(format, this.exportData(), options);
+  }
+
   /** A comparison of articles of the corpus, from the same layer the editor shows. */
   compare(uris: readonly string[]): { report: ComparisonReport | null; error?: string } {
     const layer = this.corpusLayer();
@@ -304,7 +333,8 @@ export class AnalysisEngine {
     return out;
   }
 
-  analyze(request: ArticleUpdate): AnalysisResult {
+  /** Adds or updates one article (what the CLI calls for each file); `analyze` adds the article's summary. */
+  update(request: ArticleUpdate): UpdateResult {
     let text = request.text;
     if (text === undefined) {
       const decoded = decodeArticleBytes(request.bytes ?? new Uint8Array());
@@ -321,23 +351,33 @@ export class AnalysisEngine {
     const started = Date.now();
     if ((this.pinned.get(request.uri) ?? null) !== request.pinnedEvent) {
       this.pinned.set(request.uri, request.pinnedEvent);
-      this.eventsCache = undefined;
+      this.pinVersion++;
     }
     const annotations = request.annotations ?? [];
     if (JSON.stringify(this.annotations.get(request.uri) ?? []) !== JSON.stringify(annotations)) {
       this.annotations.set(request.uri, annotations);
       // The user's word changes the corpus layers even when the text did not change.
       this.userVersion++;
-      this.eventsCache = undefined;
+    }
+    if (this.reviewed.has(request.uri) !== (request.reviewed === true)) {
+      if (request.reviewed) this.reviewed.add(request.uri);
+      else this.reviewed.delete(request.uri);
+      this.userVersion++;
     }
     const { entry } = this.index.upsert(request.uri, text, request.metadata);
-    const fileName = articleFileName(request.uri);
+    return { ok: true, entry, millis: Date.now() - started };
+  }
+
+  analyze(request: ArticleUpdate): AnalysisResult {
+    const updated = this.update(request);
+    if (!updated.ok) return updated;
+    const { entry } = updated;
     return {
       ok: true,
-      article: articleToJson(fileName, entry.article),
+      article: articleToJson(articleFileName(request.uri), entry.article),
       bodyLength: entry.article.bodyLength,
       hash: entry.hash,
-      millis: Date.now() - started,
+      millis: updated.millis,
     };
   }
 }

@@ -18,6 +18,8 @@ export interface LoadedArticle {
   readonly annotations: readonly UserAnnotation[];
   /** The event the user put the article in (sidecar `event`), or null. */
   readonly event?: string | null;
+  /** The user marked the article reviewed (sidecar `reviewed`): its annotations are complete. */
+  readonly reviewed?: boolean;
 }
 
 /** Unreadable inputs are reported on stderr and skipped; the rest are still loaded. */
@@ -41,7 +43,7 @@ export async function loadArticles(cli: Reporter, args: readonly string[]): Prom
   return loaded;
 }
 
-async function userData(cli: Reporter, root: string | null, file: string, text: string): Promise<{ metadata: ArticleMetadata; annotations: UserAnnotation[]; event?: string | null }> {
+async function userData(cli: Reporter, root: string | null, file: string, text: string): Promise<{ metadata: ArticleMetadata; annotations: UserAnnotation[]; event?: string | null; reviewed?: boolean }> {
   if (!root) return { metadata: {}, annotations: [] };
   const sidecar = await readSidecar(root, file);
   if (!sidecar.ok) {
@@ -56,7 +58,7 @@ async function userData(cli: Reporter, root: string | null, file: string, text: 
   for (const a of anchored) {
     if (a.orphaned) cli.warn(`${file}: annotation ${a.id} ("${clip(a.anchor.exact, 40)}") lost its words (the text changed); kept in the sidecar, not applied`);
   }
-  return { metadata: sidecar.sidecar.metadata, annotations: anchored.filter((a) => !a.orphaned), event: sidecar.sidecar.event };
+  return { metadata: sidecar.sidecar.metadata, annotations: anchored.filter((a) => !a.orphaned), event: sidecar.sidecar.event, ...(sidecar.sidecar.reviewed ? { reviewed: true } : {}) };
 }
 
 function clip(s: string, n: number): string {

@@ -29,6 +29,8 @@ export interface MentionLocation {
   readonly endLine: number;
   readonly endCharacter: number;
   readonly entityId: string;
+  /** The tagger's confidence in an automatic name (lower: less sure; 0 for copied names); absent on the user's. */
+  readonly margin?: number;
 }
 
 export interface EntitySummary {

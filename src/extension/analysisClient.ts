@@ -6,6 +6,7 @@ import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
 import type { ExportArticle } from '../core/export/formats';
 import { AnalysisEngine } from '../engine/analysisEngine';
+import { openCache } from '../engine/diskCache';
 import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot, EventsSnapshot } from './analysisProtocol';
 import { handleRequest } from './engineRequests';
 import type { ReuseSnapshot } from '../engine/provenance';
@@ -25,10 +26,14 @@ export class AnalysisClient {
   private fallback: AnalysisEngine | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  /** The corpus's own entity model (a folder `train` wrote), or undefined for the built-in one. */
+  private model: string | undefined;
 
   constructor(
     private readonly distFolder: string,
     private readonly log: (message: string) => void,
+    /** Where the engine keeps per-article results across sessions (the workspace storage), if anywhere. */
+    private readonly cacheDir?: string,
   ) {}
 
   analyzeText(uri: string, text: string, user: UserData): Promise<AnalysisResult> {
@@ -94,6 +99,24 @@ export class AnalysisClient {
     this.worker = undefined;
   }
 
+  /**
+   * Tags with another entity model from now on (undefined: the built-in one): the worker starts
+   * again with it, so every article must be analysed again (CorpusService.reindex).
+   */
+  setModel(model: string | undefined): void {
+    if (model === this.model) return;
+    this.model = model;
+    void this.worker?.terminate();
+    this.worker = undefined;
+    this.fallback = undefined;
+    for (const resolve of this.pending.values()) resolve({ type: 'done', id: -1, uri: '', result: { ok: false, message: 'The entity model changed; analysing again.' } } as AnalysisResponse);
+    this.pending.clear();
+  }
+
+  modelInUse(): string | undefined {
+    return this.model;
+  }
+
   private send(request: AnalysisRequest): Promise<AnalysisResponse> {
     const worker = this.ensureWorker();
     if (!worker) return Promise.resolve(handleRequest(this.engine(), request));
@@ -106,7 +129,7 @@ export class AnalysisClient {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.fallback) return this.worker;
     try {
-      const worker = new Worker(path.join(this.distFolder, 'analysisWorker.js'));
+      const worker = new Worker(path.join(this.distFolder, 'analysisWorker.js'), { workerData: { model: this.model, cacheDir: this.cacheDir } });
       worker.on('message', (response: AnalysisResponse) => {
         const resolve = this.pending.get(response.id);
         this.pending.delete(response.id);
@@ -136,7 +159,7 @@ export class AnalysisClient {
   }
 
   private engine(): AnalysisEngine {
-    this.fallback ??= new AnalysisEngine();
+    this.fallback ??= new AnalysisEngine(this.cacheDir ? { cache: openCache(this.cacheDir, this.log) } : {});
     return this.fallback;
   }
 }

@@ -6,6 +6,7 @@ import { isTemporal, typeLabel } from '../core/vocabulary';
 import type { AnnotationStore } from './annotationStore';
 import type { CorpusService } from './corpusService';
 import { mentionRange, type EntityService } from './entityService';
+import { entityStatus, statusText, type ReviewStatus } from '../core/annotations/review';
 
 /** Other places Go to Related offers at a position (the twin passages of shared text), first in its list. */
 export type RelatedPlaces = (uri: vscode.Uri, position: vscode.Position) => Array<vscode.QuickPickItem & { target: { uri: vscode.Uri; range: vscode.Range } }>;
@@ -21,7 +22,7 @@ export function registerEntityNavigation(corpus: CorpusService, entities: Entity
       provideHover(doc, pos) {
         const m = at(doc, pos);
         if (!m) return undefined;
-        return new vscode.Hover(entityHover(corpus, entities, m, markedByUser(annotations, doc.uri, m)), mentionRange(m));
+        return new vscode.Hover(entityHover(corpus, entities, m, entityStatus(m, annotations.annotationsOf(doc.uri))), mentionRange(m));
       },
     }),
     vscode.languages.registerDefinitionProvider(selector, {
@@ -105,16 +106,18 @@ function articleTitle(corpus: CorpusService, uri: vscode.Uri): string {
   return corpus.titleOf(uri);
 }
 
-/** Whether this mention is one the user marked (Annotate Selection as Entity…) rather than one found automatically. */
-function markedByUser(annotations: AnnotationStore, uri: vscode.Uri, m: MentionLocation): boolean {
-  return annotations.annotationsOf(uri).some((a) => a.kind === 'entity' && a.anchor.start < m.end && m.start < a.anchor.end);
-}
 
-function entityHover(corpus: CorpusService, entities: EntityService, m: MentionLocation, byUser: boolean): vscode.MarkdownString {
+function entityHover(corpus: CorpusService, entities: EntityService, m: MentionLocation, status: ReviewStatus): vscode.MarkdownString {
   const e = entities.entity(m.entityId);
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ['vscode.open'] };
-  const origin = byUser ? '$(account) Marked by you' : '$(sparkle) Found automatically — Corpus Lens: Annotate Selection as Entity… corrects it';
+  // The review status: "automatic — accepted by you" and so on (src/core/annotations/review.ts).
+  const origin =
+    status === 'user'
+      ? '$(account) Marked by you'
+      : status === 'automatic'
+        ? '$(sparkle) Found automatically — Corpus Lens: Review… or Annotate Selection as Entity… corrects it'
+        : `$(pass) ${statusText(status).replace(/^automatic/, 'Automatic')}`;
   if (!e) {
     md.appendMarkdown(`**${escape(m.text)}** — ${typeLabel(m.type, m.subtype)}\n\n${origin}`);
     return md;

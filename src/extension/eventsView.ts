@@ -41,13 +41,15 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     private readonly eventService: EventService,
     /** Each article's original share (text reuse), shown in its description. */
     private readonly reuse?: { of(uri: vscode.Uri): { readonly shareLabel: string } | undefined; readonly onDidChange: vscode.Event<void> },
+    /** Which articles are marked reviewed (curation), shown per article and counted per event. */
+    private readonly review?: { isReviewed(uri: vscode.Uri): boolean; reviewedAmong(uris: readonly string[]): number; readonly onDidChange: vscode.Event<unknown> },
   ) {
     // Coalesce bursts (the first indexing fires once per article) into one repaint.
     const refresh = () => {
       clearTimeout(this.refreshTimer);
       this.refreshTimer = setTimeout(() => this.emitter.fire(undefined), 50);
     };
-    this.subscriptions = [corpus.onDidChange(refresh), entities.onDidChange(refresh), eventService.onDidChange(refresh), ...(reuse ? [reuse.onDidChange(refresh)] : [])];
+    this.subscriptions = [corpus.onDidChange(refresh), entities.onDidChange(refresh), eventService.onDidChange(refresh), ...(reuse ? [reuse.onDidChange(refresh)] : []), ...(review ? [review.onDidChange(refresh)] : [])];
   }
 
   setSort(sort: EventSort): void {
@@ -221,7 +223,8 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     item.id = `event:${event.key}`;
     const n = event.articles.length;
     const span = dateSpan(event.firstDate, event.lastDate);
-    item.description = [span, `${n} ${plural(n, 'article')}`, event.pinned ? 'set by you' : null].filter(Boolean).join(' · ');
+    const reviewed = this.review?.reviewedAmong(event.articles) ?? 0;
+    item.description = [span, `${n} ${plural(n, 'article')}`, reviewed ? `${reviewed}/${n} reviewed` : null, event.pinned ? 'set by you' : null].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(event.pinned ? 'pinned' : 'calendar');
     item.contextValue = event.pinned ? 'event pinnedEvent' : 'event';
     const md = new vscode.MarkdownString(undefined, true);
@@ -277,8 +280,9 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     } else {
       const a = state.article;
       item.label = a.title ?? fileName;
-      item.iconPath = new vscode.ThemeIcon('file-text');
-      item.description = [a.outlet ?? 'outlet unknown', a.date ?? 'date unknown', this.reuse?.of(state.uri)?.shareLabel].filter(Boolean).join(' · ');
+      const reviewed = this.review?.isReviewed(state.uri) === true;
+      item.iconPath = new vscode.ThemeIcon(reviewed ? 'pass' : 'file-text');
+      item.description = [reviewed ? '✓ reviewed' : null, a.outlet ?? 'outlet unknown', a.date ?? 'date unknown', this.reuse?.of(state.uri)?.shareLabel].filter(Boolean).join(' · ');
       item.tooltip = articleTooltip(fileName, state);
       if (this.entities.mentionsIn(state.uri).length || this.entities.quotesIn(state.uri).length) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     }

@@ -22,6 +22,8 @@ import { registerReuseNavigation, ReuseDecorations, ReuseService, twinPassageIte
 import { readSettings } from './settings';
 import { SidecarFiles } from './sidecarFiles';
 import { registerImportExport } from './importExport';
+import { ReviewController } from './review';
+import { corpusModel, registerTeaching } from './teach';
 import { createStatusBar } from './statusBar';
 import { registerStripBoilerplate } from './stripBoilerplate';
 import { createTestApi, type CorpusLensApi } from './testApi';
@@ -33,7 +35,11 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const log = (message: string) => output.info(message);
   const settings = readSettings();
 
-  const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log);
+  // The engine's on-disk cache lives in this workspace's storage: a reopened corpus is not analysed again.
+  const cacheDir = context.storageUri ? vscode.Uri.joinPath(context.storageUri, 'analysis-cache').fsPath : undefined;
+  const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log, cacheDir);
+  // The corpus's own entity model (Teach the Recogniser), before anything is analysed.
+  analysis.setModel(corpusModel());
   const sidecars = new SidecarFiles(log);
   const annotationStore = new AnnotationStore(sidecars, log);
   shutdownStore = () => annotationStore.shutdown();
@@ -41,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const entities = new EntityService(corpus, analysis, log);
   const events = new EventService(corpus, entities, analysis, settings.events, log);
   const reuse = new ReuseService(corpus, entities, analysis, log);
-  const treeProvider = new EventsTreeProvider(corpus, entities, events, reuse);
+  const review = new ReviewController(corpus, entities, events, annotationStore, sidecars, context.workspaceState);
+  const treeProvider = new EventsTreeProvider(corpus, entities, events, reuse, { isReviewed: (uri) => sidecars.isReviewed(uri), reviewedAmong: (uris) => review.reviewedAmong(uris), onDidChange: sidecars.onDidChangeReviewed });
   const tree = vscode.window.createTreeView('corpusLens.events', { treeDataProvider: treeProvider, showCollapseAll: true, canSelectMany: true });
   const comparePanels = new ComparePanels(context.extensionUri, corpus, analysis, context.workspaceState);
   const boilerplate = new BoilerplateDecorations(corpus, settings.showBoilerplate);
@@ -87,6 +94,9 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     ...registerEventCommands(corpus, events, sidecars, treeProvider),
     ...registerStripBoilerplate(corpus, events),
     ...registerAnnotationCommands(corpus, entities, annotationStore),
+    review,
+    ...review.commands(),
+    ...registerTeaching(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, corpus, analysis, log),
     ...registerImportExport(corpus, annotationStore, analysis),
     comparePanels,
     ...registerCompareCommands(corpus, events, comparePanels, analysis),

@@ -1,6 +1,6 @@
 /**
  * Import Annotations… (brat, JSON lines, W3C) and Export Annotations… from the editor. Both
- * share their code with the CLI's `import` and `export` (src/node/importAnnotations.ts and
+ * share their code with the CLI's `import` and `export` (src/engine/importAnnotations.ts and
  * src/node/exportFolder.ts), and so their guarantees: imports are re-anchored by their words,
  * unknown labels reported; exports never write over an article, through a link, or into a
  * folder holding other files unless the user says so.
@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { newAnnotationId } from '../core/annotations/annotations';
 import { exportFiles } from '../core/export/formats';
 import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_FORMATS, writeExport, type ExportFormat } from '../node/exportFolder';
-import { planImport, withImported, type CorpusArticle, type ImportFormat } from '../node/importAnnotations';
+import { importFormatOf, planImport, withImported, type CorpusArticle, type ImportFormat } from '../engine/importAnnotations';
 import type { AnalysisClient } from './analysisClient';
 import type { AnnotationStore } from './annotationStore';
 import type { CorpusService } from './corpusService';
@@ -32,7 +32,7 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
         (await vscode.window.showOpenDialog({ canSelectMany: false, canSelectFolders: true, title: 'Import annotations (a brat folder, or an .ann, .jsonl or .jsonld file)', filters: { Annotations: ['ann', 'jsonl', 'jsonld', 'json'] } }))?.[0];
       if (!source) return;
       const stat = await vscode.workspace.fs.stat(source);
-      const format: ImportFormat = stat.type & vscode.FileType.Directory || /\.ann$/i.test(source.fsPath) ? 'brat' : /\.jsonl$/i.test(source.fsPath) ? 'jsonl' : 'w3c';
+      const format: ImportFormat = importFormatOf(source.fsPath, (stat.type & vscode.FileType.Directory) !== 0);
       const byRel = new Map<string, vscode.Uri>();
       // Reading and matching can take a while on a big corpus; a cancel before anything is stored changes nothing.
       const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Corpus Lens: importing ${path.basename(source.fsPath)}`, cancellable: true }, async (progress, token) => {

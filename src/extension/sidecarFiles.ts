@@ -11,6 +11,11 @@ export class SidecarFiles implements vscode.Disposable {
   private readonly damaged = new Map<string, string>();
   private readonly repairsLogged = new Set<string>();
   private readonly watchers: vscode.Disposable[] = [];
+  /** Each article's review mark as last read from its sidecar (by URI). */
+  private readonly reviewedMarks = new Map<string, boolean>();
+  private readonly reviewedEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** An article's review mark changed (read anew, or written here). */
+  readonly onDidChangeReviewed = this.reviewedEmitter.event;
 
   constructor(private readonly log: (message: string) => void) {
     // A sidecar damaged from outside (a bad merge, a hand edit) is announced when it changes,
@@ -32,6 +37,8 @@ export class SidecarFiles implements vscode.Disposable {
   async check(root: string, sidecar: vscode.Uri): Promise<void> {
     const rel = path.relative(path.join(root, SIDECAR_FOLDER), sidecar.fsPath).split(path.sep).join('/');
     if (!rel.endsWith('.json') || rel.startsWith('..')) return;
+    // The corpus's own entity model (.corpus-lens/model/model.json) is not a sidecar.
+    if (rel === 'model/model.json') return;
     await this.read(vscode.Uri.file(path.join(root, rel.slice(0, -'.json'.length))));
   }
 
@@ -47,6 +54,7 @@ export class SidecarFiles implements vscode.Disposable {
     const result = await readSidecar(root, article.fsPath);
     const sidecarUri = vscode.Uri.file(path.join(root, sidecarPathFor(relativeArticlePath(root, article.fsPath))));
     if (result.ok) {
+      this.noteReviewed(article, result.sidecar.reviewed === true);
       this.diagnostics.delete(sidecarUri);
       if (this.damaged.delete(sidecarUri.fsPath)) this.log(`${sidecarUri.fsPath}: readable again`);
       if (result.repaired && !this.repairsLogged.has(result.repaired)) {
@@ -74,6 +82,7 @@ export class SidecarFiles implements vscode.Disposable {
     if (!root) return { ok: false, path: article.fsPath, error: 'the article is not inside a workspace folder' };
     const result = await updateSidecar(root, article.fsPath, update);
     if (result.ok && result.repaired) this.log(result.repaired);
+    if (result.ok) this.noteReviewed(article, result.sidecar.reviewed === true);
     return result;
   }
 
@@ -107,6 +116,18 @@ export class SidecarFiles implements vscode.Disposable {
     });
   }
 
+  /** Whether the article is marked reviewed (as its sidecar said when last read or written). */
+  isReviewed(article: vscode.Uri): boolean {
+    return this.reviewedMarks.get(article.toString()) === true;
+  }
+
+  private noteReviewed(article: vscode.Uri, reviewed: boolean): void {
+    const key = article.toString();
+    if ((this.reviewedMarks.get(key) === true) === reviewed && this.reviewedMarks.has(key)) return;
+    this.reviewedMarks.set(key, reviewed);
+    this.reviewedEmitter.fire(article);
+  }
+
   /** Sidecars that could not be read, with the reason (for tests and the log). */
   damagedSidecars(): ReadonlyMap<string, string> {
     return this.damaged;
@@ -115,6 +136,7 @@ export class SidecarFiles implements vscode.Disposable {
   dispose(): void {
     this.watchers.forEach((w) => w.dispose());
     this.diagnostics.dispose();
+    this.reviewedEmitter.dispose();
   }
 
   private rootOf(uri: vscode.Uri): string | undefined {

@@ -1,4 +1,5 @@
-/** Loads the committed entity model once, on first use. */
+/** Loads the committed entity model once, on first use (or a corpus's own model, by folder). */
+import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
@@ -24,9 +25,66 @@ export function loadBackgroundIdf(file = modelPath().replace(/ner\.json\.gz$/, '
   return cachedIdf;
 }
 
-export function loadRecognizer(file = modelPath()): Recognizer {
-  if (cached) return cached;
-  const data = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as SerializedRecognizer;
-  cached = Recognizer.deserialize(data);
-  return cached;
+/** The model file inside a model folder (what `corpus-lens train --out DIR` writes). */
+export const MODEL_FILE = 'ner.json.gz';
+/** Where a corpus keeps its own model, relative to the corpus root. */
+export const CORPUS_MODEL_FOLDER = '.corpus-lens/model';
+
+/** The model `loadRecognizer()` loads when given no file: the built-in one unless `useModel` chose another. */
+let selected: string | undefined;
+
+/**
+ * Makes `loadRecognizer()` load the model in `dir` (a folder `train --out` wrote, or the model
+ * file itself); undefined goes back to the built-in model. Throws, naming the problem, when
+ * the folder holds no readable model.
+ */
+export function useModel(dir: string | undefined): void {
+  if (dir === undefined) {
+    selected = undefined;
+    return;
+  }
+  const file = modelFileIn(dir);
+  loadRecognizer(file); // fails here, with the reason, rather than in the middle of a command
+  selected = file;
+}
+
+export function modelFileIn(dir: string): string {
+  const direct = !existsSync(path.join(dir, MODEL_FILE)) && /\.json\.gz$/.test(dir);
+  const file = direct ? dir : path.join(dir, MODEL_FILE);
+  if (!existsSync(file)) throw new Error(`${dir}: no entity model here (expected ${MODEL_FILE}, as corpus-lens train --out writes)`);
+  return file;
+}
+
+const byFile = new Map<string, { recognizer: Recognizer; id: string }>();
+
+function load(file: string): { recognizer: Recognizer; id: string } {
+  const known = byFile.get(file);
+  if (known) return known;
+  const bytes = readFileSync(file);
+  let data: SerializedRecognizer;
+  try {
+    data = JSON.parse(gunzipSync(bytes).toString('utf8')) as SerializedRecognizer;
+  } catch (e) {
+    throw new Error(`${file}: not an entity model (${(e as Error).message})`);
+  }
+  const entry = { recognizer: Recognizer.deserialize(data), id: createHash('sha256').update(bytes).digest('hex').slice(0, 16) };
+  byFile.set(file, entry);
+  return entry;
+}
+
+export function loadRecognizer(file?: string): Recognizer {
+  if (file === undefined && selected === undefined) {
+    if (cached) return cached;
+    cached = load(modelPath()).recognizer;
+    return cached;
+  }
+  return load(file ?? selected!).recognizer;
+}
+
+/**
+ * The identity of the model in use (or of `file`): a hash of its bytes, so caches keyed on
+ * it never mix results of two models. The built-in model's id is its file's hash too.
+ */
+export function modelId(file?: string): string {
+  return load(file ?? selected ?? modelPath()).id;
 }

@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { execFileSync, spawn, spawnSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,20 @@ describe('the built binary', () => {
   const bin = path.join(__dirname, '..', '..', 'dist', 'cli.js');
   beforeAll(() => {
     if (!existsSync(bin)) execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'esbuild.js')]);
+  });
+
+  it('stops quietly when its reader closes the pipe early (as `| head` does)', async () => {
+    const child = spawn(process.execPath, [bin, 'reuse', '--fingerprints'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const text = readFileSync(path.join(SEEDS_DIR, readdirSync(SEEDS_DIR).sort()[1]), 'utf8');
+    // Many lines, so the output outlives the pipe's buffer.
+    child.stdin.end(Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: `a${i}`, text })).join('\n'));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 
   it('prints a readable summary of the seeds', () => {

@@ -263,14 +263,13 @@ describe('every export', () => {
 
 describe('exporting a corpus layer', () => {
   it('gives each article the event the Events view shows it in, pins included', async () => {
-    const { analyseCorpus } = await import('../../src/engine/pipeline');
-    const { loadBackgroundIdf } = await import('../../src/node/models');
-    const { exportCorpus } = await import('../../src/core/export/exportCorpus');
+    const { corpusEngine } = await import('../../src/engine/pipeline');
     const { seedFiles, seed, SEEDS_DIR } = await import('./seeds');
     const path = await import('path');
-    const layer = analyseCorpus(seedFiles().map((f) => ({ file: path.join(SEEDS_DIR, f), text: seed(f.slice(0, 3)), metadata: {}, annotations: [] })));
-    const pinned = layer.articles[4].id;
-    const { files } = exportCorpus('jsonl', layer, { events: { background: loadBackgroundIdf() }, pinnedEvent: (id) => (id === pinned ? 'My event' : null) });
+    const pinned = path.join(SEEDS_DIR, seedFiles()[4]);
+    // The engine the CLI's `export` and the editor's Export Annotations… both run.
+    const engine = corpusEngine(seedFiles().map((f) => ({ file: path.join(SEEDS_DIR, f), text: seed(f.slice(0, 3)), metadata: {}, annotations: [], event: path.join(SEEDS_DIR, f) === pinned ? 'My event' : null })));
+    const { files } = engine.exportFiles('jsonl');
     const records = file(files, 'annotations.jsonl').trim().split('\n').map((l) => JSON.parse(l));
     expect(records.every((r) => typeof r.event_id === 'string' && typeof r.event_label === 'string')).toBe(true);
     expect(records[4]).toMatchObject({ event_id: 'pinned:My event', event_label: 'My event — 18 May 2017' });

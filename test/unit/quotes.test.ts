@@ -248,9 +248,9 @@ describe('quotes on PolNeAR', () => {
 
   it('stays above the measured floor on train, which no rule was tuned on first', { timeout: 300_000 }, () => {
     const d = scoreSplit('train');
-    // Measured: whole statements F1 0.939, speaker 0.942; floors sit just below.
-    expect(d.f1).toBeGreaterThan(0.935);
-    expect(d.speakerAccuracy).toBeGreaterThan(0.937);
+    // Measured: whole statements F1 0.940, speaker 0.944; floors sit just below.
+    expect(d.f1).toBeGreaterThan(0.936);
+    expect(d.speakerAccuracy).toBeGreaterThan(0.94);
   });
 });
 
@@ -327,6 +327,12 @@ describe('whole statements on unseen text (PolNeAR articles)', () => {
   it('skips a passive or time-clause cue ("when asked") and a conjoined one ("… and added") for the subject', () => {
     expect(speakerText(polnear('train', 'nyt_2016-05-18_clinton-hints-at-husband-s-job-r'), 'Nobody did it better')).toBe('Mrs. Clinton');
     expect(speakerText(polnear('train', 'wash-post_2016-05-26_hacker-who-revealed-private-clin'), 'I\'ll plead guilty')).toMatch(/^Lazar/);
+  });
+
+  it('gives a quote set off as its own paragraph the cue of the sentence before it that ends on a colon', () => {
+    // "… and Breitbart News responded:" ¶ "If there are people in this country …"
+    expect(speakerText(polnear('train', 'breitbart_2015-11-18_ny-daily-news-paris-terror-attac'), 'If there are people in this country')).toBe('Breitbart News');
+    expect(speakerText(polnear('train', 'breitbart_2016-07-22_tim-kaine-fully-embraced-abortio'), 'The platform goes further')).toBe('the Democrat convention committee');
   });
 
   it('finds statements in single marks in headlines, straight marks too, with the headline’s subject', () => {

@@ -6,15 +6,24 @@ import type { EntityMention, EntityType } from '../entities/mentions';
 import type { Quote } from '../quotes/quotes';
 import { makeAnchor, reanchor, shiftAnchorAll, type TextAnchor, type TextChange } from './anchor';
 
+/**
+ * How an annotation came about in review: an automatic result the user *accepted* as it was,
+ * or one they *corrected* (type, span, speaker). Absent: the user made it (or imported it).
+ * Rejections are `not-entity` / `not-quote` annotations.
+ */
+export type Decision = 'accepted' | 'corrected';
+const DECISIONS = new Set(['accepted', 'corrected']);
+
 export type UserAnnotation =
-  | { id: string; kind: 'entity'; type: EntityType; name: string | null; anchor: TextAnchor; orphaned?: boolean }
+  | { id: string; kind: 'entity'; type: EntityType; name: string | null; anchor: TextAnchor; orphaned?: boolean; decision?: Decision }
   | { id: string; kind: 'not-entity'; anchor: TextAnchor; orphaned?: boolean }
-  | { id: string; kind: 'quote'; speaker: string | null; anchor: TextAnchor; orphaned?: boolean };
+  | { id: string; kind: 'quote'; speaker: string | null; anchor: TextAnchor; orphaned?: boolean; decision?: Decision }
+  | { id: string; kind: 'not-quote'; anchor: TextAnchor; orphaned?: boolean };
 
 const TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC', 'DATE', 'TIME']);
 
 /** The fields this version reads; any other field of an annotation rides along unchanged. */
-const KNOWN_FIELDS = new Set(['id', 'kind', 'type', 'name', 'speaker', 'anchor', 'orphaned']);
+const KNOWN_FIELDS = new Set(['id', 'kind', 'type', 'name', 'speaker', 'anchor', 'orphaned', 'decision']);
 
 export interface ReadAnnotations {
   readonly annotations: UserAnnotation[];
@@ -47,9 +56,13 @@ export function readAnnotations(raw: readonly Record<string, unknown>[]): ReadAn
     const extra: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(r)) if (!KNOWN_FIELDS.has(key)) Object.defineProperty(extra, key, { value: v, enumerable: true, writable: true, configurable: true });
     const orphaned = r.orphaned === true ? { orphaned: true } : {};
-    if (r.kind === 'entity' && typeof r.type === 'string' && TYPES.has(r.type)) annotations.push({ ...extra, id: r.id, kind: 'entity', type: r.type as EntityType, name: typeof r.name === 'string' ? r.name : null, anchor, ...orphaned });
+    // A decision this version does not know rides along unchanged; a known one is used.
+    const decision = typeof r.decision === 'string' && DECISIONS.has(r.decision) ? { decision: r.decision as Decision } : {};
+    if (r.decision !== undefined && !('decision' in decision)) Object.defineProperty(extra, 'decision', { value: r.decision, enumerable: true, writable: true, configurable: true });
+    if (r.kind === 'entity' && typeof r.type === 'string' && TYPES.has(r.type)) annotations.push({ ...extra, id: r.id, kind: 'entity', type: r.type as EntityType, name: typeof r.name === 'string' ? r.name : null, anchor, ...orphaned, ...decision });
     else if (r.kind === 'not-entity') annotations.push({ ...extra, id: r.id, kind: 'not-entity', anchor, ...orphaned });
-    else if (r.kind === 'quote') annotations.push({ ...extra, id: r.id, kind: 'quote', speaker: typeof r.speaker === 'string' ? r.speaker : null, anchor, ...orphaned });
+    else if (r.kind === 'quote') annotations.push({ ...extra, id: r.id, kind: 'quote', speaker: typeof r.speaker === 'string' ? r.speaker : null, anchor, ...orphaned, ...decision });
+    else if (r.kind === 'not-quote') annotations.push({ ...extra, id: r.id, kind: 'not-quote', anchor, ...orphaned });
     else {
       problems.push(`annotation ${r.id}: kind "${String(r.kind)}"${r.kind === 'entity' ? ` with type "${String(r.type)}"` : ''} is not one this version knows (kept in the sidecar, not applied)`);
       keptAside.push(r);
@@ -161,10 +174,14 @@ export function applyEntityAnnotations(mentions: readonly EntityMention[], annot
   return [...kept, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** Automatic quotes with the user's on top: a marked quote replaces any it overlaps; its speaker wins. */
+/**
+ * Automatic quotes with the user's on top: a marked quote replaces any it overlaps; its speaker
+ * wins. A rejected quote (`not-quote`) removes the automatic quotes it overlaps.
+ */
 export function applyQuoteAnnotations(quotes: readonly Quote[], annotations: readonly UserAnnotation[]): Quote[] {
   const user = annotations.filter((a): a is Extract<UserAnnotation, { kind: 'quote' }> => a.kind === 'quote' && !a.orphaned);
-  const out: Quote[] = quotes.filter((q) => !user.some((u) => overlaps(u.anchor, q)));
+  const rejected = annotations.filter((a) => a.kind === 'not-quote' && !a.orphaned);
+  const out: Quote[] = quotes.filter((q) => !user.some((u) => overlaps(u.anchor, q)) && !rejected.some((r) => overlaps(r.anchor, q)));
   for (const u of user) {
     const automatic = quotes.find((q) => overlaps(u.anchor, q));
     out.push({

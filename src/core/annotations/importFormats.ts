@@ -48,6 +48,8 @@ const BUILT_IN: Record<string, Target> = {
   GPE: 'LOC',
   'GEO-POLITICAL-ENTITY': 'LOC',
   MISC: 'MISC',
+  MISCELLANEOUS: 'MISC',
+  PERS: 'PER',
   NORP: 'MISC',
   DATE: 'DATE',
   TIME: 'TIME',
@@ -143,7 +145,8 @@ class Collector {
   add(a: Omit<Extract<UserAnnotation, { kind: 'entity' }>, 'id'> | Omit<Extract<UserAnnotation, { kind: 'quote' }>, 'id'>, origin: Origin | undefined) {
     if (this.options.userOnly && origin === 'automatic') return;
     const id = `i${this.annotations.length + 1}`;
-    this.annotations.push({ id, ...a } as UserAnnotation);
+    // An automatic result someone accepted stays marked so (the export's "accepted").
+    this.annotations.push({ id, ...a, ...(origin === 'accepted' ? { decision: 'accepted' } : {}) } as UserAnnotation);
     if (origin) this.origins[id] = origin;
   }
   result(): ImportResult {
@@ -157,7 +160,7 @@ class Collector {
   }
 }
 
-const asOrigin = (v: unknown): Origin | undefined => (v === 'user' || v === 'automatic' ? v : undefined);
+const asOrigin = (v: unknown): Origin | undefined => (v === 'user' || v === 'automatic' || v === 'accepted' ? v : undefined);
 
 // ---------------------------------------------------------------- brat
 

@@ -2,7 +2,7 @@
 import * as chrono from 'chrono-node';
 import type { Article } from '../article';
 import { chunks } from '../ner/conll';
-import { isoDay } from '../dates';
+import { isoDay, mayHoldDate } from '../dates';
 import type { Recognizer } from '../ner/recognizer';
 import { tokenize } from '../ner/tokenize';
 import { isKnownPlace } from './places';
@@ -91,6 +91,33 @@ export function findMentions(text: string, article: Article, recognizer: Recogni
   const inTitle = article.title?.span ? titleMentions(text, article.title.span, names) : [];
   const dates = findDateMentions(text, article, [...names, ...inTitle]);
   return [...inTitle, ...names, ...dates].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Whether a span overlaps any of a set of spans: a binary search, not a scan of them all. */
+class Overlaps {
+  private readonly starts: Float64Array;
+  /** The largest end among the spans up to each one, by start. */
+  private readonly maxEnds: Float64Array;
+
+  constructor(spans: readonly { start: number; end: number }[]) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    this.starts = Float64Array.from(sorted, (m) => m.start);
+    this.maxEnds = new Float64Array(sorted.length);
+    let max = -Infinity;
+    sorted.forEach((m, k) => (this.maxEnds[k] = max = Math.max(max, m.end)));
+  }
+
+  /** Some span has start < end and end > start. */
+  any(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnds[lo - 1] > start;
+  }
 }
 
 const TITLE_ONLY = /^(mr|mrs|ms|dr|sir|president|minister)\.?$/i;
@@ -220,11 +247,15 @@ function applyOrganisationCues(text: string, names: readonly EntityMention[]): E
     if (next && /^\s+(?:and|or|&)\s+$/.test(text.slice(m.end, next.start)) && !next.subtype) out[i + 1] = { ...next, type: 'ORG' };
   }
   // A capitalised name the tagger missed right after "shares in" or "the … chain" is one too.
+  const tagged = new Overlaps(out);
+  let lastAdded = -1;
   for (const cue of text.matchAll(/\b(?:[Ss]hares (?:in|of)|chain|conglomerate|firm|manufacturers?)\s+((?:\p{Lu}[\p{L}&'-]*)(?:\s+\p{Lu}[\p{L}&'-]*){0,3})/gu)) {
     const start = cue.index! + cue[0].length - cue[1].length;
     const end = start + cue[1].length;
-    if (out.some((m) => m.start < end && m.end > start)) continue;
+    // Cue matches come in text order and never overlap, so one end tells about those added.
+    if (tagged.any(start, end) || lastAdded > start) continue;
     out.push({ start, end, text: cue[1], type: 'ORG' });
+    lastAdded = end;
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -276,7 +307,10 @@ function titleMentions(text: string, span: { start: number; end: number }, body:
 function findDateMentions(text: string, article: Article, names: readonly EntityMention[]): EntityMention[] {
   const reference = article.date ? new Date(`${article.date.value}T12:00:00Z`) : undefined;
   const out: EntityMention[] = [];
+  const taken = new Overlaps(names);
   for (const p of article.paragraphs) {
+    // chrono is most of the date finding's time, and most paragraphs have nothing it could read.
+    if (!mayHoldDate(p.text)) continue;
     for (const r of chrono.parse(p.text, reference ? { instant: reference } : undefined)) {
       // "on Thursday," → "Thursday": the preposition and punctuation are not the date.
       const lead = /^(?:on|in|at|by|since|from|until|during)\s+/i.exec(r.text)?.[0].length ?? 0;
@@ -284,7 +318,7 @@ function findDateMentions(text: string, article: Article, names: readonly Entity
       const start = p.start + r.index + lead;
       const end = p.start + r.index + r.text.length - trail;
       if (end <= start) continue;
-      if (names.some((n) => n.start < end && n.end > start)) continue;
+      if (taken.any(start, end)) continue;
       const c = r.start;
       const isDate = c.isCertain('day') || c.isCertain('month') || c.isCertain('year') || c.isCertain('weekday');
       const isTime = c.isCertain('hour');

@@ -32,7 +32,7 @@ export function propagateAcrossCorpus(articles: readonly PropagationInput[]): En
   const names = new Map<string, EntityMention>();
   for (const a of articles) {
     for (const m of a.mentions) {
-      if (isTemporal(m.type) || m.text.length < MIN_LENGTH || !/^\p{Lu}/u.test(m.text)) continue;
+      if (isTemporal(m.type) || m.text.length < MIN_LENGTH || !startsCapital(m.text, 0)) continue;
       // "The", "One", "Police": a common word capitalised is no name in another article.
       if (m.common || !confident(m)) continue;
       const seen = names.get(m.text);
@@ -41,14 +41,15 @@ export function propagateAcrossCorpus(articles: readonly PropagationInput[]): En
   }
   // Longest names first, so "Xi Jinping" is placed before "Xi" could take its first word.
   const ordered = [...names.values()].sort((a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : 1));
-  // Names by their first two characters: each capitalised word start in the text looks up a
-  // handful of candidates, so the cost grows with the text, not with text × names.
-  const byPrefix = new Map<string, number[]>();
+  // Names by their first word's letters and digits ("Xi" of "Xi Jinping", "U" of "U.S."):
+  // each capitalised word start in the text looks up the few names that can start there,
+  // so the cost grows with the text, not with text × names.
+  const byCore = new Map<string, number[]>();
   ordered.forEach((m, rank) => {
-    const key = m.text.slice(0, 2);
-    const list = byPrefix.get(key);
+    const key = m.text.slice(0, coreEnd(m.text, 0, m.text.length));
+    const list = byCore.get(key);
     if (list) list.push(rank);
-    else byPrefix.set(key, [rank]);
+    else byCore.set(key, [rank]);
   });
   return articles.map((a) => {
     const text = a.text;
@@ -58,14 +59,16 @@ export function propagateAcrossCorpus(articles: readonly PropagationInput[]): En
     const found: Array<[number, number]> = [];
     for (const span of a.body) {
       for (let i = span.start; i + MIN_LENGTH <= span.end; i++) {
-        if (!startsCapital(text, i) || (i > span.start && /[\p{L}\p{N}-]/u.test(text[i - 1]))) continue;
-        const candidates = byPrefix.get(text.slice(i, i + 2));
+        if (!startsCapital(text, i) || (i > span.start && (isWordCode(text, i - 1) || text.charCodeAt(i - 1) === 45))) continue;
+        // A name matching here ends its first word where the text's word does (a name's
+        // letters are the text's, and a letter or digit may not follow a whole name).
+        const candidates = byCore.get(text.slice(i, coreEnd(text, i, span.end)));
         if (!candidates) continue;
         for (const rank of candidates) {
           const name = ordered[rank].text;
           const end = i + name.length;
           if (end > span.end || !text.startsWith(name, i)) continue;
-          if (end < span.end && /[\p{L}\p{N}]/u.test(text[end])) continue;
+          if (end < span.end && isWordCode(text, end)) continue;
           found.push([rank, i]);
         }
       }
@@ -75,7 +78,7 @@ export function propagateAcrossCorpus(articles: readonly PropagationInput[]): En
     for (const [rank, start] of found) {
       const name = ordered[rank];
       const end = start + name.text.length;
-      if (taken.subarray(start, end).includes(1)) continue;
+      if (anyTaken(taken, start, end)) continue;
       taken.fill(1, start, end);
       // A copy carries no confidence of its own: margin 0, so it never votes as the tagger would.
       added.push({ start, end, text: name.text, type: name.type, ...(name.subtype ? { subtype: name.subtype } : {}), ...(name.prior ? { prior: name.prior } : {}), margin: 0 });
@@ -83,6 +86,27 @@ export function propagateAcrossCorpus(articles: readonly PropagationInput[]): En
     return [...a.mentions, ...added].sort((x, y) => x.start - y.start || y.end - x.end);
   });
 }
+
+/** Where the run of letters and digits from `i` ends (at most at `end`). */
+function coreEnd(text: string, i: number, end: number): number {
+  let k = i;
+  while (k < end && isWordCode(text, k)) k++;
+  return k;
+}
+
+function anyTaken(taken: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (taken[k] !== 0) return true;
+  return false;
+}
+
+/** `/[\p{L}\p{N}]/u` on the code unit at `i`, by its code for ASCII. */
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_NUMBER.test(text[i]);
+}
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
 function startsCapital(text: string, i: number): boolean {
   const c = text.charCodeAt(i);

@@ -28,6 +28,14 @@ export interface ResolvedEntity {
   readonly mentions: readonly MentionRef[];
 }
 
+/**
+ * The type a mention is shown and exported with: its entity's, agreed across the corpus, so
+ * one referent has one type (the mention's own when it resolves to no entity).
+ */
+export function resolvedType<T extends string>(mention: { readonly type: T }, entity: { readonly type: T } | undefined): T {
+  return entity?.type ?? mention.type;
+}
+
 export interface Resolution {
   readonly entities: readonly ResolvedEntity[];
   /** The entity of one mention (by its index in that article's mention list). */
@@ -209,7 +217,8 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
     groups.set(r, g);
   });
   const entities: ResolvedEntity[] = [];
-  const idOf = new Map<string, string>();
+  // Per article, per mention index: its entity id (arrays, not "article\0index" strings).
+  const idOf = new Map<string, string[]>();
   const usedIds = new Set<string>();
   for (const members of groups.values()) {
     const ms = members.map((i) => nodes[i]);
@@ -227,13 +236,17 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
     }
     const aliases = [canonical, ...[...forms.keys()].filter((f) => f !== canonical).sort((a, b) => forms.get(b)! - forms.get(a)! || a.localeCompare(b))];
     entities.push({ id, type, ...(subtype ? { subtype } : {}), canonical, aliases, mentions: ms.map((n) => ({ article: n.article, index: n.index })) });
-    for (const n of ms) idOf.set(`${n.article}\u0000${n.index}`, id);
+    for (const n of ms) {
+      let ids = idOf.get(n.article);
+      if (!ids) idOf.set(n.article, (ids = []));
+      ids[n.index] = id;
+    }
   }
   entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
   const byIdMap = new Map(entities.map((e) => [e.id, e]));
   return {
     entities,
-    entityFor: (article, index) => byIdMap.get(idOf.get(`${article}\u0000${index}`) ?? ''),
+    entityFor: (article, index) => byIdMap.get(idOf.get(article)?.[index] ?? ''),
     byId: (id) => byIdMap.get(id),
   };
 }

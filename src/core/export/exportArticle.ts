@@ -7,11 +7,15 @@
 import type { Article } from '../article';
 import type { UserAnnotation } from '../annotations/annotations';
 import type { EntityMention } from '../entities/mentions';
+import { resolvedType } from '../entities/resolve';
 import type { CorpusEvent } from '../events/corpusEvents';
 import type { Quote } from '../quotes/quotes';
 
-/** Whether an annotation is the program's or was made (or imported) by the user. */
-export type Origin = 'automatic' | 'user';
+/**
+ * Whether an annotation is the program's, the program's and accepted by the user in review,
+ * or the user's (made, imported, or corrected in review).
+ */
+export type Origin = 'automatic' | 'accepted' | 'user';
 
 export interface ExportEntity extends Omit<EntityMention, 'type'> {
   readonly type: string;
@@ -57,19 +61,24 @@ export interface ExportArticle {
   readonly metadata?: ExportMetadata;
   readonly event?: ExportEvent | null;
   readonly orphans?: readonly ExportOrphan[];
+  /** The user marked the article reviewed: its annotations are complete. */
+  readonly reviewed?: boolean;
 }
 
 const sameSpan = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start === b.start && a.end === b.end;
 
 /** The export form of one article of a corpus layer; `entityOf(i)` resolves mention i. */
 export function buildExportArticle(
-  input: { readonly id: string; readonly text: string; readonly article: Article; readonly mentions: readonly EntityMention[]; readonly annotations: readonly UserAnnotation[] },
+  input: { readonly id: string; readonly text: string; readonly article: Article; readonly mentions: readonly EntityMention[]; readonly annotations: readonly UserAnnotation[]; readonly reviewed?: boolean },
   entityOf: (index: number) => { id: string; type: string; canonical: string } | undefined,
   quotes: readonly Quote[],
 ): ExportArticle {
   const live = input.annotations.filter((u) => !u.orphaned);
-  const userEntities = live.filter((u) => u.kind === 'entity').map((u) => u.anchor);
-  const userQuotes = live.filter((u) => u.kind === 'quote').map((u) => u.anchor);
+  const originOf = (kind: 'entity' | 'quote', span: { start: number; end: number }): Origin => {
+    const u = live.find((x) => x.kind === kind && sameSpan(x.anchor, span));
+    if (!u) return 'automatic';
+    return 'decision' in u && u.decision === 'accepted' ? 'accepted' : 'user';
+  };
   const { article } = input;
   return {
     file: input.id,
@@ -77,11 +86,12 @@ export function buildExportArticle(
     sentences: article.paragraphs.flatMap((p) => p.sentences),
     entities: input.mentions.map((m, i) => {
       const e = entityOf(i);
-      return { ...m, type: e?.type ?? m.type, entityId: e?.id ?? null, ...(e ? { entityName: e.canonical } : {}), origin: userEntities.some((u) => sameSpan(u, m)) ? 'user' : 'automatic' };
+      return { ...m, type: resolvedType(m, e), entityId: e?.id ?? null, ...(e ? { entityName: e.canonical } : {}), origin: originOf('entity', m) };
     }),
-    quotes: quotes.map((q) => ({ ...q, origin: userQuotes.some((u) => sameSpan(u, q)) ? 'user' : 'automatic' })),
+    quotes: quotes.map((q) => ({ ...q, origin: originOf('quote', q) })),
     metadata: { title: article.title?.value ?? null, outlet: article.outlet?.value ?? null, date: article.date?.value ?? null, url: article.url?.value ?? null },
     orphans: input.annotations.filter((u) => u.orphaned).map((u) => ({ id: u.id, kind: u.kind, exact: u.anchor.exact })),
+    ...(input.reviewed ? { reviewed: true } : {}),
   };
 }
 

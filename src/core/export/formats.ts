@@ -68,7 +68,7 @@ export function exportFiles(format: ExportFormat, articles: readonly ExportArtic
     return {
       files: [
         { path: 'annotations.conll', content: docs.map((d) => d.text).join('') },
-        { path: 'documents.jsonl', content: jsonLines(articles.map((a, k) => ({ document: names[k], ...documentRecord(a), user: docs[k].user }))) },
+        { path: 'documents.jsonl', content: jsonLines(articles.map((a, k) => ({ document: names[k], ...documentRecord(a), user: docs[k].user, ...(docs[k].accepted.length ? { accepted: docs[k].accepted } : {}) }))) },
       ],
       problems,
     };
@@ -88,6 +88,8 @@ function documentRecord(a: ExportArticle) {
     url: a.metadata?.url ?? null,
     event_id: a.event?.id ?? null,
     event_label: a.event?.label ?? null,
+    // Only on reviewed articles, so other exports stay as they were.
+    ...(a.reviewed ? { reviewed: true } : {}),
   };
 }
 
@@ -253,7 +255,7 @@ export function bratAnnotationConf(articles: readonly ExportArticle[]): string {
     'Attribution Content:Content, Cue?:Cue, Source?:Source',
     '',
     '[attributes]',
-    'Origin Arg:<ENTITY>|<EVENT>, Value:automatic|user',
+    'Origin Arg:<ENTITY>|<EVENT>, Value:automatic|accepted|user',
     '',
   ].join('\n');
 }
@@ -366,11 +368,15 @@ const CONLL_TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
  * left out (CoNLL-2003 has PER, ORG, LOC and MISC). `columns` 4 writes CoNLL-2003's form,
  * with `-X-` for the part-of-speech and chunk columns we do not tag.
  */
-export function conllDocument(a: ExportArticle, columns: 2 | 4 = 2): { text: string; dropped: ExportEntity[]; user: Array<{ sentence: number; tokens: [number, number]; label: string }> } {
+export function conllDocument(
+  a: ExportArticle,
+  columns: 2 | 4 = 2,
+): { text: string; dropped: ExportEntity[]; user: Array<{ sentence: number; tokens: [number, number]; label: string }>; accepted: Array<{ sentence: number; tokens: [number, number]; label: string }> } {
   const { kept: names, dropped } = nonOverlapping(a.entities.filter((m) => CONLL_TYPES.has(m.type)));
   const line = (token: string, tag: string) => (columns === 4 ? `${token} -X- -X- ${tag}` : `${token} ${tag}`);
   const lines = [line('-DOCSTART-', 'O'), ''];
   const user: Array<{ sentence: number; tokens: [number, number]; label: string }> = [];
+  const accepted: Array<{ sentence: number; tokens: [number, number]; label: string }> = [];
   let sentenceIndex = 0;
   for (const s of a.sentences) {
     const inside = names.filter((m) => m.start < s.end && s.start < m.end);
@@ -386,13 +392,15 @@ export function conllDocument(a: ExportArticle, columns: 2 | 4 = 2): { text: str
       const m = inside.find((x) => x.start <= tok.start && tok.end <= x.end);
       if (m && !firstToken.has(m)) firstToken.set(m, i);
       lines.push(line(tok.text, m ? `${m === previous ? 'I' : 'B'}-${m.type}` : 'O'));
-      if (m?.origin === 'user' && (i + 1 === tokens.length || !(tokens[i + 1].end <= m.end))) user.push({ sentence: sentenceIndex, tokens: [firstToken.get(m)!, i + 1], label: m.type });
+      if ((m?.origin === 'user' || m?.origin === 'accepted') && (i + 1 === tokens.length || !(tokens[i + 1].end <= m.end))) {
+        (m.origin === 'user' ? user : accepted).push({ sentence: sentenceIndex, tokens: [firstToken.get(m)!, i + 1], label: m.type });
+      }
       previous = m;
     });
     lines.push('');
     sentenceIndex++;
   }
-  return { text: lines.join('\n') + '\n', dropped, user };
+  return { text: lines.join('\n') + '\n', dropped, user, accepted };
 }
 
 /** One article in CoNLL's two-column form. */
@@ -451,7 +459,13 @@ export function w3cItems(a: ExportArticle, source: string, idOf: (what: string) 
     { type: 'TextPositionSelector', start: cp(start), end: cp(end) },
   ];
   const target = (start: number, end: number) => ({ source, selector: selector(start, end) });
-  const agent = (origin: string | undefined) => (origin === 'user' ? { origin: 'user', creator: { type: 'Person' } } : { origin: 'automatic', generator: { type: 'Software', name: 'Corpus Lens' } });
+  const agent = (origin: string | undefined) =>
+    origin === 'user'
+      ? { origin: 'user', creator: { type: 'Person' } }
+      : origin === 'accepted'
+        ? // Found by the program, accepted by a person in review.
+          { origin: 'accepted', creator: { type: 'Person' }, generator: { type: 'Software', name: 'Corpus Lens' } }
+        : { origin: 'automatic', generator: { type: 'Software', name: 'Corpus Lens' } };
   const items: object[] = [];
   const meta = a.metadata ?? {};
   items.push({

@@ -1,5 +1,6 @@
 /** The entity recogniser: two stacked taggers plus document-level consistency. */
 import { applyDocumentConsistency } from './consistency';
+import { domainTest, type SerializedDomainTest } from './domain';
 import { stackedFeatures } from './features';
 import { Lexicon, type SerializedLexicon } from './lexicon';
 import { Tagger, type SerializedTagger } from './tagger';
@@ -13,6 +14,11 @@ export interface SerializedRecognizer {
   lowercase?: string[];
   /** Word classes and name lists both stages were trained with (absent in older models). */
   lexicon?: SerializedLexicon;
+  /**
+   * A corpus's own model (corpus-lens train): the taggers adapted to the corpus's text, and
+   * the test telling its text from other text; other text is tagged by `first` and `second`.
+   */
+  domain?: { first: SerializedTagger; second: SerializedTagger; test: SerializedDomainTest };
 }
 
 /** Tags with the tagger's confidence in each: its margin over the runner-up tag, 0 where document consistency overrode it. */
@@ -26,6 +32,8 @@ export class Recognizer {
   private nameWordSet: Set<string> | undefined;
   /** Document vote weighted by confidence (see applyDocumentConsistency); set false to count mentions. */
   weightedVote = true;
+  /** The taggers for one domain's text (a corpus's own model), and how to tell that text. */
+  private domain: { readonly recognizer: Recognizer; readonly accepts: (sentences: readonly (readonly string[])[]) => boolean } | undefined;
 
   constructor(
     private readonly first: Tagger,
@@ -43,6 +51,7 @@ export class Recognizer {
   }
 
   tagWithConfidence(sentences: readonly (readonly string[])[]): TaggedDocument {
+    if (this.domain?.accepts(sentences)) return this.domain.recognizer.tagWithConfidence(sentences);
     // Both stages were trained with one gazetteer, so their static features are the same.
     const staticFeatures = this.first.staticFeatures(sentences);
     const firstPass = this.first.tagDocument(sentences, undefined, staticFeatures);
@@ -82,7 +91,12 @@ export class Recognizer {
     const shared = sameEntries(data.first.gazetteer, data.second.gazetteer) ? first.gazetteer : undefined;
     const second = Tagger.deserialize(data.second, shared);
     for (const g of [first.gazetteer, second.gazetteer]) if (g) g.lexicon = lexicon;
-    return new Recognizer(first, second, data.lowercase, lexicon);
+    const recognizer = new Recognizer(first, second, data.lowercase, lexicon);
+    if (data.domain) {
+      const adapted = Recognizer.deserialize({ format: data.format, trainedOn: data.trainedOn, first: data.domain.first, second: data.domain.second, lowercase: data.lowercase, lexicon: data.lexicon });
+      recognizer.domain = { recognizer: adapted, accepts: domainTest(data.domain.test) };
+    }
+    return recognizer;
   }
 }
 

@@ -26,8 +26,35 @@ export interface SerializedTagger {
   gazetteer: Array<[string, string[]]>;
 }
 
-/** Scored word types kept per tagger; past this the cache starts again. */
+/**
+ * Scored word types per cache generation: when the young generation fills, it becomes the
+ * old one and the oldest is dropped, so the words a long run keeps meeting stay cached
+ * (a cache cleared wholesale scores them all again). At most twice this many are kept.
+ */
 const WORD_SCORE_CACHE_LIMIT = 50_000;
+
+/** A map of two generations: lookups promote an old entry, a full young one ages. */
+class GenerationalCache<K, V> {
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: K): V | undefined {
+    const v = this.young.get(key);
+    if (v !== undefined) return v;
+    const o = this.old.get(key);
+    if (o !== undefined) this.set(key, o);
+    return o;
+  }
+
+  set(key: K, value: V): void {
+    if (this.young.size >= this.limit) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+  }
+}
 const ROLES = ROLE_OFFSETS.length;
 /** Where a cached word's history weights start: one row per previous tag, sentence start first. */
 const HISTORY_BASE = ROLES * NUM_TAGS;
@@ -39,11 +66,11 @@ export class Tagger {
    * weights with each possible previous tag. Float32 holds a loaded model's quantised sums
    * exactly (they are integers well below 2^24); a tagger still in training rounds them.
    */
-  private readonly wordScores = new Map<string, Float32Array>();
+  private readonly wordScores = new GenerationalCache<string, Float32Array>(WORD_SCORE_CACHE_LIMIT);
   private readonly startScores: Float32Array;
   private readonly endScores: Float32Array;
   /** Weights of stacked features, which are few (tags of a first pass), by hash. */
-  private readonly extraScores = new Map<number, Float64Array>();
+  private readonly extraScores = new GenerationalCache<number, Float64Array>(WORD_SCORE_CACHE_LIMIT);
   /** Tag-history weights, by (previous-but-one tag + 1) × (NUM_TAGS + 1) + previous tag + 1. */
   private readonly historyScores: Float64Array;
 
@@ -68,24 +95,36 @@ export class Tagger {
   private roleScores(features: (offset: number) => number[], word?: string): Float32Array {
     const out = new Float32Array(word === undefined ? HISTORY_BASE : WORD_SCORES);
     const row = new Float64Array(NUM_TAGS);
-    const put = (hashes: number[], at: number) => {
+    for (let r = 0; r < ROLES; r++) {
       row.fill(0);
-      this.scorer.add(hashes, row);
-      out.set(row, at);
-    };
-    ROLE_OFFSETS.forEach((o, r) => put(features(o), r * NUM_TAGS));
-    if (word !== undefined) {
-      const history: number[] = [];
-      for (let p = -1; p < NUM_TAGS; p++) put(wordHistoryFeatures(p < 0 ? '<s>' : TAGS[p], word, history), HISTORY_BASE + (p + 1) * NUM_TAGS);
+      this.scorer.add(features(ROLE_OFFSETS[r]), row);
+      out.set(row, r * NUM_TAGS);
     }
+    // A word's weights with each previous tag are filled in when first needed (historyOf):
+    // a word is seen after two or three of the ten possible tags, so most rows are never read.
+    if (word !== undefined) out.fill(NaN, HISTORY_BASE);
     return out;
   }
+
+  /** Where `own`'s weights after previous tag `prev1` start, computing them on first use. */
+  private historyOf(word: string, own: Float32Array, prev1: number): number {
+    const at = HISTORY_BASE + (prev1 + 1) * NUM_TAGS;
+    if (own[at] !== own[at]) {
+      const row = this.historyRow;
+      row.fill(0);
+      this.scorer.add(wordHistoryFeatures(prev1 < 0 ? '<s>' : TAGS[prev1], word, this.historyHashes), row);
+      own.set(row, at);
+    }
+    return at;
+  }
+
+  private readonly historyRow = new Float64Array(NUM_TAGS);
+  private readonly historyHashes: number[] = [];
 
   private scoresOfWord(word: string): Float32Array {
     let v = this.wordScores.get(word);
     if (v === undefined) {
       v = this.roleScores((o) => roleFeatures(word, o, this.gazetteer), word);
-      if (this.wordScores.size >= WORD_SCORE_CACHE_LIMIT) this.wordScores.clear();
       this.wordScores.set(word, v);
     }
     return v;
@@ -96,7 +135,6 @@ export class Tagger {
     if (v === undefined) {
       v = new Float64Array(NUM_TAGS);
       this.scorer.add([hash], v);
-      if (this.extraScores.size >= WORD_SCORE_CACHE_LIMIT) this.extraScores.clear();
       this.extraScores.set(hash, v);
     }
     return v;
@@ -153,7 +191,7 @@ export class Tagger {
       }
       const h = ((prev2 + 1) * (NUM_TAGS + 1) + prev1 + 1) * NUM_TAGS;
       const own = wordScores[i];
-      const hw = HISTORY_BASE + (prev1 + 1) * NUM_TAGS;
+      const hw = this.historyOf(words[i], own, prev1);
       for (let c = 0; c < NUM_TAGS; c++) scores[c] += this.historyScores[h + c] + own[hw + c];
       const allowedHere = ALLOWED[prev1 + 1];
       let bestTag = 0;

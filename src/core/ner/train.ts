@@ -3,7 +3,7 @@ import { toIob2, type ConllDocument } from './conll';
 import { documentContext, historyFeatures, sentenceFeatures, stackedFeatures } from './features';
 import { Gazetteer } from './gazetteer';
 import type { Lexicon } from './lexicon';
-import { MapScorer } from './hashing';
+import { hashString, MapScorer, mix, type Scorer } from './hashing';
 import type { SerializedRecognizer } from './recognizer';
 import { allowed, NUM_TAGS, TAGS, Tagger } from './tagger';
 
@@ -19,8 +19,71 @@ export interface TrainOptions {
 
 interface Example {
   words: string[];
+  /** Tag index per token; -1 where the tag is unknown (partial annotation: no update there). */
   gold: number[];
   features: number[][];
+  /** How much each mistake on this example moves the weights (a reviewed article counts more than a news story). */
+  weight: number;
+  /** The domain's salt, when the example's features are also given in a domain's own copy. */
+  domain: number | null;
+}
+
+/**
+ * A training document, optionally weighted. A token whose gold tag is `UNKNOWN_TAG` teaches
+ * nothing: the tagger still tags it (the tags to its right see it) but is never corrected
+ * there, so a partly annotated article never teaches that its unannotated words are not names.
+ */
+export type TrainingDocument = ConllDocument & {
+  readonly weight?: number;
+  /**
+   * A domain (a corpus's name): each feature of the document also counts in that domain's
+   * own copy (Daumé's feature augmentation, "Frustratingly easy domain adaptation", 2007), so
+   * what holds only there ("Borrower" is a party, headings are in capitals) is learnt apart
+   * from what holds in all text. `foldDomain` then makes the tagger of that domain.
+   */
+  readonly domain?: string;
+};
+export const UNKNOWN_TAG = '?';
+
+/** The salt of a domain's feature copies. */
+export function domainSalt(domain: string): number {
+  return hashString(`domain:${domain}`);
+}
+
+/** A feature's copy in a domain. */
+const inDomain = (salt: number, f: number) => mix(salt, f);
+
+/** Scores a domain's text: each feature's weights in all text plus its weights in the domain. */
+export class DomainScorer implements Scorer {
+  constructor(
+    private readonly base: Scorer,
+    private readonly salt: number,
+  ) {}
+  add(hashes: readonly number[], scores: Float64Array): void {
+    this.base.add(hashes, scores);
+    this.base.add(hashes.map((h) => inDomain(this.salt, h)), scores);
+  }
+}
+
+/**
+ * The tagger of one domain as a plain model: each feature's weights plus its domain copy's,
+ * the copies dropped. Tagging with it is tagging that domain's text as training saw it.
+ */
+export function foldDomain(trained: Pick<TrainedTagger, 'rows' | 'weights' | 'gazetteer'>, salt: number): { rows: Map<number, number>; weights: Float64Array } {
+  const copies = new Set<number>();
+  for (const h of trained.rows.keys()) {
+    const c = inDomain(salt, h);
+    if (trained.rows.has(c)) copies.add(c);
+  }
+  const rows = new Map<number, number>();
+  for (const h of trained.rows.keys()) if (!copies.has(h)) rows.set(h, rows.size);
+  const weights = new Float64Array(rows.size * NUM_TAGS);
+  for (const [h, r] of rows) {
+    const from = trained.rows.get(h)! * NUM_TAGS;
+    const copy = trained.rows.get(inDomain(salt, h));
+    for (let c = 0; c < NUM_TAGS; c++) weights[r * NUM_TAGS + c] = trained.weights[from + c] + (copy === undefined ? 0 : trained.weights[copy * NUM_TAGS + c]);
+  }
+  return { rows, weights };
 }
 
 /** Entity names in `docs`, counted by type, for a gazetteer. */
@@ -53,7 +116,7 @@ export function countNames(docs: readonly ConllDocument[]): Map<string, Map<stri
  * Gazetteer features for training come from the other half of the documents
  * (jackknifing), so the model learns how much a gazetteer hit is worth on unseen text.
  */
-function examples(docs: readonly ConllDocument[], lexicon: Lexicon | null, extra?: ExtraFeatures): Example[] {
+function examples(docs: readonly TrainingDocument[], lexicon: Lexicon | null, extra?: ExtraFeatures): Example[] {
   const halves = [docs.filter((_, i) => i % 2 === 0), docs.filter((_, i) => i % 2 === 1)];
   const gazetteers = [Gazetteer.fromCounts(countNames(halves[1])), Gazetteer.fromCounts(countNames(halves[0]))];
   for (const g of gazetteers) g.lexicon = lexicon;
@@ -66,10 +129,15 @@ function examples(docs: readonly ConllDocument[], lexicon: Lexicon | null, extra
       const features = sentenceFeatures(words, ctx, gazetteers[di % 2]);
       const more = extra?.[di]?.[si];
       if (more) features.forEach((f, i) => f.push(...more[i]));
+      const salt = d.domain ? domainSalt(d.domain) : null;
+      if (salt !== null) for (const f of features) f.push(...f.map((h) => inDomain(salt, h)));
+      const tags = s.tokens.map((t) => t.gold);
       out.push({
         words,
-        gold: toIob2(s.tokens.map((t) => t.gold)).map((t) => TAGS.indexOf(t as (typeof TAGS)[number])),
+        gold: toIob2(tags).map((t, i) => (tags[i] === UNKNOWN_TAG ? -1 : TAGS.indexOf(t as (typeof TAGS)[number]))),
         features,
+        weight: d.weight ?? 1,
+        domain: salt,
       });
     });
   });
@@ -98,7 +166,7 @@ export interface TrainedTagger {
   readonly gazetteer: Gazetteer;
 }
 
-export function trainTagger(docs: readonly ConllDocument[], options: TrainOptions, extra?: ExtraFeatures): TrainedTagger {
+export function trainTagger(docs: readonly TrainingDocument[], options: TrainOptions, extra?: ExtraFeatures): TrainedTagger {
   const log = options.log ?? (() => {});
   const data = examples(docs, options.lexicon ?? null, extra);
   const counts = new Map<number, number>();
@@ -148,7 +216,9 @@ export function trainTagger(docs: readonly ConllDocument[], options: TrainOption
       for (let t = 0; t < ex.words.length; t++) {
         const prev1 = t > 0 ? predicted[t - 1] : '<s>';
         const prev2 = t > 1 ? predicted[t - 2] : '<s>';
-        const hist = historyFeatures(prev2, prev1, ex.words[t], history).map(rowOf);
+        const histHashes = historyFeatures(prev2, prev1, ex.words[t], history);
+        const salt = ex.domain;
+        const hist = (salt === null ? histHashes : [...histHashes, ...histHashes.map((h) => inDomain(salt, h))]).map(rowOf);
         const ids = staticRows[e][t];
         scores.fill(0);
         for (const list of [ids, hist]) {
@@ -166,15 +236,16 @@ export function trainTagger(docs: readonly ConllDocument[], options: TrainOption
           }
         }
         const gold = ex.gold[t];
-        if (guess !== gold) {
+        if (gold >= 0 && guess !== gold) {
           errors++;
+          const k = ex.weight;
           for (const list of [ids, hist]) {
             for (const id of list) {
               const base = id * NUM_TAGS;
-              w[base + gold] += 1;
-              u[base + gold] += step;
-              w[base + guess] -= 1;
-              u[base + guess] -= step;
+              w[base + gold] += k;
+              u[base + gold] += step * k;
+              w[base + guess] -= k;
+              u[base + guess] -= step * k;
             }
           }
         }
@@ -197,7 +268,7 @@ export function trainTagger(docs: readonly ConllDocument[], options: TrainOption
  * said about each word across the document. The second stage trains on first-stage
  * output for documents the first stage did not train on (two folds), as at test time.
  */
-export function trainStacked(docs: readonly ConllDocument[], options: TrainOptions): { first: TrainedTagger; second: TrainedTagger } {
+export function trainStacked(docs: readonly TrainingDocument[], options: TrainOptions): { first: TrainedTagger; second: TrainedTagger } {
   const log = options.log ?? (() => {});
   const words = docs.map((d) => d.sentences.map((s) => s.tokens.map((t) => t.word)));
   const folds = [0, 1].map((k) => docs.map((_, i) => i).filter((i) => i % 2 === k));
@@ -205,8 +276,13 @@ export function trainStacked(docs: readonly ConllDocument[], options: TrainOptio
   for (const [k, fold] of folds.entries()) {
     const other = folds[1 - k];
     log(`stage 1, fold ${k + 1}/2`);
-    const { tagger } = trainTagger(other.map((i) => docs[i]), { ...options, log: () => {} });
-    for (const i of fold) extra[i] = stackedFeatures(words[i], tagger.tagDocument(words[i]));
+    const trained = trainTagger(other.map((i) => docs[i]), { ...options, log: () => {} });
+    for (const i of fold) {
+      const domain = docs[i].domain;
+      // A domain's document is tagged as that domain's text.
+      const tagger = domain ? new Tagger(new DomainScorer(new MapScorer(trained.rows, trained.weights, NUM_TAGS), domainSalt(domain)), trained.gazetteer) : trained.tagger;
+      extra[i] = stackedFeatures(words[i], tagger.tagDocument(words[i]));
+    }
   }
   log('stage 1 on all documents');
   const first = trainTagger(docs, options);

@@ -367,6 +367,7 @@ export function attributeQuotes(original: string, quotes: readonly QuoteSpan[], 
         : (beforeQuote(text, q, p.start) ?? afterQuote(text, q, lastParagraph.end))) ??
       splitQuoteCue(text, quotes, i) ??
       (k > 0 ? nameLineBefore(text, q, p, sorted[k - 1]) : null) ??
+      (k > 0 && direct ? colonParagraphBefore(text, q, p, sorted[k - 1]) : null) ??
       (last >= 0 && last + 1 < sorted.length ? nameLineAfter(text, q, lastParagraph, sorted[last + 1]) : null) ??
       (inHeadline ? headlineSubject(text, q, headline!) : null);
     const kind = direct ? 'direct' : 'partial';
@@ -405,6 +406,19 @@ function nameLineBefore(text: string, q: QuoteSpan, p: Span, prev: Span): Found 
   const name = line.replace(/[:,—–-]$/, '').trimEnd();
   const start = prev.start + lead;
   return { cue: null as unknown as Span, speaker: { start, end: start + name.length } };
+}
+
+/**
+ * A block quote set off as its own paragraph after its cue's sentence ends on a colon
+ * ("… and Breitbart News responded:" ¶ "If there are people …"): the cue and speaker of that
+ * sentence, read as if the quote followed it directly.
+ */
+function colonParagraphBefore(text: string, q: QuoteSpan, p: Span, prev: Span): Found | null {
+  if (!opensParagraph(text, p.start, q.outerStart)) return null;
+  const lead = text.slice(prev.start, prev.end).trimEnd();
+  if (!lead.endsWith(':')) return null;
+  const at = prev.start + lead.length;
+  return beforeQuote(text, { ...q, outerStart: at, start: at }, prev.start);
 }
 
 /**

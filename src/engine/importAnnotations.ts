@@ -13,10 +13,15 @@ import { reanchor } from '../core/annotations/anchor';
 import type { UserAnnotation } from '../core/annotations/annotations';
 import { importBrat, importJsonLine, importW3c, readJsonRecords, recordFile, w3cItemsBySource, type ImportOptions, type ImportResult } from '../core/annotations/importFormats';
 import { fileURLToPath } from 'url';
-import { describeFsError, readArticleFile } from './files';
+import { describeFsError, readArticleFile } from '../node/files';
 
 export const IMPORT_FORMATS = ['brat', 'jsonl', 'w3c'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** The format of a source the user picked without naming one: a folder or `.ann` is brat, `.jsonl` JSON lines, else W3C. */
+export function importFormatOf(source: string, isFolder: boolean): ImportFormat {
+  return isFolder || /\.ann$/i.test(source) ? 'brat' : /\.jsonl$/i.test(source) ? 'jsonl' : 'w3c';
+}
 
 export interface CorpusArticle {
   /** Path relative to the corpus root, with forward slashes. */
