@@ -37,7 +37,8 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts', analysisWorker: 'src/extension/analysisWorker.ts', trainWorker: 'src/extension/trainWorker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
-if (exists('bench')) builds.push({ ...common, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'dist', sourcemap: false });
+// wink-nlp and compromise (devDependencies) are loaded from node_modules by the benchmark alone.
+if (exists('bench')) builds.push({ ...common, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'dist', sourcemap: false, external: ['vscode', 'wink-nlp', 'wink-eng-lite-web-model', 'compromise'] });
 const webviewScripts = listTs('media').filter((f) => !f.endsWith('.d.ts'));
 if (webviewScripts.length) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [], entryPoints: webviewScripts, outbase: 'media', outdir: 'dist/media' });

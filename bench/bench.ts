@@ -14,6 +14,8 @@ import { findArticleQuotes } from '../src/core/quotes/quotes';
 import { compareArticles } from '../src/core/compare/align';
 import { loadBackgroundIdf, loadRecognizer, modelPath } from '../src/node/models';
 import { reuseScale } from './reuseScale';
+import { alternate, compromiseReader, evaluationArticles, readFolder, winkReader } from './versus';
+import { buildCorpusLayer } from '../src/core/corpusLayer';
 
 const root = path.resolve(__dirname, '..');
 const shared = path.join(root, '..', 'shared');
@@ -57,6 +59,11 @@ if (process.argv[2] === '--cluster') {
   process.exit(0);
 }
 
+if (process.argv[2] === '--read') {
+  readFolder(process.argv[3], process.argv[4]);
+  process.exit(0);
+}
+
 if (process.argv[2] === '--reuse') {
   console.log(JSON.stringify(reuseScale(shared, Number(process.argv[3]))));
   process.exit(0);
@@ -64,6 +71,55 @@ if (process.argv[2] === '--reuse') {
 
 const [recognizer, loadMs] = time(() => loadRecognizer(modelPath()));
 results['entity model load (ms)'] = Math.round(loadMs);
+
+// The whole pipeline (entities, dates, resolution, quotes) against wink-nlp and compromise on
+// the same 500 evaluation articles, in this run (`node dist/bench.js --versus` runs this part alone).
+{
+  const same = evaluationArticles(shared, 500);
+  try {
+    const ours = () => {
+      const layer = buildCorpusLayer(
+        same.texts.map((t, i) => {
+          const article = parseArticle(t);
+          return { id: same.files[i], text: t, article, mentions: findMentions(t, article, recognizer), annotations: [] };
+        }),
+      );
+      layer.articles.forEach((_, k) => layer.quotes(k));
+    };
+    const wink = winkReader();
+    const compromise = compromiseReader();
+    // First passes (cold caches, as one process run sees them), then the median of three alternating passes.
+    const oursCold = time(ours)[1];
+    const winkCold = time(() => wink(same.texts))[1];
+    const oursRuns: number[] = [];
+    const winkRuns: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      oursRuns.push(time(ours)[1]);
+      winkRuns.push(time(() => wink(same.texts))[1]);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const compromiseMs = time(() => compromise(same.texts))[1];
+    const wps = (ms: number) => Math.round(same.words / (ms / 1000));
+    results['same text: 500 evaluation articles (MB / words)'] = `${(same.bytes / 1e6).toFixed(2)} / ${same.words.toLocaleString('en')}`;
+    results['pipeline words/s, one core, first pass / warm'] = `${wps(oursCold).toLocaleString('en')} / ${wps(median(oursRuns)).toLocaleString('en')}`;
+    results['wink-nlp words/s (entities + POS), first pass / warm'] = `${wps(winkCold).toLocaleString('en')} / ${wps(median(winkRuns)).toLocaleString('en')}`;
+    results['compromise words/s (people, places, organisations, tags)'] = wps(compromiseMs);
+    results['pipeline / wink-nlp throughput, first pass / warm'] = `${(winkCold / oursCold).toFixed(2)} / ${(median(winkRuns) / median(oursRuns)).toFixed(2)}`;
+    results['pipeline / compromise throughput'] = +(compromiseMs / median(oursRuns)).toFixed(2);
+    // Whole processes, model loading included: the CLI against a process reading the same files with wink-nlp.
+    const cli = path.join(root, 'dist', 'cli.js');
+    const [cliS, winkS] = alternate([[process.execPath, cli, 'entities', ...same.files], [process.execPath, __filename, '--read', 'wink', same.dir]], 3);
+    results['whole process: `entities` on the 500 files (s)'] = +cliS.toFixed(2);
+    results['whole process: wink-nlp reading them (s)'] = +winkS.toFixed(2);
+    results['whole process time, entities / wink-nlp (target ≤ 0.67)'] = +(cliS / winkS).toFixed(2);
+  } finally {
+    same.dispose();
+  }
+  if (process.argv[2] === '--versus') {
+    for (const [k, v] of Object.entries(results)) console.log(`${k}  ${typeof v === 'number' ? v.toLocaleString('en') : v}`);
+    process.exit(0);
+  }
+}
 
 const testa = toDocuments(readConllItems(readFileSync(path.join(shared, 'eval', 'ner', 'conll2003-eng.testa'), 'utf8')));
 const docs = testa.map((d) => d.sentences.map((s) => s.tokens.map((t) => t.word)));

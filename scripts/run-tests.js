@@ -28,6 +28,8 @@ let passed = 0;
 let failed = 0;
 
 if (!run('type check', bin('tsc'), ['-p', '.'])) failed++;
+// The webview pages against the DOM and @types/vscode-webview (media/tsconfig.json).
+if (!run('type check (webview pages)', bin('tsc'), ['-p', 'media'])) failed++;
 if (!run('build', process.execPath, ['esbuild.js', '--production'])) {
   console.log('tests: 0 passed, 1 failed');
   process.exit(1);

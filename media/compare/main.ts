@@ -1,18 +1,10 @@
 // The Compare panel's page: renders the comparison the extension sends and reports
 // clicks back. Runs in the webview under a CSP without 'unsafe-inline': no style
 // attributes anywhere, so the share bars are SVG shapes sized by their attributes.
-import { alignedRows, type Row } from '../../src/core/compare/rows';
-import type { ComparisonReport } from '../../src/core/compare/report';
-import type { CompareState, FromWebview, ToWebview } from '../../src/shared/compareProtocol';
+import type { CompareRow as Row, CompareState, CompareView, FromWebview, ToWebview } from '../../src/shared/compareProtocol';
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  setState(state: CompareState): void;
-  getState(): CompareState | undefined;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const api = acquireVsCodeApi<CompareState>();
+const vscode = { postMessage: (message: FromWebview) => api.postMessage(message), setState: (state: CompareState) => api.setState(state) };
 const root = document.getElementById('root')!;
 const status = document.getElementById('status');
 
@@ -58,10 +50,10 @@ function shareBar(shared: number, overlap: number): SVGElement {
   return bar;
 }
 
-function render(report: ComparisonReport, labels: readonly string[]): void {
+function render(report: CompareView, labels: readonly string[]): void {
   root.replaceChildren();
   const names = report.articles.map((a, i) => a.outlet ?? a.title ?? labels[i]);
-  const rows = alignedRows(report);
+  const rows = report.rows;
 
   const table = el('table', { class: 'passages' });
   const uniqueRows = rows.filter((r) => r.relation === 'unique').length;
@@ -75,7 +67,7 @@ function render(report: ComparisonReport, labels: readonly string[]): void {
         el('div', { class: 'title' }, a.title ?? labels[i]),
         el('div', { class: 'meta' }, `${a.outlet ?? 'Outlet unknown'} · ${a.date ?? 'date unknown'}`),
         shareBar(a.sharedFraction, a.overlapFraction),
-        el('div', { class: 'meta' }, `${pct(a.sharedFraction)} shared · ${plural(a.unique.length, 'passage')} only here`),
+        el('div', { class: 'meta' }, `${pct(a.sharedFraction)} shared · ${plural(a.uniqueCount, 'passage')} only here`),
       ),
     );
   });
@@ -190,7 +182,7 @@ function matrixCaption(what: string, shown: number, total: number, rest: string)
   return shown < total ? `${what}: showing ${shown} of ${total} — ${rest}` : `${what}: ${total}`;
 }
 
-function quoteTable(report: ComparisonReport, labels: readonly string[]): HTMLElement {
+function quoteTable(report: CompareView, labels: readonly string[]): HTMLElement {
   const all = report.quotes.filter((q) => q.variants.filter(Boolean).length > 0);
   if (all.length === 0) return el('p', { class: 'meta' }, 'No attributed quotes in these articles.');
   const rows = all.slice(0, QUOTE_ROWS);
@@ -204,7 +196,7 @@ function quoteTable(report: ComparisonReport, labels: readonly string[]): HTMLEl
   return table;
 }
 
-function entityTable(report: ComparisonReport, labels: readonly string[]): HTMLElement {
+function entityTable(report: CompareView, labels: readonly string[]): HTMLElement {
   const rows = report.entities.slice(0, ENTITY_ROWS);
   const table = el('table', { class: 'matrix entities' }, el('caption', {}, matrixCaption('Mentions of each name per article', rows.length, report.entities.length, 'the most mentioned; the exported report has them all')));
   table.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Name'), ...report.articles.map((a, i) => el('th', { scope: 'col' }, a.outlet ?? labels[i])))));
@@ -220,7 +212,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const msg = event.data;
   if (msg.type === 'render') {
     vscode.setState({ files: msg.files });
-    render(msg.report, msg.labels);
+    render(msg.view, msg.labels);
   } else if (msg.type === 'error') {
     root.replaceChildren(el('p', { class: 'error' }, msg.message));
     if (status) status.textContent = msg.message;

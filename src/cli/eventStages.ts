@@ -12,7 +12,7 @@ import type { Cli } from './io';
 export type EventStage = 'shards' | 'cluster' | 'merge';
 
 /** Each non-empty line parsed as JSON, or a warning naming the line; `read` turns the value into a record or says what is wrong. */
-export function readJsonLines<T>(cli: Cli, source: string, text: string, read: (value: unknown) => T | string): T[] {
+export function readJsonLines<T>(cli: Cli, source: string, text: string, read: (value: unknown, line: number) => T | string): T[] {
   const out: T[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
@@ -23,7 +23,7 @@ export function readJsonLines<T>(cli: Cli, source: string, text: string, read: (
       cli.warn(`${source}:${i + 1}: not valid JSON; line skipped`);
       return;
     }
-    const record = read(value);
+    const record = read(value, i + 1);
     if (typeof record === 'string') cli.warn(`${source}:${i + 1}: ${record}; line skipped`);
     else out.push(record);
   });
@@ -32,7 +32,7 @@ export function readJsonLines<T>(cli: Cli, source: string, text: string, read: (
 
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-function readArticle(value: unknown): EventArticle | string {
+export function readArticle(value: unknown): EventArticle | string {
   return value && typeof value === 'object' ? toEventArticle(value) : 'is not a JSON object';
 }
 

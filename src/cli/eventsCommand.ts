@@ -3,15 +3,14 @@
  * corpus: its `.txt` articles clustered by the engine with their sidecars' pins, named as the
  * Events view names them; JSON lines are clustered as they are, events named `event-N`.
  */
-import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, eventNames, type EventArticle } from '../core/events/cluster';
-import { toEventArticle } from '../core/events/input';
+import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, eventNames } from '../core/events/cluster';
 import { loadBackgroundIdf } from '../node/models';
 import { clusterInWindows } from '../core/events/shards';
 import { promises as fs } from 'fs';
 import { loadArticles } from '../engine/loadArticles';
 import { corpusEngine } from '../engine/pipeline';
 import { defineCommand, engineOptions } from './command';
-import { runEventStage, type EventStage } from './eventStages';
+import { readArticle, readJsonLines, runEventStage, type EventStage } from './eventStages';
 import { readInputFile, readStdin, type Cli } from './io';
 
 export const eventsCommand = defineCommand({
@@ -39,24 +38,14 @@ export const eventsCommand = defineCommand({
     }
     const text = await readInputFile(cli, file);
     if (text === null) return 1;
-    const articles: EventArticle[] = [];
     const seen = new Set<string>();
-    text.split(/\r?\n/).forEach((line, i) => {
-      if (!line.trim()) return;
-      let record: unknown;
-      try {
-        record = JSON.parse(line);
-      } catch {
-        cli.warn(`${file}:${i + 1}: not valid JSON; line skipped`);
-        return;
-      }
-      const article = record && typeof record === 'object' ? toEventArticle(record) : 'is not a JSON object';
-      if (typeof article === 'string') cli.warn(`${file}:${i + 1}: ${article}; line skipped`);
-      else {
-        if (seen.has(article.id)) cli.warn(`${file}:${i + 1}: id "${article.id}" appears more than once; each line is still clustered and printed`);
+    const articles = readJsonLines(cli, file, text, (value, line) => {
+      const article = readArticle(value);
+      if (typeof article !== 'string') {
+        if (seen.has(article.id)) cli.warn(`${file}:${line}: id "${article.id}" appears more than once; each line is still clustered and printed`);
         seen.add(article.id);
-        articles.push(article);
       }
+      return article;
     });
     if (articles.length === 0) {
       cli.warn(`${file}: no articles to group (expected one JSON object with "id" and "text" per line)`);

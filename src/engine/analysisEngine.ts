@@ -17,7 +17,6 @@ import { exportFiles, type ExportFormat, type ExportOptions, type ExportOutput }
 import { splitLines } from '../core/lines';
 import { articleFileName } from '../core/vocabulary';
 import type { Recognizer } from '../core/ner/recognizer';
-import { decodeArticleBytes } from '../core/text';
 import { loadBackgroundIdf, loadRecognizer } from '../node/models';
 import { buildComparison, type ComparisonReport } from '../core/compare/report';
 import { withEvents } from '../core/export/exportArticle';
@@ -29,12 +28,11 @@ import type { ProvenanceTimeline } from '../core/reuse/timeline';
 import type { ArticleMetadata } from '../core/article';
 import type { AnalysisResult, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './results';
 
-/** One article as the editor (or the CLI) knows it: its text or bytes, and what the user said about it. */
+/** One article as the editor (or the CLI) knows it: its text, and what the user said about it. */
 export interface ArticleUpdate {
   readonly uri: string;
-  /** Text of an open document, or raw bytes of a file on disk (decoded here). */
-  readonly text?: string;
-  readonly bytes?: Uint8Array;
+  /** The article's text (decoded once, by whoever read the file: see markUnreadable). */
+  readonly text: string;
   readonly metadata: ArticleMetadata;
   /** The event the user pinned the article to (from its sidecar), or null. */
   readonly pinnedEvent: string | null;
@@ -333,17 +331,14 @@ export class AnalysisEngine {
     return out;
   }
 
+  /** A file that could not be decoded leaves the layers (the reader says why). */
+  markUnreadable(uri: string, message: string): void {
+    this.index.markUnreadable(uri, message);
+  }
+
   /** Adds or updates one article (what the CLI calls for each file); `analyze` adds the article's summary. */
   update(request: ArticleUpdate): UpdateResult {
-    let text = request.text;
-    if (text === undefined) {
-      const decoded = decodeArticleBytes(request.bytes ?? new Uint8Array());
-      if (!decoded.ok) {
-        this.index.markUnreadable(request.uri, decoded.message);
-        return { ok: false, message: `This file ${decoded.message}.` };
-      }
-      text = decoded.text;
-    }
+    const text = request.text;
     if (text.trim() === '') {
       this.index.markUnreadable(request.uri, 'empty');
       return { ok: false, message: 'This file is empty.' };

@@ -1,18 +1,44 @@
-/** Sends work to the analysis worker and matches answers to requests. */
+/**
+ * Sends work to the analysis worker and matches answers to requests, typed by the protocol's
+ * request types. A request can be superseded (a newer one with the same key cancels it) and
+ * times out; a worker's exception comes back as an AnalysisError with the worker's message and
+ * stack. A worker that cannot start or dies leaves the work to an in-process engine.
+ */
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { ArticleMetadata } from '../core/article';
 import type { UserAnnotation } from '../core/annotations/annotations';
-import type { ComparisonReport } from '../core/compare/report';
-import type { ExportArticle } from '../core/export/formats';
+import type { ArticleId } from '../core/vocabulary';
 import { AnalysisEngine } from '../engine/analysisEngine';
 import { openCache } from '../engine/diskCache';
-import type { AnalysisRequest, AnalysisResponse, AnalysisResult, EntitySnapshot, EventsSnapshot } from './analysisProtocol';
-import { handleRequest } from './engineRequests';
+import {
+  AnalyzeRequest,
+  CancelNotification,
+  CompareRequest,
+  EntitiesRequest,
+  EventsRequest,
+  ExportDataRequest,
+  ProvenanceRequest,
+  RemoveRequest,
+  RenameRequest,
+  ReuseRequest,
+  UnreadableRequest,
+  type AnalysisResult,
+  type AnyRequestType,
+  type CompareResult,
+  type EntitiesUpdate,
+  type EventsSnapshot,
+  type HostMessage,
+  type ParamsOf,
+  type ResponseMessage,
+  type ResultOf,
+  type TextVersion,
+  type WorkerError,
+} from './analysisProtocol';
+import type { ExportArticle } from '../core/export/formats';
+import { EngineRequests } from './engineRequests';
 import type { ReuseSnapshot } from '../engine/provenance';
 import type { ProvenanceTimeline } from '../core/reuse/timeline';
-
-type Pending = (response: AnalysisResponse) => void;
 
 /** What the user said about an article: it travels with every analysis request. */
 export interface UserData {
@@ -21,121 +47,209 @@ export interface UserData {
   annotations: readonly UserAnnotation[];
 }
 
+/** An exception thrown in the analysis worker: its message and the worker's stack. */
+export class AnalysisError extends Error {
+  constructor(
+    readonly method: string,
+    error: WorkerError,
+  ) {
+    super(error.message);
+    this.name = error.name === 'Error' ? 'AnalysisError' : error.name;
+    this.stack = error.stack ?? this.stack;
+  }
+}
+
+/** A request superseded by a newer one for the same article: its answer is not wanted. */
+export class CancelledError extends Error {
+  constructor(readonly method: string) {
+    super(`The ${method} request was superseded by a newer one.`);
+    this.name = 'CancelledError';
+  }
+}
+
+export class TimeoutError extends Error {
+  constructor(
+    readonly method: string,
+    readonly ms: number,
+  ) {
+    super(`The analysis worker did not answer a ${method} request within ${Math.round(ms / 1000)} s.`);
+    this.name = 'TimeoutError';
+  }
+}
+
+interface Pending {
+  readonly method: string;
+  readonly key?: string;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
+
+export interface AnalysisClientOptions {
+  /** How long a request may wait for its answer (default 5 minutes: a first large corpus is slow). */
+  readonly timeoutMs?: number;
+  /** The worker script (default `analysisWorker.js` in the dist folder). */
+  readonly workerFile?: string;
+  /** Where the engine keeps per-article results across sessions (the workspace storage), if anywhere. */
+  readonly cacheDir?: string;
+}
+
 export class AnalysisClient {
   private worker: Worker | undefined;
-  private fallback: AnalysisEngine | undefined;
+  private fallback: EngineRequests | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private readonly timeoutMs: number;
+  private readonly workerFile: string;
+  private readonly cacheDir: string | undefined;
   /** The corpus's own entity model (a folder `train` wrote), or undefined for the built-in one. */
   private model: string | undefined;
 
   constructor(
-    private readonly distFolder: string,
+    distFolder: string,
     private readonly log: (message: string) => void,
-    /** Where the engine keeps per-article results across sessions (the workspace storage), if anywhere. */
-    private readonly cacheDir?: string,
-  ) {}
-
-  analyzeText(uri: string, text: string, user: UserData): Promise<AnalysisResult> {
-    return this.send({ type: 'analyze', id: this.nextId++, uri, text, ...user }).then((r) => r.result!);
+    options: AnalysisClientOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 300_000;
+    this.workerFile = options.workerFile ?? path.join(distFolder, 'analysisWorker.js');
+    this.cacheDir = options.cacheDir;
   }
 
-  analyzeBytes(uri: string, bytes: Uint8Array, user: UserData): Promise<AnalysisResult> {
-    return this.send({ type: 'analyze', id: this.nextId++, uri, bytes, ...user }).then((r) => r.result!);
+  /** Analyses an article's text; a newer analysis of the same article cancels this one. */
+  analyze(uri: ArticleId, version: TextVersion, text: string, user: UserData): Promise<AnalysisResult> {
+    return this.request(AnalyzeRequest, { uri, version, text, metadata: user.metadata, pinnedEvent: user.pinnedEvent, annotations: user.annotations }, `article:${uri}`);
+  }
+
+  unreadable(uri: ArticleId, message: string): Promise<void> {
+    return this.request(UnreadableRequest, { uri, message }, `article:${uri}`);
   }
 
   events(threshold: number, maxGapDays: number): Promise<EventsSnapshot> {
-    return this.send({ type: 'events', id: this.nextId++, threshold, maxGapDays }).then((r) => {
-      if (r.type !== 'events') throw new Error('unexpected answer to an events request');
-      return r.events;
-    });
+    return this.request(EventsRequest, { threshold, maxGapDays });
   }
 
-  entities(): Promise<EntitySnapshot> {
-    return this.send({ type: 'entities', id: this.nextId++ }).then((r) => {
-      if (r.type !== 'entities') throw new Error('unexpected answer to an entities request');
-      return r.snapshot;
-    });
+  /** What changed in the entity layer since generation `since` (-1: all of it). */
+  entities(since: number): Promise<EntitiesUpdate> {
+    return this.request(EntitiesRequest, { since });
   }
 
-  compare(uris: readonly string[]): Promise<{ report: ComparisonReport | null; error?: string }> {
-    return this.send({ type: 'compare', id: this.nextId++, uris }).then((r) => {
-      if (r.type !== 'compare') throw new Error('unexpected answer to a compare request');
-      return { report: r.report, error: r.error };
-    });
+  compare(uris: readonly ArticleId[]): Promise<CompareResult> {
+    return this.request(CompareRequest, { uris });
   }
 
   reuse(): Promise<ReuseSnapshot> {
-    return this.send({ type: 'reuse', id: this.nextId++ }).then((r) => {
-      if (r.type !== 'reuse') throw new Error('unexpected answer to a reuse request');
-      return r.reuse;
-    });
+    return this.request(ReuseRequest, {});
   }
 
-  provenance(uris: readonly string[]): Promise<{ timeline: ProvenanceTimeline | null; error?: string }> {
-    return this.send({ type: 'provenance', id: this.nextId++, uris }).then((r) => {
-      if (r.type !== 'provenance') throw new Error('unexpected answer to a provenance request');
-      return { timeline: r.timeline, error: r.error };
-    });
+  provenance(uris: readonly ArticleId[]): Promise<{ readonly timeline: ProvenanceTimeline | null; readonly error?: string }> {
+    return this.request(ProvenanceRequest, { uris });
   }
 
   exportData(): Promise<ExportArticle[]> {
-    return this.send({ type: 'exportData', id: this.nextId++ }).then((r) => {
-      if (r.type !== 'exportData') throw new Error('unexpected answer to an export request');
-      return r.articles;
-    });
+    return this.request(ExportDataRequest, {});
   }
 
-  remove(uri: string): Promise<void> {
-    return this.send({ type: 'remove', id: this.nextId++, uri }).then(() => undefined);
+  remove(uri: ArticleId): Promise<void> {
+    return this.request(RemoveRequest, { uri }, `article:${uri}`);
   }
 
-  rename(from: string, to: string): Promise<void> {
-    return this.send({ type: 'rename', id: this.nextId++, from, to }).then(() => undefined);
+  rename(from: ArticleId, to: ArticleId): Promise<void> {
+    return this.request(RenameRequest, { from, to });
   }
 
   dispose(): void {
     void this.worker?.terminate();
     this.worker = undefined;
+    this.failPending(new Error('The analysis worker was shut down.'));
   }
 
   /**
    * Tags with another entity model from now on (undefined: the built-in one): the worker starts
-   * again with it, so every article must be analysed again (CorpusService.reindex).
+   * again with it, so every article must be analysed again (CorpusService.reindex). What the old
+   * worker still held is superseded.
    */
   setModel(model: string | undefined): void {
     if (model === this.model) return;
     this.model = model;
-    void this.worker?.terminate();
+    const old = this.worker;
     this.worker = undefined;
     this.fallback = undefined;
-    for (const resolve of this.pending.values()) resolve({ type: 'done', id: -1, uri: '', result: { ok: false, message: 'The entity model changed; analysing again.' } } as AnalysisResponse);
-    this.pending.clear();
+    void old?.terminate();
+    for (const id of [...this.pending.keys()]) {
+      const p = this.settle(id);
+      p?.reject(new CancelledError(p.method));
+    }
   }
 
   modelInUse(): string | undefined {
     return this.model;
   }
 
-  private send(request: AnalysisRequest): Promise<AnalysisResponse> {
+  /** Sends one typed request; `key` names what a newer request with the same key supersedes. */
+  request<T extends AnyRequestType>(type: T, params: ParamsOf<T>, key?: string): Promise<ResultOf<T>> {
+    const method = type.method;
     const worker = this.ensureWorker();
-    if (!worker) return Promise.resolve(handleRequest(this.engine(), request));
-    return new Promise((resolve) => {
-      this.pending.set(request.id, resolve);
-      worker.postMessage(request);
+    if (!worker) {
+      try {
+        return Promise.resolve(this.fallback!.handle(method, params as never) as ResultOf<T>);
+      } catch (e) {
+        const error = e instanceof Error ? e : new Error(String(e));
+        return Promise.reject(new AnalysisError(method, { name: error.name, message: error.message, stack: error.stack }));
+      }
+    }
+    if (key !== undefined) {
+      for (const [id, p] of this.pending) {
+        if (p.key !== key) continue;
+        this.settle(id)?.reject(new CancelledError(p.method));
+      }
+    }
+    const id = this.nextId++;
+    return new Promise<ResultOf<T>>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        if (!this.settle(id)) return;
+        this.notify({ kind: 'notification', method: CancelNotification.method, params: { id } });
+        reject(new TimeoutError(method, this.timeoutMs));
+      }, this.timeoutMs);
+      timer.unref?.();
+      this.pending.set(id, { method, key, resolve: resolve as (v: unknown) => void, reject, timer });
+      this.post({ kind: 'request', id, method, params, ...(key !== undefined ? { key } : {}) } as HostMessage);
     });
+  }
+
+  /** Takes a request off the pending list (the worker is told nothing here). */
+  private settle(id: number): Pending | undefined {
+    const p = this.pending.get(id);
+    if (!p) return undefined;
+    clearTimeout(p.timer);
+    this.pending.delete(id);
+    return p;
+  }
+
+  private post(message: HostMessage): void {
+    this.worker?.postMessage(message);
+  }
+
+  private notify(message: HostMessage): void {
+    this.post(message);
+  }
+
+  private receive(message: ResponseMessage): void {
+    const p = this.settle(message.id);
+    if (!p) return;
+    if (message.kind === 'response') p.resolve(message.result);
+    else if (message.kind === 'error') p.reject(new AnalysisError(p.method, message.error));
+    else p.reject(new CancelledError(p.method));
   }
 
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.fallback) return this.worker;
     try {
-      const worker = new Worker(path.join(this.distFolder, 'analysisWorker.js'), { workerData: { model: this.model, cacheDir: this.cacheDir } });
-      worker.on('message', (response: AnalysisResponse) => {
-        const resolve = this.pending.get(response.id);
-        this.pending.delete(response.id);
-        resolve?.(response);
-      });
+      const worker = new Worker(this.workerFile, { workerData: { model: this.model, cacheDir: this.cacheDir } });
+      worker.on('message', (m: ResponseMessage) => this.receive(m));
       worker.on('error', (e) => this.workerFailed(e));
+      worker.on('exit', (code) => {
+        if (this.worker === worker) this.workerFailed(new Error(`exited with code ${code}`));
+      });
       worker.unref();
       this.worker = worker;
     } catch (e) {
@@ -146,20 +260,16 @@ export class AnalysisClient {
 
   /**
    * A worker that cannot start or dies: later requests are analysed in-process, and the
-   * requests it held are answered with an error the user can act on (Re-analyze Corpus).
+   * requests it held fail with an error the user can act on (Re-analyze Corpus).
    */
   private workerFailed(e: Error): void {
     this.log(`Analysis worker stopped (${e.message}); analysing on the main thread from now on.`);
     this.worker = undefined;
-    this.engine();
-    for (const [id, resolve] of this.pending) {
-      resolve({ type: 'done', id, uri: '', result: { ok: false, message: 'The analysis worker stopped; re-analyze to retry.' } });
-    }
-    this.pending.clear();
+    this.fallback ??= new EngineRequests(new AnalysisEngine(this.cacheDir ? { cache: openCache(this.cacheDir, this.log) } : {}));
+    this.failPending(new Error(`The analysis worker stopped (${e.message}); re-analyze to retry.`));
   }
 
-  private engine(): AnalysisEngine {
-    this.fallback ??= new AnalysisEngine(this.cacheDir ? { cache: openCache(this.cacheDir, this.log) } : {});
-    return this.fallback;
+  private failPending(error: Error): void {
+    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(error);
   }
 }

@@ -1,10 +1,15 @@
-/** Worker-thread entry: analysis never runs on the extension host's thread. */
+/**
+ * Worker-thread entry: analysis never runs on the extension host's thread. Requests queue here
+ * and run one at a time; a newer request with the same key (an article's analysis) answers the
+ * older one `cancelled` if it has not started, and so does a cancel notification. Every
+ * exception is answered as the error it is, with its message and stack.
+ */
 import { parentPort, workerData } from 'worker_threads';
 import { useModel } from '../node/models';
 import { AnalysisEngine } from '../engine/analysisEngine';
 import { openCache } from '../engine/diskCache';
-import type { AnalysisRequest } from './analysisProtocol';
-import { handleRequest } from './engineRequests';
+import type { HostMessage, RequestMessage, ResponseMessage } from './analysisProtocol';
+import { EngineRequests } from './engineRequests';
 
 // The corpus's own entity model, when it has one (Teach the Recogniser); else the built-in one.
 const model = (workerData as { model?: string } | null)?.model;
@@ -18,16 +23,46 @@ if (model) {
 // Per-article results are kept in the workspace storage the host names (none without a workspace),
 // under the version of the model just chosen.
 const cacheDir = (workerData as { cacheDir?: string } | null)?.cacheDir;
-const engine = new AnalysisEngine(cacheDir ? { cache: openCache(cacheDir) } : {});
-parentPort?.on('message', (request: AnalysisRequest) => {
-  try {
-    parentPort!.postMessage(handleRequest(engine, request));
-  } catch (e) {
-    parentPort!.postMessage({
-      type: 'done',
-      id: request.id,
-      uri: 'uri' in request ? request.uri : 'to' in request ? request.to : '',
-      result: { ok: false, message: `Analysis failed: ${(e as Error).message}` },
-    });
+const requests = new EngineRequests(new AnalysisEngine(cacheDir ? { cache: openCache(cacheDir) } : {}));
+const queue: RequestMessage[] = [];
+let scheduled = false;
+
+const post = (message: ResponseMessage) => parentPort!.postMessage(message);
+
+function drop(matches: (r: RequestMessage) => boolean): void {
+  for (let i = queue.length - 1; i >= 0; i--) {
+    if (!matches(queue[i])) continue;
+    post({ kind: 'cancelled', id: queue[i].id });
+    queue.splice(i, 1);
   }
+}
+
+function pump(): void {
+  scheduled = false;
+  const next = queue.shift();
+  if (!next) return;
+  try {
+    post({ kind: 'response', id: next.id, result: requests.handle(next.method, next.params as never) });
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    post({ kind: 'error', id: next.id, error: { name: error.name, message: error.message, stack: error.stack } });
+  }
+  schedule();
+}
+
+/** One request per turn, so cancellations that arrive meanwhile are read before the next starts. */
+function schedule(): void {
+  if (scheduled || queue.length === 0) return;
+  scheduled = true;
+  setImmediate(pump);
+}
+
+parentPort?.on('message', (message: HostMessage) => {
+  if (message.kind === 'notification') {
+    drop((r) => r.id === message.params.id);
+    return;
+  }
+  if (message.key !== undefined) drop((r) => r.key === message.key);
+  queue.push(message);
+  schedule();
 });

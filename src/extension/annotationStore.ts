@@ -12,6 +12,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { mergeAnnotationRecords, newAnnotationId, readAnnotations, reanchorAnnotations, shiftAnnotations, toSidecarAnnotations, type UserAnnotation } from '../core/annotations/annotations';
 import type { SidecarFiles } from './sidecarFiles';
+import { DELAYS, Debounced } from './scheduler';
 
 /** Retries of a failed save wait this long, doubling up to a minute. */
 const FIRST_RETRY_MS = 2000;
@@ -34,8 +35,9 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly pending = new Set<string>();
   private readonly failed = new Map<string, SaveFailure & { retryMs: number }>();
   private readonly saving = new Set<Promise<void>>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly saveSoon = new Debounced(DELAYS.saveAnnotations, () => void this.flush());
+  /** A failed save is tried again after its own delay (`scheduleRetry`). */
+  private readonly retry = new Debounced(DELAYS.saveAnnotations, () => void this.flush());
   private disposed = false;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('corpus-lens-annotations');
   private readonly saveDiagnostics = vscode.languages.createDiagnosticCollection('corpus-lens-save');
@@ -147,7 +149,7 @@ export class AnnotationStore implements vscode.Disposable {
    * never stops the others. Resolves true when every save succeeded.
    */
   async flush(): Promise<boolean> {
-    clearTimeout(this.timer);
+    this.saveSoon.cancel();
     const keys = [...new Set([...this.pending, ...this.failed.keys()])];
     this.pending.clear();
     const run = Promise.all(keys.map((key) => this.save(key))).then(() => undefined);
@@ -163,7 +165,7 @@ export class AnnotationStore implements vscode.Disposable {
   /** Waits for the last save (deactivation must not drop the user's last annotation). */
   async shutdown(): Promise<void> {
     this.disposed = true;
-    clearTimeout(this.retryTimer);
+    this.retry.cancel();
     await Promise.all([...this.saving]);
     await this.flush();
   }
@@ -219,8 +221,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private scheduleRetry(ms: number): void {
     if (this.disposed) return;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.flush(), ms);
+    this.retry.schedule(ms);
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
@@ -236,8 +237,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private schedule(key: string): void {
     this.pending.add(key);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), 800);
+    this.saveSoon.schedule();
   }
 
   private report(uri: vscode.Uri, annotations: readonly UserAnnotation[]): void {
@@ -252,7 +252,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.retryTimer);
+    this.retry.cancel();
     void this.shutdown().finally(() => this.disposables.forEach((d) => d.dispose()));
   }
 }

@@ -12,8 +12,6 @@ export class BoilerplateDecorations extends ArticleDecorator {
     backgroundColor: new vscode.ThemeColor('corpusLens.boilerplateBackground'),
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
-  /** What was last painted per document, for tests. */
-  private readonly painted = new Map<string, vscode.Range[]>();
 
   constructor(
     corpus: CorpusService,
@@ -26,19 +24,14 @@ export class BoilerplateDecorations extends ArticleDecorator {
 
   setEnabled(enabled: boolean): void {
     this.enabled = enabled;
-    this.painted.clear();
     this.schedule();
-  }
-
-  rangesFor(uri: vscode.Uri): readonly vscode.Range[] {
-    return this.painted.get(uri.toString()) ?? [];
   }
 
   protected decorate(editor: vscode.TextEditor, state: ArticleState): void {
     const doc = editor.document;
     if (!this.enabled || state.status !== 'ok') {
       editor.setDecorations(this.type, []);
-      this.painted.delete(doc.uri.toString());
+      this.painted(editor, []);
       return;
     }
     const options: vscode.DecorationOptions[] = state.article.boilerplate.slice(0, MAX_RANGES).map((b) => ({
@@ -46,6 +39,6 @@ export class BoilerplateDecorations extends ArticleDecorator {
       hoverMessage: new vscode.MarkdownString(`Corpus Lens: boilerplate (${b.kind})`),
     }));
     editor.setDecorations(this.type, options);
-    this.painted.set(doc.uri.toString(), options.map((o) => o.range));
+    this.painted(editor, options.map((o) => o.range));
   }
 }

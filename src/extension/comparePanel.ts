@@ -1,10 +1,12 @@
 /** The Compare webview: hosts the page, relays clicks to editors and keeps it current. */
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { comparisonToHtml, comparisonToMarkdown } from '../core/compare/exportReport';
 import type { ComparisonReport } from '../core/compare/report';
 import type { CompareState, FromWebview, ToWebview } from '../shared/compareProtocol';
 import type { AnalysisClient } from './analysisClient';
+import type { CompareResult } from './analysisProtocol';
+import { comparePageHtml, compareView } from './comparePage';
+import { DELAYS, Debounced } from './scheduler';
 import type { CorpusService } from './corpusService';
 
 export const COMPARE_VIEW_TYPE = 'corpusLens.compare';
@@ -79,7 +81,7 @@ export class ComparePanels implements vscode.Disposable {
 
 export class ComparePanel {
   private report: ComparisonReport | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly rerender = new Debounced(DELAYS.compare, () => void this.refresh());
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
   /** The last message the page was sent, for tests. */
@@ -100,7 +102,7 @@ export class ComparePanel {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
       panel.onDidDispose(() => {
-        clearTimeout(this.timer);
+        this.rerender.dispose();
         this.disposables.forEach((d) => d.dispose());
         onDispose();
       }),
@@ -108,8 +110,7 @@ export class ComparePanel {
   }
 
   scheduleRefresh(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), 400);
+    this.rerender.schedule();
   }
 
   followSelection(editor: vscode.TextEditor): void {
@@ -136,14 +137,20 @@ export class ComparePanel {
   }
 
   private async refresh(): Promise<void> {
-    const result = await this.analysis.compare(this.files.map((f) => f.toString()));
+    let result: CompareResult;
+    try {
+      result = await this.analysis.compare(this.files.map((f) => f.toString()));
+    } catch (e) {
+      await this.post({ type: 'error', message: `These articles could not be compared: ${(e as Error).message}` });
+      return;
+    }
     if (!result.report) {
       await this.post({ type: 'error', message: result.error ?? 'These articles could not be compared.' });
       return;
     }
     this.report = result.report;
     const labels = this.files.map((f) => this.corpus.titleOf(f));
-    await this.post({ type: 'render', report: result.report, files: this.files.map((f) => f.toString()), labels });
+    await this.post({ type: 'render', view: compareView(result.report), files: this.files.map((f) => f.toString()), labels });
   }
 
   private post(message: ToWebview): Thenable<boolean> {
@@ -158,24 +165,10 @@ export async function exportComparison(report: ComparisonReport, format: 'markdo
   await vscode.window.showTextDocument(doc, vscode.ViewColumn.Active);
 }
 
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
-}
-
 /**
  * The page: media/compare/index.html with local script and style only, under a strict CSP
- * (a nonce for the one script, no inline styles). The Chromium tests load the same file.
+ * (a nonce for the one script, no inline styles). The Chromium tests load the same HTML.
  */
 export function compareHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const template = fs.readFileSync(vscode.Uri.joinPath(extensionUri, 'media', 'compare', 'index.html').fsPath, 'utf8');
-  const values: Record<string, string> = {
-    nonce: nonce(),
-    cspSource: webview.cspSource,
-    script: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', 'compare', 'main.js')).toString(),
-    style: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'compare', 'compare.css')).toString(),
-  };
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+  return comparePageHtml(extensionUri.fsPath, { cspSource: webview.cspSource, uri: (rel) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...rel.split('/'))).toString() });
 }

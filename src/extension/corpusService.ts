@@ -3,9 +3,10 @@
  * them and their open documents, and hands every text to the analysis worker.
  * Views read from here and never analyse anything themselves.
  */
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ArticleJson } from '../core/articleSummary';
-import type { AnalysisClient } from './analysisClient';
+import { CancelledError, type AnalysisClient } from './analysisClient';
 import type { AnalysisResult } from './analysisProtocol';
 import type { CorpusLensSettings } from './settings';
 import { scopeOf, type FolderScope } from './corpusScope';
@@ -13,6 +14,7 @@ import type { AnnotationStore } from './annotationStore';
 import type { SidecarFiles } from './sidecarFiles';
 import { decodeArticleBytes } from '../core/text';
 import { titleOrFileName } from '../core/vocabulary';
+import { DELAYS, DebouncedByKey } from './scheduler';
 
 export type ArticleState =
   | { readonly uri: vscode.Uri; readonly status: 'pending' }
@@ -26,14 +28,18 @@ export class CorpusService implements vscode.Disposable {
   private readonly states = new Map<string, ArticleState>();
   /** The newest request per article: older answers are dropped, never painted. */
   private readonly latestRequest = new Map<string, number>();
-  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Typing is analysed once it pauses for corpusLens.analysis.debounceMs. */
+  private readonly typing = new DebouncedByKey<string>(() => this.settings.debounceMs);
+  /** Both watchers may report one sidecar write: its article is read again once. */
+  private readonly sidecarTouched = new DebouncedByKey<string>(DELAYS.sidecar);
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private watchedScope = '';
   private scopes: FolderScope[] = [];
-  /** Sidecar changes seen on disk, most recent last (diagnostics for tests and the log). */
-  readonly sidecarEvents: string[] = [];
+  private readonly sidecarEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with each sidecar file the corpus's watcher reports changed on disk. */
+  readonly onDidSeeSidecarChange = this.sidecarEmitter.event;
   private requestCounter = 0;
   private indexedFlag = false;
   lastIndexMillis = 0;
@@ -50,6 +56,7 @@ export class CorpusService implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changeEmitter,
+      this.sidecarEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.onTyping(e)),
       annotations.onDidChange((uri) => {
         if (this.isArticle(uri)) void this.analyzeUri(uri);
@@ -186,12 +193,35 @@ export class CorpusService implements vscode.Disposable {
       if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return this.forget(uri);
       return this.settle(uri, request, null, { ok: false, message: `Could not read this file: ${(e as Error).message}` });
     }
+    // Decoded once, here: the worker gets the text.
+    const decoded = decodeArticleBytes(bytes);
+    if (!decoded.ok) {
+      const message = `This file ${decoded.message}.`;
+      const done = await this.ask(uri, () => this.analysis.unreadable(uri.toString(), decoded.message).then(() => ({ ok: false as const, message })));
+      if (done) this.settle(uri, request, null, done);
+      return;
+    }
     const user = await this.sidecars.userDataFor(uri);
     // Annotations are re-anchored to the file as it is now (it may have changed outside the editor).
-    const decoded = decodeArticleBytes(bytes);
-    const annotations = decoded.ok ? this.annotations.forText(uri, decoded.text, user.annotations, true) : [];
-    const result = await this.analysis.analyzeBytes(uri.toString(), bytes, { metadata: user.metadata, pinnedEvent: user.pinnedEvent, annotations });
-    this.settle(uri, request, null, result);
+    const annotations = this.annotations.forText(uri, decoded.text, user.annotations, true);
+    const result = await this.ask(uri, () => this.analysis.analyze(uri.toString(), null, decoded.text, { metadata: user.metadata, pinnedEvent: user.pinnedEvent, annotations }));
+    if (result) this.settle(uri, request, null, result);
+  }
+
+  /**
+   * One request to the worker for an article. A request superseded by a newer one for the same
+   * article is dropped quietly (undefined); a worker's error or time-out becomes the article's
+   * error, as the worker said it, with its stack in the log.
+   */
+  private async ask<T>(uri: vscode.Uri, send: () => Promise<T>): Promise<T | { ok: false; message: string } | undefined> {
+    try {
+      return await send();
+    } catch (e) {
+      if (e instanceof CancelledError) return undefined;
+      const error = e as Error;
+      this.log(`${vscode.workspace.asRelativePath(uri)}: analysis failed: ${error.stack ?? error.message}`);
+      return { ok: false, message: `Analysis failed: ${error.message}` };
+    }
   }
 
   async analyzeDocument(doc: vscode.TextDocument): Promise<void> {
@@ -201,10 +231,13 @@ export class CorpusService implements vscode.Disposable {
       return this.settle(doc.uri, request, version, { ok: false, message: 'This document is over the corpusLens.analysis.maxFileSizeMB limit; it is not analysed.' });
     }
     const user = await this.sidecars.userDataFor(doc.uri);
-    const annotations = this.annotations.forText(doc.uri, doc.getText(), user.annotations, false);
-    const result = await this.analysis.analyzeText(doc.uri.toString(), doc.getText(), { metadata: user.metadata, pinnedEvent: user.pinnedEvent, annotations });
-    if (doc.isClosed || doc.version !== version) return;
-    this.settle(doc.uri, request, version, result);
+    // The text and its version are taken together: the answer says which version it describes.
+    const text = doc.getText();
+    const sent = doc.version;
+    const annotations = this.annotations.forText(doc.uri, text, user.annotations, false);
+    const result = await this.ask(doc.uri, () => this.analysis.analyze(doc.uri.toString(), sent, text, { metadata: user.metadata, pinnedEvent: user.pinnedEvent, annotations }));
+    if (!result || doc.isClosed || doc.version !== sent) return;
+    this.settle(doc.uri, request, sent, result);
   }
 
   private nextRequest(uri: vscode.Uri): number {
@@ -228,7 +261,9 @@ export class CorpusService implements vscode.Disposable {
     const key = uri.toString();
     if (!this.states.delete(key)) return;
     this.latestRequest.delete(key);
-    void this.analysis.remove(key);
+    this.analysis.remove(key).catch((e: Error) => {
+      if (!(e instanceof CancelledError)) this.log(`Could not drop ${vscode.workspace.asRelativePath(uri)} from the analysis: ${e.message}`);
+    });
     this.changeEmitter.fire([uri]);
   }
 
@@ -260,18 +295,17 @@ export class CorpusService implements vscode.Disposable {
         articles.onDidDelete((uri) => this.forget(uri));
         this.watchers.push(articles);
       }
-      const sidecars = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.corpus-lens/**/*.json'));
-      const sidecarChanged = (uri: vscode.Uri) => {
-        this.sidecarEvents.push(vscode.workspace.asRelativePath(uri, false));
-        const rel = vscode.workspace.asRelativePath(uri, false).replace(/^\.corpus-lens\//, '').replace(/\.json$/, '');
-        const article = vscode.Uri.joinPath(folder.uri, rel);
-        if (this.isArticle(article)) void this.analyzeUri(article);
-      };
-      sidecars.onDidCreate(sidecarChanged);
-      sidecars.onDidChange(sidecarChanged);
-      sidecars.onDidDelete(sidecarChanged);
-      this.watchers.push(sidecars);
     }
+    // Sidecars change their articles (SidecarFiles watches them, with a watch of its own beside VS Code's).
+    this.watchers.push(
+      this.sidecars.onDidChange(({ folder, sidecar }) => {
+        this.sidecarEmitter.fire(sidecar);
+        const rel = path.relative(path.join(folder.uri.fsPath, '.corpus-lens'), sidecar.fsPath).split(path.sep).join('/').replace(/\.json$/, '');
+        if (rel.startsWith('..')) return;
+        const article = vscode.Uri.joinPath(folder.uri, rel);
+        if (this.isArticle(article)) this.sidecarTouched.schedule(article.toString(), () => void this.analyzeUri(article));
+      }),
+    );
   }
 
   private onSidecarSaved(uri: vscode.Uri): void {
@@ -293,15 +327,7 @@ export class CorpusService implements vscode.Disposable {
 
   private onTyping(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0 || !this.isArticle(e.document.uri)) return;
-    const key = e.document.uri.toString();
-    clearTimeout(this.typingTimers.get(key));
-    this.typingTimers.set(
-      key,
-      setTimeout(() => {
-        this.typingTimers.delete(key);
-        void this.analyzeDocument(e.document);
-      }, this.settings.debounceMs),
-    );
+    this.typing.schedule(e.document.uri.toString(), () => void this.analyzeDocument(e.document));
   }
 
   /** Closing a document without saving returns the article to its text on disk. */
@@ -335,7 +361,8 @@ export class CorpusService implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.typingTimers.forEach((t) => clearTimeout(t));
+    this.typing.dispose();
+    this.sidecarTouched.dispose();
     this.watchers.forEach((w) => w.dispose());
     this.disposables.forEach((d) => d.dispose());
   }

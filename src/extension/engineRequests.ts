@@ -1,28 +1,95 @@
-/** The worker's messages as calls on the engine (the worker and the in-process fallback share this). */
+/**
+ * The worker's requests as calls on the engine (the worker and the in-process fallback share
+ * this), and what the host is told: each article's entities with the text version they were
+ * found in, and only what changed since the host's last answer.
+ */
 import type { AnalysisEngine } from '../engine/analysisEngine';
-import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol';
+import type { ArticleId } from '../core/vocabulary';
+import type { ArticleEntities, EntitiesUpdate, EntitySummary, Method, ParamsOf, RequestOf, ResultOf, TextVersion } from './analysisProtocol';
 
-export function handleRequest(engine: AnalysisEngine, request: AnalysisRequest): AnalysisResponse {
-  switch (request.type) {
-    case 'remove':
-      engine.remove(request.uri);
-      return { type: 'done', id: request.id, uri: request.uri, result: null };
-    case 'rename':
-      engine.rename(request.from, request.to);
-      return { type: 'done', id: request.id, uri: request.to, result: null };
-    case 'analyze':
-      return { type: 'done', id: request.id, uri: request.uri, result: engine.analyze(request) };
-    case 'entities':
-      return { type: 'entities', id: request.id, uri: '', result: null, snapshot: engine.entitySnapshot() };
-    case 'events':
-      return { type: 'events', id: request.id, uri: '', result: null, events: engine.events(request.threshold, request.maxGapDays) };
-    case 'exportData':
-      return { type: 'exportData', id: request.id, uri: '', result: null, articles: engine.exportData() };
-    case 'reuse':
-      return { type: 'reuse', id: request.id, uri: '', result: null, reuse: engine.reuse() };
-    case 'provenance':
-      return { type: 'provenance', id: request.id, uri: '', result: null, ...engine.provenanceTimeline(request.uris) };
-    case 'compare':
-      return { type: 'compare', id: request.id, uri: '', result: null, ...engine.compare(request.uris) };
+type Handlers = { [M in Method]: (params: ParamsOf<RequestOf<M>>) => ResultOf<RequestOf<M>> };
+
+export class EngineRequests {
+  /** The document version of each article's text in the engine's index. */
+  private readonly versions = new Map<ArticleId, TextVersion>();
+  /** What the host was last sent, and as which generation. */
+  private sent = { generation: 0, entities: new Map<string, EntitySummary>(), articles: new Map<ArticleId, ArticleEntities>() };
+  private readonly handlers: Handlers;
+
+  constructor(engine: AnalysisEngine) {
+    this.handlers = {
+      analyze: (p) => {
+        this.versions.set(p.uri, p.version);
+        return engine.analyze({ uri: p.uri, text: p.text, metadata: p.metadata, pinnedEvent: p.pinnedEvent, annotations: p.annotations });
+      },
+      unreadable: (p) => {
+        this.versions.delete(p.uri);
+        engine.markUnreadable(p.uri, p.message);
+      },
+      remove: (p) => {
+        this.versions.delete(p.uri);
+        engine.remove(p.uri);
+      },
+      rename: (p) => {
+        if (this.versions.has(p.from)) this.versions.set(p.to, this.versions.get(p.from)!);
+        this.versions.delete(p.from);
+        engine.rename(p.from, p.to);
+      },
+      entities: (p) => this.entities(engine, p.since),
+      events: (p) => engine.events(p.threshold, p.maxGapDays),
+      compare: (p) => engine.compare(p.uris),
+      exportData: () => engine.exportData(),
+      reuse: () => engine.reuse(),
+      provenance: (p) => engine.provenanceTimeline(p.uris),
+    };
   }
+
+  handle<M extends Method>(method: M, params: ParamsOf<RequestOf<M>>): ResultOf<RequestOf<M>> {
+    const handler = this.handlers[method] as ((p: ParamsOf<RequestOf<M>>) => ResultOf<RequestOf<M>>) | undefined;
+    if (!handler) throw new Error(`unknown request ${String(method)}`);
+    return handler(params);
+  }
+
+  /** The entity layer as a change to what the host holds (all of it when the host holds another generation). */
+  private entities(engine: AnalysisEngine, since: number): EntitiesUpdate {
+    const snapshot = engine.entitySnapshot();
+    const whole = since !== this.sent.generation;
+    const base = whole ? { entities: new Map<string, EntitySummary>(), articles: new Map<ArticleId, ArticleEntities>() } : this.sent;
+    const entities = new Map(snapshot.entities.map((e) => [e.id, e]));
+    const articles = new Map<ArticleId, ArticleEntities>();
+    for (const uri of new Set([...Object.keys(snapshot.mentions), ...Object.keys(snapshot.quotes)])) {
+      articles.set(uri, { version: this.versions.get(uri) ?? null, mentions: snapshot.mentions[uri] ?? [], quotes: snapshot.quotes[uri] ?? [] });
+    }
+    const changedEntities = [...entities.values()].filter((e) => !sameData(base.entities.get(e.id), e));
+    const removedEntities = [...base.entities.keys()].filter((id) => !entities.has(id));
+    const changedArticles: Record<ArticleId, ArticleEntities | null> = {};
+    for (const [uri, a] of articles) if (!sameData(base.articles.get(uri), a)) changedArticles[uri] = a;
+    for (const uri of base.articles.keys()) if (!articles.has(uri)) changedArticles[uri] = null;
+    const changed = whole || changedEntities.length > 0 || removedEntities.length > 0 || Object.keys(changedArticles).length > 0;
+    const generation = changed ? this.sent.generation + 1 : this.sent.generation;
+    this.sent = { generation, entities, articles };
+    return {
+      since: whole ? -1 : since,
+      generation,
+      entities: changedEntities,
+      removedEntities,
+      articles: changedArticles,
+      millis: snapshot.millis,
+      ...(snapshot.error ? { error: snapshot.error } : {}),
+    };
+  }
+}
+
+/** Structural equality of plain data (what crosses the worker boundary). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => sameData(x, bb[i]));
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -1,8 +1,9 @@
 /** Colours entity mentions by type in visible articles: one decoration type per entity type. */
 import * as vscode from 'vscode';
-import { ArticleDecorator } from './articleDecorator';
+import { ArticleDecorator, rangeIn } from './articleDecorator';
+import type { TextVersion } from './analysisProtocol';
 import type { ArticleState, CorpusService } from './corpusService';
-import { mentionRange, type EntityService } from './entityService';
+import type { EntityService } from './entityService';
 import { ENTITY_KINDS, entityKind, type EntityKind as Kind } from '../core/vocabulary';
 
 /** Painting more than this per type and editor would slow the editor for little gain. */
@@ -19,7 +20,6 @@ const COLOR_IDS: Record<Kind, string> = {
 
 export class EntityDecorations extends ArticleDecorator {
   private readonly types = new Map<Kind, vscode.TextEditorDecorationType>();
-  private readonly painted = new Map<string, number>();
 
   constructor(
     corpus: CorpusService,
@@ -49,23 +49,20 @@ export class EntityDecorations extends ArticleDecorator {
     this.schedule();
   }
 
-  /** How many mentions are painted in a document, for tests. */
-  paintedCount(uri: vscode.Uri): number {
-    return this.painted.get(uri.toString()) ?? 0;
+  protected override versionOf(state: ArticleState): TextVersion | undefined {
+    return this.entities.versionOf(state.uri);
   }
 
   protected decorate(editor: vscode.TextEditor, _state: ArticleState): void {
     const doc = editor.document;
     const byKind = new Map<Kind, vscode.Range[]>(ENTITY_KINDS.map((k) => [k, []]));
-    let total = 0;
     for (const m of this.entities.mentionsIn(doc.uri)) {
       const kind = entityKind(m.type, m.subtype);
       const list = byKind.get(kind);
       if (!list || !this.shown.has(kind) || list.length >= MAX_PER_TYPE) continue;
-      list.push(mentionRange(m));
-      total++;
+      list.push(rangeIn(doc, m));
     }
     for (const [kind, ranges] of byKind) editor.setDecorations(this.types.get(kind)!, ranges);
-    this.painted.set(doc.uri.toString(), total);
+    this.painted(editor, [...byKind.values()].flat());
   }
 }

@@ -1,17 +1,23 @@
-/** The corpus-wide entity layer as the views see it, refreshed from the worker after changes. */
+/**
+ * The corpus-wide entity layer as the views see it, refreshed from the worker after changes.
+ * The worker sends only what changed (per article, with the text version it was found in), and
+ * the decorations paint an article's mentions only on that version of its text.
+ */
 import * as vscode from 'vscode';
-import type { AnalysisClient } from './analysisClient';
-import type { EntitySnapshot, EntitySummary, MentionLocation, QuoteLocation, RangeLocation } from './analysisProtocol';
+import { CancelledError, type AnalysisClient } from './analysisClient';
+import type { ArticleEntities, EntitiesUpdate, EntitySummary, MentionLocation, QuoteLocation, RangeLocation, TextVersion } from './analysisProtocol';
 import type { CorpusService } from './corpusService';
+import { DELAYS, Debounced } from './scheduler';
 
 export class EntityService implements vscode.Disposable {
-  private snapshot: EntitySnapshot = { generation: -1, entities: [], mentions: {}, quotes: {}, millis: 0 };
+  private generation = -1;
   private byId = new Map<string, EntitySummary>();
+  private readonly articles = new Map<string, ArticleEntities>();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly soon = new Debounced(DELAYS.entities, () => void this.refreshNow());
   private refreshing: Promise<void> | undefined;
-  private reportedError = false;
+  private readonly reportedErrors = new Set<string>();
   readonly onDidChange = this.emitter.event;
 
   constructor(
@@ -24,14 +30,14 @@ export class EntityService implements vscode.Disposable {
 
   /** Resolves once the entity layer reflects every change made so far. */
   async refreshNow(): Promise<void> {
-    clearTimeout(this.timer);
+    this.soon.cancel();
     await this.refreshing;
     this.refreshing = this.refresh();
     await this.refreshing;
   }
 
   entities(): readonly EntitySummary[] {
-    return this.snapshot.entities;
+    return [...this.byId.values()];
   }
 
   entity(id: string): EntitySummary | undefined {
@@ -39,7 +45,12 @@ export class EntityService implements vscode.Disposable {
   }
 
   mentionsIn(uri: vscode.Uri): readonly MentionLocation[] {
-    return this.snapshot.mentions[uri.toString()] ?? [];
+    return this.articles.get(uri.toString())?.mentions ?? [];
+  }
+
+  /** The version of the article's text its mentions and quotes were found in (undefined: none yet). */
+  versionOf(uri: vscode.Uri): TextVersion | undefined {
+    return this.articles.get(uri.toString())?.version;
   }
 
   mentionAt(uri: vscode.Uri, position: vscode.Position): MentionLocation | undefined {
@@ -51,7 +62,7 @@ export class EntityService implements vscode.Disposable {
   }
 
   quotesIn(uri: vscode.Uri): readonly QuoteLocation[] {
-    return this.snapshot.quotes[uri.toString()] ?? [];
+    return this.articles.get(uri.toString())?.quotes ?? [];
   }
 
   quoteAt(uri: vscode.Uri, position: vscode.Position): { quote: QuoteLocation; index: number } | undefined {
@@ -62,49 +73,77 @@ export class EntityService implements vscode.Disposable {
 
   /** Every quote in the corpus, articles in path order. */
   allQuotes(): Array<{ uri: vscode.Uri; quote: QuoteLocation; index: number }> {
-    return Object.keys(this.snapshot.quotes)
+    return [...this.articles.keys()]
       .sort()
-      .flatMap((u) => this.snapshot.quotes[u].map((quote, index) => ({ uri: vscode.Uri.parse(u), quote, index })));
+      .flatMap((u) => this.articles.get(u)!.quotes.map((quote, index) => ({ uri: vscode.Uri.parse(u), quote, index })));
   }
 
   quote(uri: string, index: number): QuoteLocation | undefined {
-    return this.snapshot.quotes[uri]?.[index];
+    return this.articles.get(uri)?.quotes[index];
   }
 
   /** Every mention of one entity across the corpus, articles in path order. */
   mentionsOf(entityId: string): Array<{ uri: vscode.Uri; mention: MentionLocation }> {
     const out: Array<{ uri: vscode.Uri; mention: MentionLocation }> = [];
-    for (const uri of Object.keys(this.snapshot.mentions).sort()) {
-      for (const m of this.snapshot.mentions[uri]) if (m.entityId === entityId) out.push({ uri: vscode.Uri.parse(uri), mention: m });
+    for (const uri of [...this.articles.keys()].sort()) {
+      for (const m of this.articles.get(uri)!.mentions) if (m.entityId === entityId) out.push({ uri: vscode.Uri.parse(uri), mention: m });
     }
     return out;
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refreshNow(), 150);
+    this.soon.schedule();
   }
 
   private async refresh(): Promise<void> {
+    let update: EntitiesUpdate;
     try {
-      const next = await this.analysis.entities();
-      if (next.error && !this.reportedError) {
-        this.reportedError = true;
-        this.log(next.error);
-        void vscode.window.showWarningMessage(`Corpus Lens: ${next.error}`);
-      }
-      if (next.generation === this.snapshot.generation) return;
-      this.snapshot = next;
-      this.byId = new Map(next.entities.map((e) => [e.id, e]));
-      this.log(`Resolved ${next.entities.length} entities in ${next.millis} ms.`);
-      this.emitter.fire();
+      update = await this.analysis.entities(this.generation);
     } catch (e) {
-      this.log(`Entity resolution failed: ${(e as Error).message}`);
+      if (e instanceof CancelledError) return;
+      const error = e as Error;
+      this.log(`Entity resolution failed: ${error.stack ?? error.message}`);
+      this.report(`Entity resolution failed: ${error.message}`);
+      return;
     }
+    if (update.error) {
+      this.log(update.error);
+      this.report(update.error);
+    }
+    if (!this.apply(update)) return;
+    this.log(`Resolved ${this.byId.size} entities in ${update.millis} ms (${Object.keys(update.articles).length} article${Object.keys(update.articles).length === 1 ? '' : 's'} changed).`);
+    this.emitter.fire();
+  }
+
+  /** Merges what changed into what the views read; false when nothing did. */
+  private apply(update: EntitiesUpdate): boolean {
+    if (update.since === -1) {
+      this.byId.clear();
+      this.articles.clear();
+    } else if (update.since !== this.generation || update.generation === this.generation) {
+      return false;
+    }
+    for (const id of update.removedEntities) this.byId.delete(id);
+    for (const e of update.entities) this.byId.set(e.id, e);
+    // Entities in the worker's order: most mentioned first.
+    this.byId = new Map([...this.byId.values()].sort((a, b) => b.mentionCount - a.mentionCount || a.id.localeCompare(b.id)).map((e) => [e.id, e]));
+    for (const [uri, a] of Object.entries(update.articles)) {
+      if (a) this.articles.set(uri, a);
+      else this.articles.delete(uri);
+    }
+    this.generation = update.generation;
+    return true;
+  }
+
+  /** Each distinct problem is shown to the user once, as the worker said it. */
+  private report(message: string): void {
+    if (this.reportedErrors.has(message)) return;
+    this.reportedErrors.add(message);
+    void vscode.window.showWarningMessage(`Corpus Lens: ${message}`);
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.soon.dispose();
     this.subscription.dispose();
     this.emitter.dispose();
   }

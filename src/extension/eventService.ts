@@ -4,6 +4,7 @@ import type { CorpusEvent } from '../core/events/corpusEvents';
 import type { AnalysisClient } from './analysisClient';
 import type { CorpusService } from './corpusService';
 import type { EntityService } from './entityService';
+import { DELAYS, Debounced } from './scheduler';
 
 export interface EventSettings {
   threshold: number;
@@ -16,8 +17,9 @@ export class EventService implements vscode.Disposable {
   private signature = '';
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly soon = new Debounced(DELAYS.events, () => void this.refreshNow());
   private running: Promise<void> | undefined;
+  private reportedError: string | undefined;
   readonly onDidChange = this.emitter.event;
 
   constructor(
@@ -50,15 +52,14 @@ export class EventService implements vscode.Disposable {
   }
 
   async refreshNow(): Promise<void> {
-    clearTimeout(this.timer);
+    this.soon.cancel();
     await this.running;
     this.running = this.refresh();
     await this.running;
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refreshNow(), 250);
+    this.soon.schedule();
   }
 
   private async refresh(): Promise<void> {
@@ -81,12 +82,15 @@ export class EventService implements vscode.Disposable {
       this.log(`Grouped ${total} ${total === 1 ? 'article' : 'articles'} into ${snapshot.events.length} ${snapshot.events.length === 1 ? 'event' : 'events'} in ${snapshot.millis} ms.`);
       this.emitter.fire();
     } catch (e) {
-      this.log(`Event grouping failed: ${(e as Error).message}`);
+      const error = e as Error;
+      this.log(`Event grouping failed: ${error.stack ?? error.message}`);
+      if (error.message !== this.reportedError) void vscode.window.showWarningMessage(`Corpus Lens: event grouping failed: ${error.message}`);
+      this.reportedError = error.message;
     }
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.soon.dispose();
     this.subscriptions.forEach((s) => s.dispose());
     this.emitter.dispose();
   }

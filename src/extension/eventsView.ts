@@ -7,6 +7,7 @@ import { isTemporal, typeLabel } from '../core/vocabulary';
 import { dateSpan, type CorpusEvent } from '../core/events/corpusEvents';
 import type { ArticleState, CorpusService } from './corpusService';
 import type { EventService } from './eventService';
+import { DELAYS, Debounced } from './scheduler';
 import { mentionRange, type EntityService } from './entityService';
 
 export type EventsNode =
@@ -28,7 +29,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
   private readonly emitter = new vscode.EventEmitter<EventsNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[];
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly redraw = new Debounced(DELAYS.eventsView, () => this.emitter.fire(undefined));
   private readonly articleNodes = new Map<string, EventsNode>();
   private readonly eventNodes = new Map<string, EventsNode>();
   private readonly topicNodes = new Map<string, EventsNode>();
@@ -45,10 +46,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     private readonly review?: { isReviewed(uri: vscode.Uri): boolean; reviewedAmong(uris: readonly string[]): number; readonly onDidChange: vscode.Event<unknown> },
   ) {
     // Coalesce bursts (the first indexing fires once per article) into one repaint.
-    const refresh = () => {
-      clearTimeout(this.refreshTimer);
-      this.refreshTimer = setTimeout(() => this.emitter.fire(undefined), 50);
-    };
+    const refresh = () => this.redraw.schedule();
     this.subscriptions = [corpus.onDidChange(refresh), entities.onDidChange(refresh), eventService.onDidChange(refresh), ...(reuse ? [reuse.onDidChange(refresh)] : []), ...(review ? [review.onDidChange(refresh)] : [])];
   }
 
@@ -290,7 +288,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
   }
 
   dispose(): void {
-    clearTimeout(this.refreshTimer);
+    this.redraw.dispose();
     this.subscriptions.forEach((s) => s.dispose());
     this.emitter.dispose();
   }

@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
 
   // The engine's on-disk cache lives in this workspace's storage: a reopened corpus is not analysed again.
   const cacheDir = context.storageUri ? vscode.Uri.joinPath(context.storageUri, 'analysis-cache').fsPath : undefined;
-  const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log, cacheDir);
+  const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log, { cacheDir });
   // The corpus's own entity model (Teach the Recogniser), before anything is analysed.
   analysis.setModel(corpusModel());
   const sidecars = new SidecarFiles(log);
@@ -97,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     review,
     ...review.commands(),
     ...registerTeaching(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, corpus, analysis, log),
-    ...registerImportExport(corpus, annotationStore, analysis),
+    ...registerImportExport(corpus, annotationStore, analysis, sidecars),
     comparePanels,
     ...registerCompareCommands(corpus, events, comparePanels, analysis),
     ...registerEntityNavigation(corpus, entities, annotationStore, (uri, pos) => twinPassageItems(corpus, reuse, uri, pos)),
@@ -134,7 +134,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   void indexed.then(() => firstRun.offer());
   const activationMillis = Date.now() - started;
   log(`Activated in ${activationMillis} ms.`);
-  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, comparePanels, indexed, activationMillis, { reuse, decorations: reuseDecorations, panels: provenancePanels });
+  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, comparePanels, indexed, activationMillis, { reuse, decorations: reuseDecorations, panels: provenancePanels }, context.subscriptions);
 }
 
 /** Set on activation: deactivation waits for the user's last annotations to be written. */

@@ -12,11 +12,13 @@ import { newAnnotationId } from '../core/annotations/annotations';
 import { exportFiles } from '../core/export/formats';
 import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_FORMATS, writeExport, type ExportFormat } from '../node/exportFolder';
 import { importFormatOf, planImport, withImported, type CorpusArticle, type ImportFormat } from '../engine/importAnnotations';
+import { withReviewed } from '../core/sidecar';
+import type { SidecarFiles } from './sidecarFiles';
 import type { AnalysisClient } from './analysisClient';
 import type { AnnotationStore } from './annotationStore';
 import type { CorpusService } from './corpusService';
 
-export function registerImportExport(corpus: CorpusService, store: AnnotationStore, analysis: AnalysisClient): vscode.Disposable[] {
+export function registerImportExport(corpus: CorpusService, store: AnnotationStore, analysis: AnalysisClient, sidecars?: SidecarFiles): vscode.Disposable[] {
   const diagnostics = vscode.languages.createDiagnosticCollection('corpus-lens-import');
   const relOf = (uri: vscode.Uri) => {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -26,11 +28,19 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
 
   return [
     diagnostics,
-    vscode.commands.registerCommand('corpusLens.importAnnotations', async (file?: vscode.Uri) => {
+    vscode.commands.registerCommand('corpusLens.importAnnotations', async (file?: vscode.Uri, markReviewed?: boolean) => {
       const source =
         file ??
         (await vscode.window.showOpenDialog({ canSelectMany: false, canSelectFolders: true, title: 'Import annotations (a brat folder, or an .ann, .jsonl or .jsonld file)', filters: { Annotations: ['ann', 'jsonl', 'jsonld', 'json'] } }))?.[0];
       if (!source) return;
+      // The checkbox (asked when the file was chosen here): the imported articles' annotations are complete.
+      let reviewed = markReviewed === true;
+      if (file === undefined && markReviewed === undefined) {
+        const option = { label: 'Mark the imported articles reviewed', description: 'their annotations are complete: they can teach the recogniser', picked: false };
+        const picked = await vscode.window.showQuickPick([option], { canPickMany: true, title: `Import ${path.basename(source.fsPath)}`, placeHolder: 'Tick to mark the articles reviewed, then press Enter' });
+        if (!picked) return;
+        reviewed = picked.length > 0;
+      }
       const stat = await vscode.workspace.fs.stat(source);
       const format: ImportFormat = importFormatOf(source.fsPath, (stat.type & vscode.FileType.Directory) !== 0);
       const byRel = new Map<string, vscode.Uri>();
@@ -66,10 +76,16 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
         count += added;
         if (added) into++;
       }
+      let marked = 0;
+      if (reviewed && sidecars) {
+        // The annotations first, so a sidecar that says "reviewed" has them.
+        await store.flush();
+        for (const rel of plan.byArticle.keys()) if (await sidecars.write(byRel.get(rel)!, (s) => withReviewed(s, true))) marked++;
+      }
       const problems = [...plan.problems, ...[...plan.unknownLabels].map(([label, n]) => `unknown label "${label}" (${n}×) not imported`)];
       // Problems stay visible in the Problems panel; the imported file is never changed.
       diagnostics.set(source, problems.map((p) => new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), p, vscode.DiagnosticSeverity.Warning)));
-      const summary = `Imported ${count} annotation${count === 1 ? '' : 's'} into ${into} article${into === 1 ? '' : 's'}${problems.length ? `; ${problems.length} problem${problems.length === 1 ? '' : 's'} in the Problems panel` : ''}.`;
+      const summary = `Imported ${count} annotation${count === 1 ? '' : 's'} into ${into} article${into === 1 ? '' : 's'}${marked ? `; ${marked} marked reviewed` : ''}${problems.length ? `; ${problems.length} problem${problems.length === 1 ? '' : 's'} in the Problems panel` : ''}.`;
       if (count === 0 && problems.length) void vscode.window.showWarningMessage(summary);
       else void vscode.window.showInformationMessage(summary);
       return count;

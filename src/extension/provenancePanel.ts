@@ -11,6 +11,8 @@ import type { EventService } from './eventService';
 import type { EventsNode } from './eventsView';
 import { provenancePageHtml, provenanceView } from './provenancePage';
 import type { ReuseService } from './reuseService';
+import { DELAYS, Debounced } from './scheduler';
+import type { ProvenanceTimeline } from '../core/reuse/timeline';
 
 export const PROVENANCE_VIEW_TYPE = 'corpusLens.provenance';
 
@@ -63,7 +65,7 @@ export class ProvenancePanels implements vscode.Disposable {
 }
 
 export class ProvenancePanel {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly rerender = new Debounced(DELAYS.provenance, () => void this.refresh());
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
   /** The last message the page was sent, for tests. */
@@ -83,7 +85,7 @@ export class ProvenancePanel {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: FromProvenancePage) => void this.onMessage(m)),
       panel.onDidDispose(() => {
-        clearTimeout(this.timer);
+        this.rerender.dispose();
         this.disposables.forEach((d) => d.dispose());
         onDispose();
       }),
@@ -91,8 +93,7 @@ export class ProvenancePanel {
   }
 
   scheduleRefresh(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), 400);
+    this.rerender.schedule();
   }
 
   /** An event regrouped (articles added or moved): the panel shows its articles as they are now. */
@@ -121,7 +122,13 @@ export class ProvenancePanel {
   private async refresh(): Promise<void> {
     if (!this.ready) return;
     this.panel.title = `Provenance: ${this.title}`;
-    const result = await this.analysis.provenance(this.articles);
+    let result: { readonly timeline: ProvenanceTimeline | null; readonly error?: string };
+    try {
+      result = await this.analysis.provenance(this.articles);
+    } catch (e) {
+      await this.post({ type: 'error', message: `The provenance of these articles could not be traced: ${(e as Error).message}` });
+      return;
+    }
     if (!result.timeline) {
       await this.post({ type: 'error', message: result.error ?? 'The provenance of these articles could not be traced.' });
       return;

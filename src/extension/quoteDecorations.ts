@@ -1,8 +1,9 @@
 /** Marks quotes in visible articles, with the speaker's name as faint text after each. */
 import * as vscode from 'vscode';
-import { ArticleDecorator } from './articleDecorator';
+import { ArticleDecorator, rangeIn } from './articleDecorator';
+import type { TextVersion } from './analysisProtocol';
 import type { ArticleState, CorpusService } from './corpusService';
-import { mentionRange, type EntityService } from './entityService';
+import type { EntityService } from './entityService';
 
 const MAX_QUOTES = 2000;
 
@@ -16,8 +17,6 @@ export class QuoteDecorations extends ArticleDecorator {
   });
   /** The speaker's name, after the closing mark and any punctuation inside it, never within the quotation. */
   private readonly labelType = vscode.window.createTextEditorDecorationType({ rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
-  private readonly painted = new Map<string, number>();
-  private readonly labels = new Map<string, Array<{ offset: number; text: string }>>();
 
   constructor(
     corpus: CorpusService,
@@ -36,26 +35,21 @@ export class QuoteDecorations extends ArticleDecorator {
     this.schedule();
   }
 
-  paintedCount(uri: vscode.Uri): number {
-    return this.painted.get(uri.toString()) ?? 0;
-  }
-
-  /** Where each speaker label was painted (offset in the document) and what it says. */
-  paintedLabels(uri: vscode.Uri): ReadonlyArray<{ offset: number; text: string }> {
-    return this.labels.get(uri.toString()) ?? [];
+  protected override versionOf(state: ArticleState): TextVersion | undefined {
+    return this.entities.versionOf(state.uri);
   }
 
   protected decorate(editor: vscode.TextEditor, _state: ArticleState): void {
     const doc = editor.document;
     const quotes = this.enabled ? this.entities.quotesIn(doc.uri).slice(0, MAX_QUOTES) : [];
-    const options: vscode.DecorationOptions[] = quotes.map((q) => ({ range: mentionRange(q) }));
+    const options: vscode.DecorationOptions[] = quotes.map((q) => ({ range: rangeIn(doc, q) }));
     const labels: vscode.DecorationOptions[] = [];
     const painted: Array<{ offset: number; text: string }> = [];
     if (this.showSpeakers) {
       const text = doc.getText();
       for (const q of quotes) {
         if (!q.speaker) continue;
-        const at = afterClosingMark(text, doc.offsetAt(mentionRange(q).end));
+        const at = afterClosingMark(text, q.end);
         const contentText = ` — ${q.speaker.name}`;
         labels.push({ range: new vscode.Range(doc.positionAt(at), doc.positionAt(at)), renderOptions: { after: { contentText, color: new vscode.ThemeColor('corpusLens.quote.speaker'), fontStyle: 'italic' } } });
         painted.push({ offset: at, text: contentText });
@@ -63,8 +57,7 @@ export class QuoteDecorations extends ArticleDecorator {
     }
     editor.setDecorations(this.type, options);
     editor.setDecorations(this.labelType, labels);
-    this.painted.set(doc.uri.toString(), options.length);
-    this.labels.set(doc.uri.toString(), painted);
+    this.painted(editor, options.map((o) => o.range), painted);
   }
 }
 

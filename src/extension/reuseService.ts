@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { passageLine, type ArticleReuse, type ReusePassage, type ReuseSnapshot } from '../engine/provenance';
 import type { AnalysisClient } from './analysisClient';
 import { ArticleDecorator } from './articleDecorator';
+import { DELAYS, Debounced } from './scheduler';
 import type { ArticleState, CorpusService } from './corpusService';
 import { mentionRange, type EntityService } from './entityService';
 
@@ -16,7 +17,7 @@ export class ReuseService implements vscode.Disposable {
   private snapshot: ReuseSnapshot = { generation: -1, articles: {}, millis: 0 };
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly soon = new Debounced(DELAYS.reuse, () => void this.refreshNow());
   private running: Promise<void> | undefined;
   private signature = '';
   readonly onDidChange = this.emitter.event;
@@ -47,15 +48,14 @@ export class ReuseService implements vscode.Disposable {
   }
 
   async refreshNow(): Promise<void> {
-    clearTimeout(this.timer);
+    this.soon.cancel();
     await this.running;
     this.running = this.refresh();
     await this.running;
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refreshNow(), 400);
+    this.soon.schedule();
   }
 
   private async refresh(): Promise<void> {
@@ -78,7 +78,7 @@ export class ReuseService implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.soon.dispose();
     this.subscriptions.forEach((s) => s.dispose());
     this.emitter.dispose();
   }
@@ -87,7 +87,6 @@ export class ReuseService implements vscode.Disposable {
 /** A faint mark in the gutter and the overview ruler beside each shared passage. */
 export class ReuseDecorations extends ArticleDecorator {
   private readonly type: vscode.TextEditorDecorationType;
-  private readonly painted = new Map<string, number>();
 
   constructor(
     corpus: CorpusService,
@@ -113,14 +112,10 @@ export class ReuseDecorations extends ArticleDecorator {
     this.schedule();
   }
 
-  paintedCount(uri: vscode.Uri): number {
-    return this.painted.get(uri.toString()) ?? 0;
-  }
-
   protected decorate(editor: vscode.TextEditor, _state: ArticleState): void {
     const ranges = this.enabled ? this.reuse.passagesIn(editor.document.uri).map((p) => mentionRange(p)) : [];
     editor.setDecorations(this.type, ranges);
-    this.painted.set(editor.document.uri.toString(), ranges.length);
+    this.painted(editor, ranges);
   }
 }
 

@@ -1,8 +1,10 @@
 /** Reading and writing sidecars for workspace articles, with corrupt files shown in Problems. */
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ArticleMetadata } from '../core/article';
 import { SIDECAR_FOLDER, sidecarPathFor, type Sidecar } from '../core/sidecar';
+import { watchTree } from '../node/treeWatcher';
 import { inSidecarTurn, readSidecar, relativeArticlePath, updateSidecar, writeSidecar, type SidecarUpdate } from '../node/files';
 
 export class SidecarFiles implements vscode.Disposable {
@@ -11,6 +13,9 @@ export class SidecarFiles implements vscode.Disposable {
   private readonly damaged = new Map<string, string>();
   private readonly repairsLogged = new Set<string>();
   private readonly watchers: vscode.Disposable[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<{ folder: vscode.WorkspaceFolder; sidecar: vscode.Uri }>();
+  /** Fires with each sidecar file created, changed or deleted on disk (by VS Code's watcher or our own). */
+  readonly onDidChange = this.changeEmitter.event;
   /** Each article's review mark as last read from its sidecar (by URI). */
   private readonly reviewedMarks = new Map<string, boolean>();
   private readonly reviewedEmitter = new vscode.EventEmitter<vscode.Uri>();
@@ -19,17 +24,29 @@ export class SidecarFiles implements vscode.Disposable {
 
   constructor(private readonly log: (message: string) => void) {
     // A sidecar damaged from outside (a bad merge, a hand edit) is announced when it changes,
-    // not only the next time its article is analysed.
+    // not only the next time its article is analysed. VS Code's watcher misses sidecars in a
+    // folder created in one go (see node/treeWatcher.ts), so a watch of our own backs it up;
+    // a change both report is checked twice, which is harmless.
+    this.watchers.push(this.changeEmitter);
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const changed = (uri: vscode.Uri) => {
+        if (!uri.fsPath.endsWith('.json')) return;
+        this.changeEmitter.fire({ folder, sidecar: uri });
+        if (fs.existsSync(uri.fsPath)) void this.check(folder.uri.fsPath, uri);
+        else {
+          this.damaged.delete(uri.fsPath);
+          this.diagnostics.delete(uri);
+        }
+      };
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${SIDECAR_FOLDER}/**/*.json`));
-      const check = (uri: vscode.Uri) => void this.check(folder.uri.fsPath, uri);
-      watcher.onDidCreate(check);
-      watcher.onDidChange(check);
-      watcher.onDidDelete((uri) => {
-        this.damaged.delete(uri.fsPath);
-        this.diagnostics.delete(uri);
-      });
+      watcher.onDidCreate(changed);
+      watcher.onDidChange(changed);
+      watcher.onDidDelete(changed);
       this.watchers.push(watcher);
+      if (folder.uri.scheme === 'file') {
+        const tree = watchTree(path.join(folder.uri.fsPath, SIDECAR_FOLDER), (file) => changed(vscode.Uri.file(file)));
+        this.watchers.push({ dispose: () => tree.dispose() });
+      }
     }
   }
 

@@ -2,6 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { applyDeletions, boilerplateDeletions, type Deletion } from '../core/strip';
+import { withPaintingHeld } from './articleDecorator';
 import type { CorpusService } from './corpusService';
 import type { EventService } from './eventService';
 
@@ -82,7 +83,7 @@ export function registerStripBoilerplate(corpus: CorpusService, events: EventSer
       }
       const edit = new vscode.WorkspaceEdit();
       for (const p of plans) for (const d of p.deletions) edit.delete(p.uri, new vscode.Range(p.doc.positionAt(d.start), p.doc.positionAt(d.end)), { needsConfirmation: false, label: 'Strip boilerplate' });
-      const ok = await vscode.workspace.applyEdit(edit);
+      const ok = await withPaintingHeld(() => vscode.workspace.applyEdit(edit));
       if (!ok) void vscode.window.showErrorMessage('Corpus Lens could not strip the boilerplate: the files changed meanwhile. Try again.');
       return ok;
     }),

@@ -10,6 +10,10 @@ import type { EntityService } from './entityService';
 import type { EventService } from './eventService';
 import type { ComparePanels } from './comparePanel';
 import type { QuoteDecorations } from './quoteDecorations';
+import type { ArticleDecorator, Painted } from './articleDecorator';
+
+/** The layers the test API reports paints of. */
+export type PaintedLayer = 'boilerplate' | 'entities' | 'quotes' | 'reuse';
 import type { ProvenancePanels } from './provenancePanel';
 import type { ReuseDecorations, ReuseService } from './reuseService';
 
@@ -39,8 +43,21 @@ export interface CorpusLensApi {
   reuseDecorationCount(uri: vscode.Uri): number;
   /** What each open Provenance panel last rendered: its articles and edges. */
   provenancePanels(): Array<{ rendered: string | null; nodes: string[]; edges: number }>;
-  /** Sidecar files the watcher reported, in order. */
+  /** Sidecar files the watcher reported, in order (the last 200). */
   sidecarEvents(): readonly string[];
+  /** What a layer last painted for a document: the document version it painted on and the ranges. */
+  painted(layer: PaintedLayer, uri: vscode.Uri): { version: number; ranges: readonly vscode.Range[] } | undefined;
+  /** The version of the article's text its entity layer (mentions, quotes) was found in. */
+  entityVersion(uri: vscode.Uri): number | null | undefined;
+  /** The version of the article's text its analysis (boilerplate, metadata) was made from. */
+  analysisVersion(uri: vscode.Uri): number | null | undefined;
+}
+
+/** Keeps the last paint per layer and document, for the tests. */
+function recordPaints(layers: Record<PaintedLayer, ArticleDecorator>, subscriptions: vscode.Disposable[]): (layer: PaintedLayer, uri: vscode.Uri) => Painted | undefined {
+  const last = new Map<string, Painted>();
+  for (const [layer, decorator] of Object.entries(layers)) subscriptions.push(decorator.onDidPaint((p) => last.set(`${layer} ${p.uri.toString()}`, p)));
+  return (layer, uri) => last.get(`${layer} ${uri.toString()}`);
 }
 
 export function createTestApi(
@@ -54,7 +71,10 @@ export function createTestApi(
   indexed: Promise<void>,
   activationMillis: number,
   provenance: { reuse: ReuseService; decorations: ReuseDecorations; panels: ProvenancePanels },
+  subscriptions: vscode.Disposable[],
 ): CorpusLensApi {
+  const lastPaint = recordPaints({ boilerplate, entities: entityDecorations, quotes: quoteDecorations, reuse: provenance.decorations }, subscriptions);
+  const sidecarEvents = recordSidecarEvents(corpus, subscriptions);
   return {
     activationMillis,
     whenIndexed: () => indexed,
@@ -67,33 +87,54 @@ export function createTestApi(
         outlet: s.status === 'ok' ? s.article.outlet : null,
         date: s.status === 'ok' ? s.article.date : null,
       })),
-    boilerplateDecorations: (uri) => boilerplate.rangesFor(uri),
+    boilerplateDecorations: (uri) => lastPaint('boilerplate', uri)?.ranges ?? [],
     entitiesSettled: () => entities.refreshNow(),
     entities: () => entities.entities().map((e) => ({ id: e.id, type: e.type, canonical: e.canonical, aliases: e.aliases, mentionCount: e.mentionCount })),
-    entityDecorationCount: (uri) => entityDecorations.paintedCount(uri),
+    entityDecorationCount: (uri) => lastPaint('entities', uri)?.ranges.length ?? 0,
     eventsSettled: () => events.refreshNow(),
     events: () => events.events().map((e) => ({ key: e.key, label: e.label, pinned: e.pinned, articles: e.articles })),
     quotes: (uri) => entities.quotesIn(uri).map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null, links: q.links.length })),
-    quoteDecorationCount: (uri) => quoteDecorations.paintedCount(uri),
-    quoteSpeakerLabels: (uri) => quoteDecorations.paintedLabels(uri),
+    quoteDecorationCount: (uri) => lastPaint('quotes', uri)?.ranges.length ?? 0,
+    quoteSpeakerLabels: (uri) => lastPaint('quotes', uri)?.labels ?? [],
+    sidecarEvents: () => sidecarEvents,
+    painted: (layer, uri) => {
+      const p = lastPaint(layer, uri);
+      return p && { version: p.version, ranges: p.ranges };
+    },
+    entityVersion: (uri) => entities.versionOf(uri),
+    analysisVersion: (uri) => {
+      const s = corpus.get(uri);
+      return s?.status === 'ok' ? s.version : undefined;
+    },
     reuseSettled: () => provenance.reuse.refreshNow(),
     reuse: (uri) => {
       const r = provenance.reuse.of(uri);
       return r ? { shareLabel: r.shareLabel, passages: r.passages.map((p) => ({ start: p.start, end: p.end, other: p.other.uri, kind: p.kind })) } : null;
     },
-    reuseDecorationCount: (uri) => provenance.decorations.paintedCount(uri),
+    reuseDecorationCount: (uri) => lastPaint('reuse', uri)?.ranges.length ?? 0,
     provenancePanels: () =>
       provenance.panels.all().map((p) => ({
         rendered: p.lastRendered?.type ?? null,
         nodes: p.lastRendered?.type === 'render' ? p.lastRendered.view.nodes.map((n) => n.id) : [],
         edges: p.lastRendered?.type === 'render' ? p.lastRendered.view.edges.length : 0,
       })),
-    sidecarEvents: () => corpus.sidecarEvents,
     comparePanels: () =>
       comparePanels.all().map((p) => ({
         files: p.files.map((f) => f.toString()),
         rendered: p.lastRendered?.type ?? null,
-        shared: p.lastRendered?.type === 'render' ? p.lastRendered.report.articles.map((a) => a.sharedFraction) : [],
+        shared: p.lastRendered?.type === 'render' ? p.lastRendered.view.articles.map((a) => a.sharedFraction) : [],
       })),
   };
+}
+
+/** Sidecar files the corpus's watcher reported (the last 200, oldest first). */
+function recordSidecarEvents(corpus: CorpusService, subscriptions: vscode.Disposable[]): readonly string[] {
+  const seen: string[] = [];
+  subscriptions.push(
+    corpus.onDidSeeSidecarChange((uri) => {
+      seen.push(vscode.workspace.asRelativePath(uri, false));
+      if (seen.length > 200) seen.splice(0, seen.length - 200);
+    }),
+  );
+  return seen;
 }

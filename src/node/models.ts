@@ -6,23 +6,24 @@ import { gunzipSync } from 'zlib';
 import type { BackgroundIdf } from '../core/events/cluster';
 import { Recognizer, type SerializedRecognizer } from '../core/ner/recognizer';
 
-let cached: Recognizer | undefined;
-
 /** `models/` sits beside `dist/` in the repository and in the packaged extension. */
 export function modelPath(): string {
   const candidates = [path.join(__dirname, '..', 'models', 'ner.json.gz'), path.join(__dirname, '..', '..', 'models', 'ner.json.gz')];
   return candidates.find((c) => existsSync(c)) ?? candidates[0];
 }
 
-let cachedIdf: BackgroundIdf | undefined;
+/** Each IDF file is read once per process, whichever file a caller names. */
+const idfs = new Map<string, BackgroundIdf>();
 
 /** Background document frequencies for event clustering (models/idf.json.gz). */
 export function loadBackgroundIdf(file = modelPath().replace(/ner\.json\.gz$/, 'idf.json.gz')): BackgroundIdf {
-  if (cachedIdf) return cachedIdf;
+  const known = idfs.get(file);
+  if (known) return known;
   const data = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as { format: string; documents: number; df: Record<string, number> };
   if (data.format !== 'corpus-lens/idf@1') throw new Error(`unknown IDF format ${data.format}`);
-  cachedIdf = { documents: data.documents, df: new Map(Object.entries(data.df)) };
-  return cachedIdf;
+  const idf = { documents: data.documents, df: new Map(Object.entries(data.df)) };
+  idfs.set(file, idf);
+  return idf;
 }
 
 /** The model file inside a model folder (what `corpus-lens train --out DIR` writes). */
@@ -73,12 +74,7 @@ function load(file: string): { recognizer: Recognizer; id: string } {
 }
 
 export function loadRecognizer(file?: string): Recognizer {
-  if (file === undefined && selected === undefined) {
-    if (cached) return cached;
-    cached = load(modelPath()).recognizer;
-    return cached;
-  }
-  return load(file ?? selected!).recognizer;
+  return load(file ?? selected ?? modelPath()).recognizer;
 }
 
 /**

@@ -14,6 +14,7 @@ import { AnalysisEngine } from '../../src/engine/analysisEngine';
 import { writeSidecar } from '../../src/node/files';
 import { captureCli } from './captureCli';
 import { SEEDS_DIR, seedFiles } from './seeds';
+import { decodeArticleBytes } from '../../src/core/text';
 
 const POLNEAR = path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'quotes', 'polnear-dev', 'text');
 
@@ -23,12 +24,15 @@ function corpusOf(files: readonly string[]): string {
   return dir;
 }
 
-/** The Events view's events for a folder: the engine as the worker runs it (URIs, bytes, path order). */
+/** The Events view's events for a folder: the engine as the worker runs it (URIs, decoded text, path order). */
 function editorEvents(dir: string, pins: Record<string, string> = {}): Map<string, { label: string; pinned: boolean }> {
   const engine = new AnalysisEngine();
   const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).toString();
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
-    const result = engine.analyze({ uri: uriOf(name), bytes: readFileSync(path.join(dir, name)), metadata: {}, pinnedEvent: pins[name] ?? null, annotations: [] });
+    // The host decodes the file once and sends its text.
+    const decoded = decodeArticleBytes(readFileSync(path.join(dir, name)));
+    expect(decoded.ok).toBe(true);
+    const result = engine.analyze({ uri: uriOf(name), text: decoded.ok ? decoded.text : '', metadata: {}, pinnedEvent: pins[name] ?? null, annotations: [] });
     expect(result.ok).toBe(true);
   }
   const { events, error } = engine.events(DEFAULT_CLUSTER_OPTIONS.threshold, DEFAULT_CLUSTER_OPTIONS.maxGapDays);

@@ -329,6 +329,10 @@ describe('whole statements on unseen text (PolNeAR articles)', () => {
     expect(speakerText(polnear('train', 'wash-post_2016-05-26_hacker-who-revealed-private-clin'), 'I\'ll plead guilty')).toMatch(/^Lazar/);
   });
 
+  it('takes the words before a relative clause as the speaker ("a White House official who spoke anonymously … said")', () => {
+    expect(speakerText(polnear('train', 'wash-post_2016-01-28_senator-from-vermont-steps-off-c'), 'Certainly there are discussions')).toBe('a White House official');
+  });
+
   it('gives a quote set off as its own paragraph the cue of the sentence before it that ends on a colon', () => {
     // "… and Breitbart News responded:" ¶ "If there are people in this country …"
     expect(speakerText(polnear('train', 'breitbart_2015-11-18_ny-daily-news-paris-terror-attac'), 'If there are people in this country')).toBe('Breitbart News');

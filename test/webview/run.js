@@ -10,15 +10,15 @@ const os = require('os');
 const path = require('path');
 const { launchBrowser, ROOT } = require('../vscode/codeServer');
 
-/** media/NAME/index.html filled in as the panels do, with file: as the webview's resource origin. */
-function pageHtml(name = 'compare', css = 'compare.css') {
-  const values = {
-    nonce: 'T3stN0nce' + Date.now(),
-    cspSource: 'file:',
-    script: `file://${path.join(ROOT, 'dist', 'media', name, 'main.js')}`,
-    style: `file://${path.join(ROOT, 'media', name, css)}`,
-  };
-  return fs.readFileSync(path.join(ROOT, 'media', name, 'index.html'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) => values[k]);
+/**
+ * The host side of the Compare panel as the extension runs it (src/extension/comparePage.ts,
+ * bundled here): its HTML under the real CSP with file: as the webview's resource origin, and
+ * the view it sends the page for a comparison.
+ */
+function compareHost() {
+  const out = path.join(ROOT, 'test-output', 'webview-host', 'comparePage.js');
+  require('esbuild').buildSync({ entryPoints: [path.join(ROOT, 'src', 'extension', 'comparePage.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+  return require(out);
 }
 
 /** What the webview host provides before the page runs: acquireVsCodeApi and the theme's variables (set through the CSSOM, as VS Code does). */
@@ -43,7 +43,8 @@ async function main() {
   const compare = (files) => JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'compare', ...files, '--json'], { encoding: 'utf8' }));
   const report = compare(seeds.slice(0, 3));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-webview-'));
-  fs.writeFileSync(path.join(dir, 'compare.html'), pageHtml());
+  const host = compareHost();
+  fs.writeFileSync(path.join(dir, 'compare.html'), host.comparePageHtml(ROOT, { cspSource: 'file:', uri: (rel) => `file://${path.join(ROOT, ...rel.split('/'))}` }, 'T3stN0nce' + Date.now()));
   const context = await launchBrowser({ width: 1500, height: 1000 });
   await context.addInitScript(hostScript);
   const page = await context.newPage();
@@ -64,7 +65,7 @@ async function main() {
       console.log(`  ✗ ${name}\n    ${e.message}`);
     }
   };
-  const render = (r, files) => page.evaluate(({ report, files }) => window.postMessage({ type: 'render', report, files, labels: files }, '*'), { report: r, files });
+  const render = (r, files) => page.evaluate(({ view, files }) => window.postMessage({ type: 'render', view, files, labels: files }, '*'), { view: host.compareView(r), files });
   try {
     console.log('Compare webview page (headless Chromium, under the panel\'s CSP):');
     await page.goto(`file://${path.join(dir, 'compare.html')}`);

@@ -66,6 +66,24 @@ export function similarity(a: Set<string>, b: Set<string>): number {
   return (2 * common) / (a.size + b.size);
 }
 
+/** Whether a posting list (sorted by article, then unit) holds a unit of article `j`. */
+function holdsArticle(list: ReadonlyArray<readonly [number, number]>, j: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid][0] < j) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo][0] === j;
+}
+
+/** Index in `order` of the first gram `other` has too. */
+function firstShared(order: readonly string[], other: Set<string>): number {
+  for (let g = 0; g < order.length; g++) if (other.has(order[g])) return g;
+  return order.length;
+}
+
 export function articleUnits(index: number, text: string, article: Article): Unit[] {
   return article.paragraphs.flatMap((p) => p.sentences.map((s) => ({ article: index, start: s.start, end: s.end, text: text.slice(s.start, s.end) })));
 }
@@ -90,20 +108,35 @@ export function compareArticles(texts: readonly string[], articles: readonly Art
     list.push([i, k]);
     postings.set(gram, list);
   })));
+  // Grams from rarest to commonest. A pair reaching Dice t shares c ≥ t·|A|/(2−t) of A's
+  // grams, so it shares one of A's grams outside its c − 1 commonest: probing those alone
+  // finds every pair that can reach the threshold, without the postings of "of the" and
+  // "in the", which hold nearly every sentence (the cost was sentences × sentences).
+  const rarity = (g: string) => postings.get(g)!.length;
   const alignments: Alignment[] = [];
   for (let i = 0; i < units.length; i++) {
     for (let k = 0; k < units[i].length; k++) {
+      const mine = grams[i][k];
+      const order = [...mine];
+      const need = Math.ceil((options.overlap * order.length) / (2 - options.overlap) - 1e-9);
+      const probe = order.length - Math.max(need, 1) + 1;
+      const ranked = probe < order.length ? [...order].sort((x, y) => rarity(x) - rarity(y) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, probe) : order;
       // Best counterpart in each later article (each pair of articles is visited once).
       const candidates = new Map<string, [number, number]>();
-      for (const gram of grams[i][k]) for (const [j, m] of postings.get(gram) ?? []) if (j > i) candidates.set(`${j}:${m}`, [j, m]);
-      const best = new Map<number, { m: number; score: number }>();
+      for (const gram of ranked) for (const [j, m] of postings.get(gram) ?? []) if (j > i) candidates.set(`${j}:${m}`, [j, m]);
+      const best = new Map<number, { m: number; score: number; rank: number }>();
       for (const [j, m] of candidates.values()) {
-        const score = similarity(grams[i][k], grams[j][m]);
-        const current = best.get(j);
-        if (!current || score > current.score) best.set(j, { m, score });
-      }
-      for (const [j, { m, score }] of best) {
+        const score = similarity(mine, grams[j][m]);
         if (score < options.overlap) continue;
+        // Ties go to the counterpart met first when every gram was probed in order.
+        const rank = firstShared(order, grams[j][m]);
+        const current = best.get(j);
+        if (!current || score > current.score || (score === current.score && (rank < current.rank || (rank === current.rank && m < current.m)))) best.set(j, { m, score, rank });
+      }
+      // In the order the articles were first met when every gram was probed in order.
+      const met = (j: number) => order.findIndex((g) => holdsArticle(postings.get(g)!, j));
+      const firstMet = new Map([...best.keys()].map((j) => [j, met(j)]));
+      for (const [j, { m, score }] of [...best].sort((x, y) => firstMet.get(x[0])! - firstMet.get(y[0])! || x[0] - y[0])) {
         const relation: Relation = norm[i][k] === norm[j][m] ? 'identical' : score >= options.nearIdentical ? 'near-identical' : 'overlap';
         alignments.push({ a: units[i][k], b: units[j][m], relation, score: Math.round(score * 1000) / 1000 });
       }

@@ -252,6 +252,15 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
     if (!named) return null;
     const nStart = from + named.index + named[0].indexOf(named[1]);
     speaker = { start: nStart, end: nStart + named[1].length };
+  } else if (/^who\s/i.test(text.slice(speaker.start, speaker.end))) {
+    // "a White House official who spoke anonymously to discuss internal strategy said": the
+    // words before the relative clause, up to the clause break before them.
+    const head = /((?:[\p{L}\p{N}.’'-]+\s+){0,5}[\p{L}\p{N}.’'-]+),?\s*$/u.exec(text.slice(from, speaker.start));
+    if (head) {
+      const hStart = from + head.index + head[0].indexOf(head[1]);
+      const trimmed = trimPhrase(text, hStart, hStart + head[1].length);
+      if (trimmed.end > trimmed.start) speaker = trimmed;
+    }
   }
   if (NOT_SPEAKERS.test(text.slice(speaker.start, speaker.end))) return null;
   // "Mr. Smith, the former head of the committee, said": the name before the apposition,

@@ -102,4 +102,71 @@ describe('Strip Boilerplate in a real VS Code', () => {
     const firstDiff = [...after].findIndex((b, i) => b !== before[i]);
     assert.ok(after.equals(before), `the file differs from before: ${after.length} bytes, was ${before.length}; first difference at ${firstDiff}: ${JSON.stringify(after.subarray(Math.max(0, firstDiff - 20), firstDiff + 20).toString())}`);
   });
+
+  it('after Strip and after Undo, never paints an analysis of another version of the text', async () => {
+    const api = await corpusLens();
+    const uri = seedUri('004');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await eventually('004 analysed and its entities painted', async () => {
+      await api.entitiesSettled();
+      return api.painted('entities', uri)?.version === doc.version && api.painted('boilerplate', uri)?.version === doc.version && api.entityDecorationCount(uri) > 0;
+    });
+    // What a paint of the text as it is now shows: after Undo the text is this one again.
+    const original = doc.getText();
+    const texts = (layer: 'boilerplate' | 'entities' | 'quotes') => new Set(api.painted(layer, uri)!.ranges.map((r) => doc.getText(r)));
+    const expected = { boilerplate: texts('boilerplate'), entities: texts('entities'), quotes: texts('quotes') };
+    assert.ok(expected.boilerplate.has('SHARE THIS ARTICLE') && expected.entities.has('Xi Jinping'), [...expected.boilerplate, ...expected.entities].join(' | '));
+
+    // Every paint on the text as it is now must fit that text: names and quotes are whole words
+    // (a result of another version lands mid-word), and after Undo they are the original ones.
+    const problems: string[] = [];
+    const word = /[\p{L}\p{N}]/u;
+    const check = (restored: boolean) => {
+      const text = doc.getText();
+      for (const layer of ['boilerplate', 'entities', 'quotes'] as const) {
+        const p = api.painted(layer, uri);
+        if (!p || p.version !== doc.version) continue;
+        for (const r of p.ranges) {
+          const start = doc.offsetAt(r.start);
+          const end = doc.offsetAt(r.end);
+          const t = text.slice(start, end);
+          const cut = layer !== 'boilerplate' && (t === '' || (word.test(text[start - 1] ?? '') && word.test(t[0])) || (word.test(text[end] ?? '') && word.test(t[t.length - 1])));
+          if (cut || (restored && !expected[layer].has(t))) problems.push(`${layer} painted "${t}" at ${r.start.line}:${r.start.character} on version ${p.version} (entity layer of version ${api.entityVersion(uri)}, analysis of ${api.analysisVersion(uri)})`);
+        }
+      }
+    };
+    // Editors open and close beside the article meanwhile, as a user's would: each repaints.
+    const other = await vscode.workspace.openTextDocument(seedUri('003'));
+    const watch = async (ms: number, restored: boolean) => {
+      const deadline = Date.now() + ms;
+      for (let k = 0; Date.now() < deadline; k++) {
+        if (k % 4 === 0) await vscode.window.showTextDocument(k % 8 ? other : doc, { viewColumn: vscode.ViewColumn.Two, preserveFocus: true, preview: true });
+        check(restored);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    };
+
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('corpusLens.stripBoilerplate', uri, { apply: true }), true);
+    const stripped = doc.version;
+    await watch(4000, false);
+    await eventually('the stripped text analysed and painted', async () => {
+      await api.entitiesSettled();
+      return api.entityVersion(uri) === stripped && api.painted('entities', uri)?.version === stripped;
+    });
+    check(false);
+
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original);
+    await watch(4000, true);
+    await eventually('the restored text painted', async () => {
+      await api.entitiesSettled();
+      check(true);
+      return (['boilerplate', 'entities', 'quotes'] as const).every((l) => api.painted(l, uri)?.version === doc.version) && texts('entities').size === expected.entities.size;
+    });
+    assert.deepStrictEqual([...texts('boilerplate')].sort(), [...expected.boilerplate].sort());
+    assert.deepStrictEqual([...texts('entities')].sort(), [...expected.entities].sort());
+    assert.deepStrictEqual(problems.slice(0, 10), [], `${problems.length} paints that do not fit the text`);
+    await vscode.commands.executeCommand('workbench.action.closeOtherEditors');
+  });
 });
