@@ -2,7 +2,7 @@
  * Our pipeline against wink-nlp (+ wink-eng-lite-web-model: entities and parts of speech) and
  * compromise (people, places, organisations, tags) on the same text in the same run: 500
  * evaluation articles (about 2 MB) written as .txt files. In process, one core, model loading
- * left out; and as whole processes (`corpus-lens entities` against a process that reads the
+ * left out; and as whole processes (`corpus-lens entities --no-cache` against a process that reads the
  * same files with wink-nlp), alternated so that the machine's drift hits both alike. Both
  * libraries are devDependencies, loaded only here.
  */
