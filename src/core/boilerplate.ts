@@ -133,6 +133,20 @@ const WHOLE_PAGE_MIN_LINES = 15;
 const WHOLE_PAGE_MAX_PROSE = 0.45;
 const WHOLE_PAGE_MIN_SHORT = 0.15;
 
+const NUMBER_TOKEN = /^[-+]?\p{N}+([.,:/-]\p{N}+)*[.%]?$|^[.]\p{N}+$/u;
+
+/** A line of a table: a name or two and numbers, the numbers at least two and a third of its tokens. */
+export function isTableRow(raw: string): boolean {
+  const tokens = raw.trim().split(/\s+/);
+  let numbers = 0;
+  let named = false;
+  for (const t of tokens) {
+    if (NUMBER_TOKEN.test(t)) numbers++;
+    else if (/\p{L}{2}/u.test(t)) named = true;
+  }
+  return named && numbers >= 2 && numbers * 3 >= tokens.length;
+}
+
 /**
  * A whole web page (menus, link lists, footers) rather than an article already cut out: little
  * prose and a share of menu-sized lines, whatever its length. Scraped articles keep the line rules alone.
@@ -144,7 +158,9 @@ function looksLikeWholePage(lines: readonly TextLine[], kinds: readonly (Boilerp
   if (nonBlank.length < WHOLE_PAGE_MIN_LINES) return false;
   const content = lines.filter((l, i) => !isBlank(l.text) && kinds[i] === null);
   const prose = content.filter((l) => isProseLike(l.text)).length;
-  if (prose / nonBlank.length >= WHOLE_PAGE_MAX_PROSE) return false;
+  // Rows of a results table or standings ("Puchon 3 1 0 6 1 10") are the article's own text.
+  const rows = content.filter((l) => !isProseLike(l.text) && isTableRow(l.text)).length;
+  if ((prose + rows) / nonBlank.length >= WHOLE_PAGE_MAX_PROSE) return false;
   // An article cut out of its page has a headline and a byline, not a menu.
   const short = nonBlank.filter((l) => words(l.text) <= 3).length;
   return short / nonBlank.length >= WHOLE_PAGE_MIN_SHORT;
