@@ -17,7 +17,7 @@ import type { SerializedRecognizer } from '../core/ner/recognizer';
 import { Tagger } from '../core/ner/tagger';
 import { commonLowercaseWords, domainSalt, foldDomain, trainStacked, type TrainingDocument } from '../core/ner/train';
 import { collectArticleFiles, findCorpusRoot, readArticleFile, readSidecar } from './files';
-import { MODEL_FILE } from './models';
+import { loadRecognizer, MODEL_FILE, modelPath } from './models';
 
 export const MODEL_INFO_FILE = 'model.json';
 export const MODEL_INFO_FORMAT = 'corpus-lens/ner-model-info@1';
@@ -128,10 +128,13 @@ export async function trainFromCorpus(options: CorpusTrainingOptions): Promise<C
   const epochs = options.epochs ?? 10;
   // The corpus's documents also teach the corpus's own copy of each feature (domain adaptation, see TrainingDocument).
   const docs: TrainingDocument[] = [...base, ...corpus.map(({ sentences }) => ({ sentences, weight, domain: CORPUS_DOMAIN }))];
+  // The built-in model's word classes and name lists, so a corpus model keeps what they give news.
+  const lexicon = loadRecognizer(modelPath()).lexicon;
   const { first, second } = trainStacked(docs, {
     epochs,
     minCount: 1,
     seed: 2003,
+    lexicon,
     log: (m) => {
       check();
       log(m);
@@ -146,6 +149,7 @@ export async function trainFromCorpus(options: CorpusTrainingOptions): Promise<C
     second: Tagger.serialize(second.rows, second.weights, second.gazetteer),
     // Case statistics from news only: a corpus in capitals (headings, filings) must not teach that names are common words.
     lowercase: commonLowercaseWords(base),
+    ...(lexicon ? { lexicon: lexicon.toJSON() } : {}),
     // … the corpus's text with those plus the corpus's own (tagging news with these costs it 10 points).
     ...(corpus.length
       ? {
