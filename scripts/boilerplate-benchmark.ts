@@ -43,6 +43,10 @@ export const halfOf = (id: string): BenchmarkHalf => (parseInt(id.slice(0, 2), 1
 
 export interface BoilerplateScores extends LineScores {
   halves: Record<BenchmarkHalf, LineScores>;
+  /** The same pages with their HTML title written as the first line. */
+  withTitleLine: LineScores & { halves: Record<BenchmarkHalf, LineScores> };
+  /** CoNLL-2003 testa written one sentence a line: lines and entity tokens the classifier drops. */
+  conll: { documents: number; lines: number; boilerplateLines: number; entityTokens: number; entityTokensDropped: number };
   withoutCaught: number;
   withKept: number;
 }
@@ -76,7 +80,10 @@ export function lineMatcher(reference: string, joined = reference): (line: strin
  * Line-level scores of any extractor on the article-extraction benchmark: `keeps` says, for
  * each line of a page's text, whether the extractor keeps it as article text.
  */
-export function scoreBodyLines(keeps: (page: BenchmarkPage) => readonly boolean[]): LineScores & { halves: Record<BenchmarkHalf, LineScores> } {
+export function scoreBodyLines(
+  keeps: (page: BenchmarkPage) => readonly boolean[],
+  options: { titleLine?: boolean } = {},
+): LineScores & { halves: Record<BenchmarkHalf, LineScores> } {
   const truth = JSON.parse(readFileSync(path.join(dir, 'article-extraction-benchmark', 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url?: string }>;
   const empty = () => ({ pages: 0, tp: 0, fp: 0, fn: 0, tn: 0 });
   // tp: body lines kept as body; fp: boilerplate lines kept as body; fn: body lines called boilerplate.
@@ -84,8 +91,11 @@ export function scoreBodyLines(keeps: (page: BenchmarkPage) => readonly boolean[
   for (const [id, { articleBody, url }] of Object.entries(truth)) {
     const c = counts[halfOf(id)];
     c.pages++;
-    const html = gunzipSync(readFileSync(path.join(dir, 'article-extraction-benchmark', 'html', `${id}.html.gz`))).toString('utf8');
-    const text = pageText(html);
+    const { html, body } = loadPage(id);
+    // Many converters write the HTML <title> as the text's first line; the title line is
+    // never body (the gold body does not hold it).
+    const title = options.titleLine ? pageTitleText(html) : '';
+    const text = title ? `${title}\n\n${body}` : body;
     const inBody = lineMatcher(articleBody, articleBody.replace(/\.\.\.$/, ''));
     const lines = splitLines(text);
     const kept = keeps({ html, url: url ?? '', text, lines });
@@ -109,10 +119,29 @@ export function scoreBodyLines(keeps: (page: BenchmarkPage) => readonly boolean[
   return { ...scores(all), halves: { A: scores(counts.A), B: scores(counts.B) } };
 }
 
+/** A benchmark page's HTML and its text, converted once however many times it is scored. */
+const pages = new Map<string, { html: string; body: string }>();
+function loadPage(id: string): { html: string; body: string } {
+  let page = pages.get(id);
+  if (!page) {
+    const html = gunzipSync(readFileSync(path.join(dir, 'article-extraction-benchmark', 'html', `${id}.html.gz`))).toString('utf8');
+    page = { html, body: pageText(html) };
+    pages.set(id, page);
+  }
+  return page;
+}
+
+/** The text of a page's <title>, on one line, or '' when it has none. */
+export function pageTitleText(html: string): string {
+  const m = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html);
+  return m ? convert(m[1], { wordwrap: false }).replace(/\s+/g, ' ').trim() : '';
+}
+
 const f1 = (a: number, b: number, c: number) => (2 * a) / (2 * a + b + c);
 
 export function evaluateBoilerplate(): BoilerplateScores {
 const lineScores = scoreBodyLines(({ lines }) => classifyLines(lines).map((k) => k === null));
+const withTitleLine = scoreBodyLines(({ lines }) => classifyLines(lines).map((k) => k === null), { titleLine: true });
 const snippets = JSON.parse(readFileSync(path.join(dir, 'trafilatura-evaldata.json'), 'utf8')) as Record<string, { without?: string[]; with?: string[] }> | Array<{ without?: string[]; with?: string[] }>;
 const records = Array.isArray(snippets) ? snippets : Object.values(snippets);
 let without = 0;
@@ -131,7 +160,54 @@ for (const r of records) {
 }
 return {
   ...lineScores,
+  withTitleLine,
+  conll: conllLines(),
   withoutCaught: withoutCaught / without,
   withKept: withKept / withCount,
 };
+}
+
+/**
+ * CoNLL-2003 testa as the entity recogniser reads it, one document a text and one sentence a
+ * line: sports results and standings are its content, so the lines called boilerplate (and
+ * the entity tokens on them) should be few.
+ */
+export function conllLines(): BoilerplateScores['conll'] {
+  const raw = readFileSync(path.join(dir, '..', 'ner', 'conll2003-eng.testa'), 'utf8');
+  const docs: { sentences: string[]; entities: number[] }[] = [];
+  let tokens: string[] = [];
+  let entities = 0;
+  const flush = () => {
+    if (tokens.length && docs.length) {
+      docs[docs.length - 1].sentences.push(tokens.join(' '));
+      docs[docs.length - 1].entities.push(entities);
+    }
+    tokens = [];
+    entities = 0;
+  };
+  for (const line of raw.split(/\r?\n/)) {
+    if (line.startsWith('-DOCSTART-')) {
+      flush();
+      docs.push({ sentences: [], entities: [] });
+    } else if (!line.trim()) flush();
+    else {
+      const [token, tag] = line.split(' ');
+      tokens.push(token);
+      if (tag && tag !== 'O') entities++;
+    }
+  }
+  flush();
+  const out = { documents: docs.length, lines: 0, boilerplateLines: 0, entityTokens: 0, entityTokensDropped: 0 };
+  for (const d of docs) {
+    const kinds = classifyLines(splitLines(d.sentences.join('\n')));
+    d.sentences.forEach((_, i) => {
+      out.lines++;
+      out.entityTokens += d.entities[i];
+      if (kinds[i] !== null) {
+        out.boilerplateLines++;
+        out.entityTokensDropped += d.entities[i];
+      }
+    });
+  }
+  return out;
 }

@@ -6,4 +6,9 @@ const line = (name: string, x: LineScores) =>
 console.log(line('article-extraction-benchmark', s));
 console.log(line('  half A (tuned on)', s.halves.A));
 console.log(line('  half B (held out)', s.halves.B));
+console.log(line('same pages, HTML title as first line', s.withTitleLine));
+console.log(line('  half A (tuned on)', s.withTitleLine.halves.A));
+console.log(line('  half B (held out)', s.withTitleLine.halves.B));
 console.log(`trafilatura snippets: ${(100 * s.withoutCaught).toFixed(1)}% of "without" snippets judged boilerplate on their own; ${(100 * s.withKept).toFixed(1)}% of "with" snippets kept`);
+const c = s.conll;
+console.log(`CoNLL-2003 testa, one sentence a line (${c.documents} documents): ${c.boilerplateLines} of ${c.lines} lines boilerplate, holding ${c.entityTokensDropped} of ${c.entityTokens} entity tokens`);

@@ -126,21 +126,44 @@ function words(line: string): number {
   return wordCount(line);
 }
 
+// Whole-page mode: a page of 15 lines or more with little prose (under 45 %) is a whole web page
+// when at least 15 % of its lines are menu-sized (one to three words). Tuned on half A of the
+// article-extraction benchmark; the seeds (scraped articles) stay below it.
+const WHOLE_PAGE_MIN_LINES = 15;
+const WHOLE_PAGE_MAX_PROSE = 0.45;
+const WHOLE_PAGE_MIN_SHORT = 0.15;
+
+const NUMBER_TOKEN = /^[-+]?\p{N}+([.,:/-]\p{N}+)*[.%]?$|^[.]\p{N}+$/u;
+
+/** A line of a table: a name or two and numbers, the numbers at least two and a third of its tokens. */
+export function isTableRow(raw: string): boolean {
+  const tokens = raw.trim().split(/\s+/);
+  let numbers = 0;
+  let named = false;
+  for (const t of tokens) {
+    if (NUMBER_TOKEN.test(t)) numbers++;
+    else if (/\p{L}{2}/u.test(t)) named = true;
+  }
+  return named && numbers >= 2 && numbers * 3 >= tokens.length;
+}
+
 /**
- * A whole web page (menus, link lists, footers) rather than an article already cut out:
- * many lines, or half of them menu-sized, and little prose. Scraped articles keep the line rules alone.
+ * A whole web page (menus, link lists, footers) rather than an article already cut out: little
+ * prose and a share of menu-sized lines, whatever its length. Scraped articles keep the line rules alone.
  */
 function looksLikeWholePage(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[]): boolean {
   // Lines the rules already recognised count as the page's furniture too: recognising more
   // of it must not make a page look more like an article.
   const nonBlank = lines.filter((l) => !isBlank(l.text));
+  if (nonBlank.length < WHOLE_PAGE_MIN_LINES) return false;
   const content = lines.filter((l, i) => !isBlank(l.text) && kinds[i] === null);
   const prose = content.filter((l) => isProseLike(l.text)).length;
-  if (prose / nonBlank.length >= 0.45) return false;
-  // A short page is a whole page too when half its lines are menu-sized (one to three words):
-  // an article cut out of its page has a headline and a byline, not a menu.
+  // Rows of a results table or standings ("Puchon 3 1 0 6 1 10") are the article's own text.
+  const rows = content.filter((l) => !isProseLike(l.text) && isTableRow(l.text)).length;
+  if ((prose + rows) / nonBlank.length >= WHOLE_PAGE_MAX_PROSE) return false;
+  // An article cut out of its page has a headline and a byline, not a menu.
   const short = nonBlank.filter((l) => words(l.text) <= 3).length;
-  return content.length >= 40 || (nonBlank.length >= 20 && short / nonBlank.length >= 0.5);
+  return short / nonBlank.length >= WHOLE_PAGE_MIN_SHORT;
 }
 
 /**
@@ -201,23 +224,62 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
     }
   }
   if (bestStart < 0) return;
+  // A web page has its menus above the article. When the densest prose starts at the text's
+  // first line or the one after it (a headline), the text is an article already cut out —
+  // wire copy whose results tables and standings follow one line of prose — and keeps the line rules alone.
+  if (lines.slice(0, bestStart).filter((l) => !isBlank(l.text)).length <= 1) return;
   bestEnd = extendOverIntroducedList(lines, kinds, bestEnd);
-  // The headline: a short line without a closing full stop among the few lines above the body.
+  // The headline: the line that repeats the page's title line, when the page starts with one
+  // (the title line itself is the page's furniture); and a short line without a closing full
+  // stop, not a time stamp or byline, among the few lines above the body.
+  const title = pageTitle(lines, kinds);
+  if (title) kinds[title.line] = 'navigation';
+  const repeat = title && title.repeat < bestStart ? title.repeat : -1;
   let headline = -1;
-  for (let i = bestStart - 1, seen = 0; i >= 0 && seen < 6; i--) {
+  for (let i = bestStart - 1, seen = 0; repeat < 0 && i >= 0 && seen < 6; i--) {
     if (isBlank(lines[i].text)) continue;
     seen++;
     const t = lines[i].text.trim();
-    if (kinds[i] === null && words(t) >= 3 && words(t) <= 25 && !/[.:]$/.test(t)) {
+    if (kinds[i] === null && words(t) >= 3 && words(t) <= 25 && !/[.:]$/.test(t) && !isTimeStampOrByline(t)) {
       headline = i;
       break;
     }
   }
   for (let i = 0; i < lines.length; i++) {
-    if (isBlank(lines[i].text) || kinds[i] !== null || i === headline) continue;
+    if (isBlank(lines[i].text) || kinds[i] !== null || i === headline || i === repeat) continue;
     if (i < bestStart) kinds[i] = 'navigation';
     else if (i > bestEnd) kinds[i] = 'footer';
     // Inside the article, a short bulleted item is a menu or a share bar, not a list the writer made.
     else if (/^\s*[*•·]\s+/.test(lines[i].text) && !isProseLike(lines[i].text) && words(lines[i].text) <= 3) kinds[i] = 'navigation';
   }
+}
+
+/** A time stamp or byline next to a headline: "Published 24.08.2017 23:21", "By Jane Doe". */
+function isTimeStampOrByline(line: string): boolean {
+  return (
+    /^(by|published|updated|posted|last updated|veröffentlicht|publié|publicado|pubblicato)\b/i.test(line) ||
+    (/\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s|$)/i.test(line) && /\b\d{4}\b/.test(line)) ||
+    /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/.test(line)
+  );
+}
+
+const titleWords = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The page's title line (its first line, where a converter writes the HTML title) and the line
+ * further down that repeats it, the article's headline. The title often carries the site's name
+ * after a separator ("Headline | Site", "Headline - Site"); a title of one or two words is not
+ * matched (it would match a menu item).
+ */
+function pageTitle(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[]): { line: number; repeat: number } | null {
+  const first = lines.findIndex((l) => !isBlank(l.text));
+  if (first < 0 || kinds[first] !== null) return null;
+  const text = lines[first].text.trim();
+  const parts = text.split(/\s+[|–—:-]\s+|\s*\|\s*/);
+  const candidates = new Set([text, parts.slice(0, -1).join(' '), parts[0]].map(titleWords).filter((c) => c.split(' ').length >= 3));
+  if (candidates.size === 0) return null;
+  for (let j = first + 1; j < lines.length; j++) {
+    if (!isBlank(lines[j].text) && kinds[j] === null && candidates.has(titleWords(lines[j].text))) return { line: first, repeat: j };
+  }
+  return null;
 }

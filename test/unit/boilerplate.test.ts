@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
-import { pageText } from '../../scripts/boilerplate-benchmark';
+import { pageText, pageTitleText } from '../../scripts/boilerplate-benchmark';
 import { classifyLine, classifyLines, isProseLike } from '../../src/core/boilerplate';
 import { splitLines } from '../../src/core/lines';
 
@@ -259,5 +259,72 @@ describe('a short whole web page (article-extraction benchmark)', () => {
     expect(kept(page, 'Tornando al remake')).toBe(true);
     expect(kept(page, '* Giocattoli')).toBe(false);
     expect(kept(page, 'Nessun commento')).toBe(false);
+  });
+});
+
+/** A benchmark page with its HTML title written as the first line, as many converters do. */
+function benchmarkPageWithTitle(idPrefix: string): ReturnType<typeof benchmarkPage> & { title: string } {
+  const dir = path.join('..', 'shared', 'eval', 'boilerplate', 'article-extraction-benchmark', 'html');
+  const file = readdirSync(dir).find((f) => f.startsWith(idPrefix))!;
+  const html = gunzipSync(readFileSync(path.join(dir, file))).toString('utf8');
+  const title = pageTitleText(html);
+  const lines = splitLines(`${title}\n\n${pageText(html)}`);
+  return { lines, kinds: classifyLines(lines), title };
+}
+
+describe('the headline of a whole web page (article-extraction benchmark)', () => {
+  it('takes the line that repeats the page title for the headline, and the title line for furniture', () => {
+    const page = benchmarkPageWithTitle('0d461229');
+    expect(page.title).toBe('Nadal keeps Spain alive against Russia in Davis Cup Finals - Sportsnet.ca');
+    expect(page.kinds[0]).toBe('navigation');
+    const headline = page.lines.findIndex((l) => l.text.trim() === 'Nadal keeps Spain alive against Russia in Davis Cup Finals');
+    expect(headline).toBeGreaterThan(0);
+    expect(page.kinds[headline]).toBeNull();
+    expect(kept(page, 'MADRID — Rafael Nadal kept Spain’s hopes alive')).toBe(true);
+    // Without the title line the headline is not known and stays out, as before.
+    expect(kept(benchmarkPage('0d461229'), 'Nadal keeps Spain alive against Russia in Davis Cup Finals')).toBe(false);
+  });
+
+  it('does not take a time stamp or byline above the article for its headline', () => {
+    const page = benchmarkPage('156770d6');
+    expect(kept(page, 'By Tess Bonn - 11/19/19 06:56 AM EST')).toBe(false);
+    expect(kept(page, "South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign")).toBe(true);
+  });
+});
+
+describe('whole-page mode by the share of short lines', () => {
+  it('reads a page cut down to its article and a few lines around it as a whole page (fewer than 40 lines, a quarter of them short)', () => {
+    // The Doobie Brothers page (Rolling Stone) from its share bar to the tour dates' heading: 28
+    // lines, 7 of them of one to three words — once too few for whole-page mode, which needed
+    // 40 unrecognised lines or half of them short.
+    const { lines } = benchmarkPage('ac1bfdd4');
+    const from = lines.findIndex((l) => l.text.trim() === '* Facebook');
+    const to = lines.findIndex((l) => l.text.trim() === 'The Doobie Brothers Tour Dates');
+    const cut = splitLines(lines.slice(from, to).map((l) => l.text).join('\n'));
+    const kinds = classifyLines(cut);
+    const at = (start: string) => kinds[cut.findIndex((l) => l.text.trim().startsWith(start))];
+    expect(at('* Facebook')).not.toBeNull();
+    expect(at('* WhatsApp')).not.toBeNull();
+    expect(at('The Doobie Brothers announced the 30-date jaunt')).toBeNull();
+    expect(at('“We’re truly excited about our 50th Anniversary Tour')).toBeNull();
+  });
+});
+
+describe('wire copy with results tables (CoNLL-2003 testa, one sentence a line)', () => {
+  it('keeps a standings table that follows one line of prose: a web page has its menus above the article', () => {
+    const raw = readFileSync(path.join('..', 'shared', 'eval', 'ner', 'conll2003-eng.testa'), 'utf8');
+    const doc = raw
+      .split(/-DOCSTART-[^\n]*\n/)
+      .find((d) => d.trimStart().startsWith('BASEBALL O\n- O\nMAJOR'))!
+      .split(/\n\s*\n/)
+      .map((s) => s.split('\n').filter(Boolean).map((l) => l.split(' ')[0]).join(' '))
+      .filter(Boolean);
+    expect(doc[0]).toMatch(/^BASEBALL - MAJOR LEAGUE STANDINGS AFTER/);
+    const lines = splitLines(doc.join('\n'));
+    const kinds = classifyLines(lines);
+    const row = lines.findIndex((l) => /^NEW YORK \d+ \d+ \.\d+/.test(l.text));
+    expect(row).toBeGreaterThan(0);
+    expect(kinds[row]).toBeNull();
+    expect(lines.filter((_, i) => kinds[i] !== null).map((l) => l.text)).toEqual([]);
   });
 });

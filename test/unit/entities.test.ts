@@ -48,10 +48,11 @@ describe('entity recogniser on CoNLL-2003 testa', () => {
       });
     }
     const score = scoreChunks(gold, predicted);
-    // Measured 0.9052 overall, 0.9339 PER and 0.943 LOC; floors sit just below.
-    expect(score.overall.f1).toBeGreaterThan(0.9);
-    expect(score.byType.PER.f1).toBeGreaterThan(0.93);
-    expect(score.byType.LOC.f1).toBeGreaterThan(0.935);
+    // Measured 0.9225 overall, 0.961 PER and 0.956 LOC (0.9052, 0.934, 0.943 before word classes,
+    // name lists and structure features); floors sit just below.
+    expect(score.overall.f1).toBeGreaterThan(0.92);
+    expect(score.byType.PER.f1).toBeGreaterThan(0.955);
+    expect(score.byType.LOC.f1).toBeGreaterThan(0.95);
   });
 });
 
@@ -77,7 +78,17 @@ describe('entities on the seeds', () => {
   ])('resolves the aliases of %s to one entity', (name, aliases) => {
     const entity = entityWith(name);
     expect(entity, name).toBeDefined();
-    for (const a of aliases) expect(entity!.aliases, `${a} of ${name}`).toContain(a);
+    // The text an entity's mention is preceded by, with the mention ("Mr Xi" for the "Xi" of "… Mr Xi said").
+    const withTitle = entity!.mentions.map((ref) => {
+      const a = corpus.articles.find((x) => x.id === ref.article)!;
+      const m = corpus.mentions[corpus.articles.indexOf(a)][ref.index];
+      return a.text.slice(Math.max(0, m.start - 3), m.end);
+    });
+    for (const a of aliases) {
+      // A title is not part of a name (CoNLL): "Mr Xi" resolves as the alias or as a "Xi" after "Mr ".
+      if (a.startsWith('Mr ') && !entity!.aliases.includes(a)) expect(withTitle, `${a} of ${name}`).toContain(a);
+      else expect(entity!.aliases, `${a} of ${name}`).toContain(a);
+    }
   });
 
   it('types companies as organisations and cities and landmarks as places', () => {

@@ -94,8 +94,9 @@ describe('Giveme5W1H as one corpus through corpus-lens entities', () => {
 describe('CoNLL testa as one corpus through corpus-lens entities', () => {
   it('stays above the regression floor', async () => {
     const r = await evaluateConllCorpus(recognizer);
-    // Measured 0.8497 (0.8431 before propagation and resolution needed evidence); per document 0.9052.
-    expect(r.corpus.overall.f1).toBeGreaterThan(0.845);
-    expect(r.perDocument.overall.f1).toBeGreaterThan(0.9);
+    // Measured 0.8767 (0.8497 before results tables counted as article text and the recogniser's
+    // new features; 0.8431 before propagation needed evidence); per document 0.9225.
+    expect(r.corpus.overall.f1).toBeGreaterThan(0.872);
+    expect(r.perDocument.overall.f1).toBeGreaterThan(0.92);
   }, 120_000);
 });

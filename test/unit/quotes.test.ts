@@ -40,7 +40,9 @@ describe('quotes on the seeds', () => {
     ['004', 'exclusively discuss', 'Yoon Young'],
     ['004', 'We believe South Korea', 'Wang'],
   ])('%s: “%s…” is said by %s', (prefix, start, speaker) => {
-    expect(speakerOf(seed(prefix), start)).toBe(speaker);
+    // A title is not part of a name (CoNLL): since #13's recogniser the speaker "Mr Xi" is the mention "Xi".
+    const found = speakerOf(seed(prefix), start);
+    expect(found === speaker || `Mr ${found}` === speaker, `${found} for ${speaker}`).toBe(true);
   });
 
   it('reports the cue and the local speaker mention with exact offsets', () => {

@@ -15,7 +15,12 @@ interface Mention {
 
 const TITLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'president', 'minister', 'premier', 'prime', 'chancellor', 'king', 'queen', 'prince', 'general', 'gen.', 'sen.', 'senator', 'governor', 'secretary']);
 
-export function applyDocumentConsistency(sentences: readonly (readonly string[])[], tags: readonly string[][]): string[][] {
+/**
+ * `margins` (the tagger's confidence in each tag, as Tagger.tagDocument gives it) weights
+ * the vote of step 1: a name's type is the one its mentions were most confident of, so one
+ * confident mention outvotes two guesses. Without margins every mention counts one.
+ */
+export function applyDocumentConsistency(sentences: readonly (readonly string[])[], tags: readonly string[][], margins?: readonly (readonly number[])[]): string[][] {
   const out = tags.map((t) => [...t]);
   const mentions: Mention[] = [];
   sentences.forEach((words, s) => {
@@ -23,17 +28,38 @@ export function applyDocumentConsistency(sentences: readonly (readonly string[])
   });
   if (mentions.length === 0) return out;
 
-  // 1. One type per name: the majority type of that exact name in the document.
-  const votes = new Map<string, Map<string, number>>();
+  // 1. One type per name: the type the document gives that exact name. With margins, a type
+  // its mentions are far more confident of (CONFIDENT_VOTE times the other types together)
+  // wins; otherwise each mention keeps its own type (the second stage has already seen the
+  // document, and a count outvoting it made testa worse: 0.9168 → 0.9153). Without margins,
+  // the strictly most frequent type.
+  const votes = new Map<string, Map<string, { count: number; confidence: number }>>();
   for (const m of mentions) {
-    const v = votes.get(m.key) ?? new Map<string, number>();
-    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    const v = votes.get(m.key) ?? new Map<string, { count: number; confidence: number }>();
+    const t = v.get(m.type) ?? { count: 0, confidence: 0 };
+    t.count++;
+    if (margins) t.confidence += mentionConfidence(margins[m.sentence], m);
+    v.set(m.type, t);
     votes.set(m.key, v);
   }
   const majority = new Map<string, string>();
   for (const [key, v] of votes) {
-    const ranked = [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    if (ranked.length === 1 || ranked[0][1] > ranked[1][1]) majority.set(key, ranked[0][0]);
+    const entries = [...v];
+    if (entries.length === 1) {
+      majority.set(key, entries[0][0]);
+      continue;
+    }
+    if (margins) {
+      const byConfidence = [...entries].sort((a, b) => b[1].confidence - a[1].confidence || (a[0] < b[0] ? -1 : 1));
+      const rest = byConfidence.slice(1).reduce((sum, e) => sum + e[1].confidence, 0);
+      if (byConfidence[0][1].confidence > CONFIDENT_VOTE * rest) {
+        majority.set(key, byConfidence[0][0]);
+        continue;
+      }
+      continue;
+    }
+    const ranked = entries.sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+    if (ranked[0][1].count > ranked[1][1].count) majority.set(key, ranked[0][0]);
   }
   for (const m of mentions) {
     const type = majority.get(m.key);
@@ -96,3 +122,16 @@ export function applyDocumentConsistency(sentences: readonly (readonly string[])
   });
   return out;
 }
+
+/** A mention's weight in the vote: its weakest token's margin, floored so no mention counts for nothing. */
+function mentionConfidence(margins: readonly number[], m: Mention): number {
+  let min = Infinity;
+  for (let i = m.start; i < m.end; i++) min = Math.min(min, margins[i]);
+  return Math.max(min, 1e-6);
+}
+
+/**
+ * How many times more confident than the other types together a type must be to win the
+ * vote (tuned on testa: 2 → 0.9151, 4 → 0.9168, 8 → 0.9171, never → 0.9166).
+ */
+const CONFIDENT_VOTE = 4;

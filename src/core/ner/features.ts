@@ -41,7 +41,7 @@ interface WordInfo {
 }
 
 const T = Object.fromEntries(
-  ['b', 'w', 'l', 's', 'l-1', 'l+1', 'l-2', 'l+2', 's-1', 's+1', 's-2', 's+2', 'sss', 'll-', 'll+', 'ls+', 'sl-', 'w-1', 'w+1', 'p2', 'p3', 'p4', 's2', 's3', 's4', 's5', 'h1', 'h2', 'dot', 'first|s', 'caps|l', 'caps|s', 'doc:lower', 'doc:cap', 'first|nocap', 'gp', 'g', 'gs', 'tg', 'ts', 'tl', 't-1', 't-2', 't-1l', 't-1s', 'p1', 'p1-1', 'p1+1', 'agg', 'agg|p1', 'aggall'].map((n) => [n, template(n)]),
+  ['b', 'w', 'l', 's', 'l-1', 'l+1', 'l-2', 'l+2', 's-1', 's+1', 's-2', 's+2', 'sss', 'll-', 'll+', 'ls+', 'sl-', 'w-1', 'w+1', 'p2', 'p3', 'p4', 's2', 's3', 's4', 's5', 'h1', 'h2', 'dot', 'first|s', 'caps|l', 'caps|s', 'doc:lower', 'doc:cap', 'first|nocap', 'gp', 'g', 'gs', 'tg', 'ts', 'tl', 't-1', 't-2', 't-1l', 't-1s', 'p1', 'p1-1', 'p1+1', 'agg', 'agg|p1', 'aggall', 'c4', 'c6', 'c8', 'c10', 'c-1', 'c+1', 'c4-1', 'c4+1', 'c-2', 'c+2', 'cu', 'xg', 'xgs', 'caps|doc', 'caps|doc|s', 'tab', 'tab|s', 'tab|t', 'tab|ts', 'capsagg', 'capsagg|p1', 'xgt', 'inchunk', 'inchunk|p1'].map((n) => [n, template(n)]),
 ) as Record<string, number>;
 
 const WORD_CACHE_LIMIT = 200_000;
@@ -126,18 +126,45 @@ export const ROLE_OFFSETS = [-2, -1, 0, 1, 2] as const;
 function roleFeaturesOf(x: WordInfo, offset: number, gazetteer: Gazetteer | null): number[] {
   switch (offset) {
     case -2:
-      return [mix(T['l-2'], x.l), mix(T['s-2'], x.s)];
+      return [mix(T['l-2'], x.l), mix(T['s-2'], x.s), ...neighbourClassFeatures(x, offset, gazetteer)];
     case -1:
-      return [mix(T['l-1'], x.l), mix(T['s-1'], x.s), mix(T['w-1'], x.w)];
+      return [mix(T['l-1'], x.l), mix(T['s-1'], x.s), mix(T['w-1'], x.w), ...neighbourClassFeatures(x, offset, gazetteer)];
     case 1:
-      return [mix(T['l+1'], x.l), mix(T['s+1'], x.s), mix(T['w+1'], x.w)];
+      return [mix(T['l+1'], x.l), mix(T['s+1'], x.s), mix(T['w+1'], x.w), ...neighbourClassFeatures(x, offset, gazetteer)];
     case 2:
-      return [mix(T['l+2'], x.l), mix(T['s+2'], x.s)];
+      return [mix(T['l+2'], x.l), mix(T['s+2'], x.s), ...neighbourClassFeatures(x, offset, gazetteer)];
     default: {
       const f = [mix(T.w, x.w), mix(T.l, x.l), mix(T.s, x.s), ...x.own];
       if (x.upperInitial && gazetteer) for (const r of gazetteer.partsOf(x.lower)) if (r.startsWith('PER')) f.push(mix(T.gp, small(r)));
+      const lexicon = gazetteer?.lexicon;
+      if (lexicon) {
+        // Word classes as bit prefixes of the 1024-class (64 → 256 → 1024 hierarchy).
+        const c = lexicon.wordClassOfHash(x.l);
+        if (c < 0) f.push(mix(T.cu, x.s));
+        else f.push(mix(T.c6, c >> 4), mix(T.c8, c >> 2), mix(T.c10, c), mix(mix(T.c6, c >> 4), x.s));
+      }
       return f;
     }
+  }
+}
+
+/** Class features a neighbouring word gives (offset ≠ 0). */
+function neighbourClassFeatures(x: WordInfo, offset: number, gazetteer: Gazetteer | null): number[] {
+  const lexicon = gazetteer?.lexicon;
+  if (!lexicon || x === START || x === END) return [];
+  const c = lexicon.wordClassOfHash(x.l);
+  if (c < 0) return [];
+  switch (offset) {
+    case -1:
+      return [mix(T['c-1'], c), mix(T['c4-1'], c >> 4)];
+    case 1:
+      return [mix(T['c+1'], c), mix(T['c4+1'], c >> 4)];
+    case -2:
+      return [mix(T['c-2'], c >> 4)];
+    case 2:
+      return [mix(T['c+2'], c >> 4)];
+    default:
+      return [];
   }
 }
 
@@ -162,8 +189,11 @@ export function contextFeatures(words: readonly string[], doc: DocumentContext, 
   const infos = words.map(wordInfo);
   const at = (i: number) => (i < 0 ? START : i >= n ? END : infos[i]);
   const caps = isAllCapsSentence(words);
-  const gaz = gazetteer ? gazetteer.match(infos.map((x) => x.lower)) : [];
+  const lowers = infos.map((x) => x.lower);
+  const gaz = gazetteer ? gazetteer.match(lowers) : [];
+  const lists = gazetteer?.lexicon ? gazetteer.lexicon.matchNames(lowers) : [];
   const topic = doc.topic ? small(doc.topic) : 0;
+  const table = tableColumns(words);
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     const x = infos[i];
@@ -178,12 +208,29 @@ export function contextFeatures(words: readonly string[], doc: DocumentContext, 
       mix(mix(T['sl-'], p1.s), x.l),
     ];
     if (i === 0) f.push(mix(T['first|s'], x.s));
-    if (caps) f.push(mix(T['caps|l'], x.l), mix(T['caps|s'], x.s));
+    if (caps) {
+      f.push(mix(T['caps|l'], x.l), mix(T['caps|s'], x.s));
+      // How the document writes this word where it is not shouting.
+      if (x.upperInitial) {
+        const seen = small(doc.capSeen.has(x.lower) ? 'cap' : doc.lowerSeen.has(x.lower) ? 'lower' : 'none');
+        f.push(mix(T['caps|doc'], seen), mix(mix(T['caps|doc|s'], seen), x.s));
+      }
+    }
+    if (table) {
+      const col = small(table[i]);
+      f.push(mix(T.tab, col), mix(mix(T['tab|s'], col), x.s));
+      if (topic) f.push(mix(mix(T['tab|t'], topic), col), mix(mix(mix(T['tab|ts'], topic), col), x.s));
+    }
     if (x.upperInitial) {
       if (doc.lowerSeen.has(x.lower)) f.push(T['doc:lower']);
       if (doc.capSeen.has(x.lower)) f.push(T['doc:cap']);
       if (i === 0 && !doc.capSeen.has(x.lower)) f.push(T['first|nocap']);
       if (topic) f.push(mix(mix(T.ts, topic), x.s), mix(mix(T.tl, topic), x.l));
+    }
+    for (const g of lists[i] ?? []) {
+      const hg = small(g);
+      f.push(mix(T.xg, hg), mix(mix(T.xgs, hg), x.s));
+      if (topic) f.push(mix(mix(T.xgt, topic), hg));
     }
     for (const g of gaz[i] ?? []) {
       const hg = small(g);
@@ -191,6 +238,37 @@ export function contextFeatures(words: readonly string[], doc: DocumentContext, 
       if (topic) f.push(mix(mix(T.tg, topic), hg));
     }
     out.push(f);
+  }
+  return out;
+}
+
+const NUMBER = /^[-+]?\p{N}+([.,:/-]\p{N}+)*[.%]?$/u;
+
+/**
+ * A table row ("Barnsley 10 4 3 3 15 12 15", "Pohang 3 Ulsan 2"): a line where numbers are at
+ * least a third of the tokens and two or more. Each token gets its column: which run of
+ * words it is in (counting runs separated by numbers, 0 first, 2 and beyond as one) and
+ * whether it is the run's first word. Null for a line that is not a table row.
+ */
+export function tableColumns(words: readonly string[]): string[] | null {
+  let numbers = 0;
+  for (const w of words) if (NUMBER.test(w)) numbers++;
+  if (numbers < 2 || numbers * 3 < words.length) return null;
+  const out: string[] = [];
+  let run = 0;
+  let inRun = false;
+  let first = true;
+  for (const w of words) {
+    if (NUMBER.test(w)) {
+      if (inRun) run++;
+      inRun = false;
+      out.push(`num${first ? '0' : ''}`);
+      first = false;
+      continue;
+    }
+    const start = !inRun;
+    inRun = true;
+    out.push(`${Math.min(run, 2)}${start ? 'b' : 'i'}${first ? 'f' : ''}`);
   }
   return out;
 }
@@ -257,6 +335,46 @@ export function stackedFeatures(words: readonly (readonly string[])[], firstPass
       byWord.set(w, m);
     }),
   );
+  // Mixed-case occurrences by lower-cased word, for all-caps lines ("JAPAN" … "Japan").
+  const byLower = new Map<string, Map<string, number>>();
+  const caps = words.map((ws) => isAllCapsSentence(ws));
+  words.forEach((ws, s) => {
+    if (caps[s]) return;
+    ws.forEach((w, i) => {
+      if (!wordInfo(w).upperInitial) return;
+      const tag = firstPass[s][i];
+      const type = tag === 'O' ? 'O' : tag.slice(2);
+      const key = w.toLowerCase();
+      const m = byLower.get(key) ?? new Map<string, number>();
+      m.set(type, (m.get(type) ?? 0) + 1);
+      byLower.set(key, m);
+    });
+  });
+  // Capitalised words inside longer first-pass names ("Jones" in "Jones Medical Industries Inc"): by type and place.
+  const inChunk = new Map<string, Map<string, number>>();
+  words.forEach((ws, s) => {
+    let i = 0;
+    const tags = firstPass[s];
+    while (i < ws.length) {
+      if (!tags[i].startsWith('B-')) {
+        i++;
+        continue;
+      }
+      const type = tags[i].slice(2);
+      let j = i + 1;
+      while (j < ws.length && tags[j] === `I-${type}`) j++;
+      if (j - i >= 2) {
+        for (let k = i; k < j; k++) {
+          if (!wordInfo(ws[k]).upperInitial) continue;
+          const role = `${type}:${k === i ? 'first' : k === j - 1 ? 'last' : 'mid'}`;
+          const m = inChunk.get(ws[k]) ?? new Map<string, number>();
+          m.set(role, (m.get(role) ?? 0) + 1);
+          inChunk.set(ws[k], m);
+        }
+      }
+      i = j;
+    }
+  });
   return words.map((ws, s) =>
     ws.map((w, i) => {
       const own = firstPass[s][i];
@@ -285,6 +403,26 @@ export function stackedFeatures(words: readonly (readonly string[])[], firstPass
           f.push(mix(T.agg, hb), mix(mix(T['agg|p1'], hb), tagHash(ownType)));
           if (bestN === others) f.push(mix(T.aggall, hb));
         }
+      }
+      const within = inChunk.get(w);
+      if (within) {
+        // Only where this token is not itself inside such a name: what the longer name says about it.
+        const single = !(i > 0 && firstPass[s][i].startsWith('I-')) && !(i + 1 < ws.length && firstPass[s][i + 1].startsWith('I-'));
+        if (single) {
+          let best = '';
+          let bestN = 0;
+          for (const [r, n] of within) if (n > bestN || (n === bestN && r < best)) [best, bestN] = [r, n];
+          const hr = small(best);
+          f.push(mix(T.inchunk, hr), mix(mix(T['inchunk|p1'], hr), tagHash(ownType)));
+        }
+      }
+      if (caps[s]) {
+        const mixed = byLower.get(w.toLowerCase());
+        let best = 'none';
+        let bestN = 0;
+        if (mixed) for (const [t, n] of mixed) if (n > bestN || (n === bestN && t < best)) [best, bestN] = [t, n];
+        const hb = tagHash(best);
+        f.push(mix(T.capsagg, hb), mix(mix(T['capsagg|p1'], hb), tagHash(ownType)));
       }
       return f;
     }),

@@ -1,4 +1,5 @@
 /** Names seen as entities in training text, matched longest-first in new sentences. */
+import type { Lexicon } from './lexicon';
 
 const MAX_LENGTH = 6;
 
@@ -14,6 +15,9 @@ export class Gazetteer {
 
   /** Single words by the part of names they usually are: "PER:first" (John), "ORG:last" (Inc). */
   private readonly parts = new Map<string, string[]>();
+
+  /** Word classes and name lists from outside the training text (features, not rules). */
+  lexicon: Lexicon | null = null;
 
   constructor(private readonly entries: Map<string, string[]>) {
     const partCounts = new Map<string, Map<string, number>>();

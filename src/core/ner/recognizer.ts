@@ -2,6 +2,7 @@
 import { applyDocumentConsistency } from './consistency';
 import { domainTest, type SerializedDomainTest } from './domain';
 import { stackedFeatures } from './features';
+import { Lexicon, type SerializedLexicon } from './lexicon';
 import { Tagger, type SerializedTagger } from './tagger';
 
 export interface SerializedRecognizer {
@@ -11,6 +12,8 @@ export interface SerializedRecognizer {
   second: SerializedTagger;
   /** Words more often lower-case than capitalised in the training text (see commonLowercaseWords). */
   lowercase?: string[];
+  /** Word classes and name lists both stages were trained with (absent in older models). */
+  lexicon?: SerializedLexicon;
   /**
    * A corpus's own model (corpus-lens train): the taggers adapted to the corpus's text, and
    * the test telling its text from other text; other text is tagged by `first` and `second`.
@@ -27,6 +30,8 @@ export interface TaggedDocument {
 export class Recognizer {
   private readonly lowercase: ReadonlySet<string>;
   private nameWordSet: Set<string> | undefined;
+  /** Document vote weighted by confidence (see applyDocumentConsistency); set false to count mentions. */
+  weightedVote = true;
   /** The taggers for one domain's text (a corpus's own model), and how to tell that text. */
   private domain: { readonly recognizer: Recognizer; readonly accepts: (sentences: readonly (readonly string[])[]) => boolean } | undefined;
 
@@ -34,6 +39,8 @@ export class Recognizer {
     private readonly first: Tagger,
     private readonly second: Tagger,
     lowercase: readonly string[] = [],
+    /** The word classes and name lists the model was trained with, to train another with the same. */
+    readonly lexicon: Lexicon | null = null,
   ) {
     this.lowercase = new Set(lowercase);
   }
@@ -50,7 +57,7 @@ export class Recognizer {
     const firstPass = this.first.tagDocument(sentences, undefined, staticFeatures);
     const margins: number[][] = [];
     const secondPass = this.second.tagDocument(sentences, stackedFeatures(sentences, firstPass), staticFeatures, margins);
-    const tags = applyDocumentConsistency(sentences, secondPass);
+    const tags = applyDocumentConsistency(sentences, secondPass, this.weightedVote ? margins : undefined);
     const unit = this.second.unit;
     const confidence = tags.map((row, s) => row.map((t, i) => (t === secondPass[s][i] ? margins[s][i] * unit : 0)));
     return { tags, margins: confidence };
@@ -79,11 +86,14 @@ export class Recognizer {
 
   static deserialize(data: SerializedRecognizer): Recognizer {
     if (data.format !== 'corpus-lens/ner-stacked@2') throw new Error(`unknown entity model format ${String(data.format)}`);
+    const lexicon = data.lexicon ? Lexicon.fromJSON(data.lexicon) : null;
     const first = Tagger.deserialize(data.first);
     const shared = sameEntries(data.first.gazetteer, data.second.gazetteer) ? first.gazetteer : undefined;
-    const recognizer = new Recognizer(first, Tagger.deserialize(data.second, shared), data.lowercase);
+    const second = Tagger.deserialize(data.second, shared);
+    for (const g of [first.gazetteer, second.gazetteer]) if (g) g.lexicon = lexicon;
+    const recognizer = new Recognizer(first, second, data.lowercase, lexicon);
     if (data.domain) {
-      const adapted = Recognizer.deserialize({ format: data.format, trainedOn: data.trainedOn, first: data.domain.first, second: data.domain.second, lowercase: data.lowercase });
+      const adapted = Recognizer.deserialize({ format: data.format, trainedOn: data.trainedOn, first: data.domain.first, second: data.domain.second, lowercase: data.lowercase, lexicon: data.lexicon });
       recognizer.domain = { recognizer: adapted, accepts: domainTest(data.domain.test) };
     }
     return recognizer;

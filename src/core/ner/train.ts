@@ -2,7 +2,9 @@
 import { toIob2, type ConllDocument } from './conll';
 import { documentContext, historyFeatures, sentenceFeatures, stackedFeatures } from './features';
 import { Gazetteer } from './gazetteer';
+import type { Lexicon } from './lexicon';
 import { hashString, MapScorer, mix, type Scorer } from './hashing';
+import type { SerializedRecognizer } from './recognizer';
 import { allowed, NUM_TAGS, TAGS, Tagger } from './tagger';
 
 export interface TrainOptions {
@@ -10,6 +12,8 @@ export interface TrainOptions {
   /** Features seen fewer times than this are dropped before training. */
   minCount: number;
   seed: number;
+  /** Word classes and name lists (scripts/build-ner-lexicon.ts); the model carries them. */
+  lexicon?: Lexicon | null;
   log?: (message: string) => void;
 }
 
@@ -112,9 +116,10 @@ export function countNames(docs: readonly ConllDocument[]): Map<string, Map<stri
  * Gazetteer features for training come from the other half of the documents
  * (jackknifing), so the model learns how much a gazetteer hit is worth on unseen text.
  */
-function examples(docs: readonly TrainingDocument[], extra?: ExtraFeatures): Example[] {
+function examples(docs: readonly TrainingDocument[], lexicon: Lexicon | null, extra?: ExtraFeatures): Example[] {
   const halves = [docs.filter((_, i) => i % 2 === 0), docs.filter((_, i) => i % 2 === 1)];
   const gazetteers = [Gazetteer.fromCounts(countNames(halves[1])), Gazetteer.fromCounts(countNames(halves[0]))];
+  for (const g of gazetteers) g.lexicon = lexicon;
   const out: Example[] = [];
   docs.forEach((d, di) => {
     const sentences = d.sentences.map((s) => s.tokens.map((t) => t.word));
@@ -163,7 +168,7 @@ export interface TrainedTagger {
 
 export function trainTagger(docs: readonly TrainingDocument[], options: TrainOptions, extra?: ExtraFeatures): TrainedTagger {
   const log = options.log ?? (() => {});
-  const data = examples(docs, extra);
+  const data = examples(docs, options.lexicon ?? null, extra);
   const counts = new Map<number, number>();
   for (const ex of data) for (const fs of ex.features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
   const rows = new Map<number, number>();
@@ -254,6 +259,7 @@ export function trainTagger(docs: readonly TrainingDocument[], options: TrainOpt
   const averaged = new Float64Array(rows.size * NUM_TAGS);
   for (let i = 0; i < averaged.length; i++) averaged[i] = w[i] - u[i] / step;
   const gazetteer = Gazetteer.fromCounts(countNames(docs));
+  gazetteer.lexicon = options.lexicon ?? null;
   return { tagger: new Tagger(new MapScorer(rows, averaged, NUM_TAGS), gazetteer), rows, weights: averaged, gazetteer };
 }
 
@@ -307,4 +313,26 @@ export function commonLowercaseWords(docs: readonly ConllDocument[], minCount = 
     }
   }
   return [...lower].filter(([w, n]) => n >= minCount && n > (capital.get(w) ?? 0)).map(([w]) => w).sort();
+}
+
+/**
+ * The whole recogniser from annotated documents: both stages, the common-word list and
+ * the lexicon, ready to write as a model (`Recognizer.deserialize` loads it). `lexicon` is
+ * the word classes and name lists (`Recognizer.lexicon` of a loaded model, or
+ * scripts/build-ner-lexicon.ts); null trains without them.
+ */
+export function trainRecognizer(
+  docs: readonly ConllDocument[],
+  options: Partial<TrainOptions> & { description?: string } = {},
+): SerializedRecognizer {
+  const full: TrainOptions = { epochs: 10, minCount: 1, seed: 2003, lexicon: null, ...options };
+  const { first, second } = trainStacked(docs, full);
+  return {
+    format: 'corpus-lens/ner-stacked@2',
+    trainedOn: `${options.description ?? `${docs.length} documents`}; ${full.epochs} epochs; min count ${full.minCount}`,
+    first: Tagger.serialize(first.rows, first.weights, first.gazetteer),
+    second: Tagger.serialize(second.rows, second.weights, second.gazetteer),
+    lowercase: commonLowercaseWords(docs),
+    ...(full.lexicon ? { lexicon: full.lexicon.toJSON() } : {}),
+  };
 }

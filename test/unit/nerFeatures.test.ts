@@ -1,0 +1,145 @@
+// The recogniser's features beyond the words themselves: word classes and name lists (the
+// lexicon), table rows, all-caps lines, and the confidence-weighted document vote, on real
+// sentences of CoNLL-2003 testa.
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article';
+import { isTableRow } from '../../src/core/boilerplate';
+import { applyDocumentConsistency } from '../../src/core/ner/consistency';
+import { readConllItems, toDocuments } from '../../src/core/ner/conll';
+import { contextFeatures, documentContext, stackedFeatures, tableColumns } from '../../src/core/ner/features';
+import { Gazetteer } from '../../src/core/ner/gazetteer';
+import { Lexicon } from '../../src/core/ner/lexicon';
+import { loadRecognizer } from '../../src/node/models';
+
+const recognizer = loadRecognizer(path.join(__dirname, '..', '..', 'models', 'ner.json.gz'));
+const lexicon = recognizer.lexicon!;
+const words = (text: string) => text.split(' ');
+const testa = toDocuments(readConllItems(readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'ner', 'conll2003-eng.testa'), 'utf8')));
+
+describe('lexicon shipped in the model', () => {
+  it('has word classes from the vectors and name lists from the packages', () => {
+    expect(lexicon).not.toBeNull();
+    expect(lexicon.vocabularySize).toBeGreaterThan(100_000);
+    expect(lexicon.nameCount).toBeGreaterThan(30_000);
+    // Countries share a class; a verb of saying is in another; first names and surnames share a 64-class.
+    expect(lexicon.wordClass('germany')).toBe(lexicon.wordClass('france'));
+    expect(lexicon.wordClass('germany')).not.toBe(lexicon.wordClass('said'));
+    expect(lexicon.wordClass('john') >> 4).toBe(lexicon.wordClass('smith') >> 4);
+    expect(lexicon.wordClass('zzzqqq')).toBe(-1);
+    expect(lexicon.labelsOf('germany')).toContain('country');
+    expect(lexicon.labelsOf('john')).toContain('first');
+    expect(lexicon.labelsOf('inc')).toContain('legal');
+  });
+
+  it('matches multi-word names longest first, as B/I labels', () => {
+    // testa: "… said in Cleveland , Ohio".
+    const m = lexicon.matchNames(words('traders in cleveland , ohio said'));
+    expect(m[2]).toContain('city:BU');
+    expect(lexicon.matchNames(words('in new york'))[1]?.some((l) => l.endsWith(':B'))).toBe(true);
+    expect(lexicon.matchNames(words('in new york'))[2]?.some((l) => l.endsWith(':I'))).toBe(true);
+    expect(m[0] ?? []).toEqual([]);
+    // The longest name wins over the city inside it.
+    const small = new Lexicon([], [], new Map([['new york', ['city']], ['new york mercantile exchange', ['wn:ORG']]]));
+    expect(Array.from(small.matchNames(words('the new york mercantile exchange')), (l) => l ?? [])).toEqual([[], ['wn:ORG:B'], ['wn:ORG:I'], ['wn:ORG:I'], ['wn:ORG:I']]);
+  });
+
+  it('survives a round trip through JSON', () => {
+    const small = new Lexicon(['japan', 'said'], [17, 900], new Map([['new york', ['city']], ['inc', ['legal']]]), 'test');
+    const back = Lexicon.fromJSON(JSON.parse(JSON.stringify(small.toJSON())));
+    expect(back.wordClass('japan')).toBe(17);
+    expect(back.wordClass('said')).toBe(900);
+    expect(Array.from(back.matchNames(['new', 'york', 'inc']), (l) => l ?? [])).toEqual([['city:B'], ['city:I'], ['legal:BU']]);
+  });
+
+  it('gives features to a token only through the gazetteer it is attached to', () => {
+    const sentence = words('Germany said on Saturday it would talk .');
+    const doc = documentContext([sentence]);
+    const plain = new Gazetteer(new Map());
+    const withLexicon = new Gazetteer(new Map());
+    withLexicon.lexicon = lexicon;
+    const a = contextFeatures(sentence, doc, plain);
+    const b = contextFeatures(sentence, doc, withLexicon);
+    // "Germany" is on the country list; "said" is on no list.
+    expect(b[0].length).toBeGreaterThan(a[0].length);
+    expect(b[1].length).toBe(a[1].length);
+  });
+});
+
+describe('table rows', () => {
+  it('gives each token of a standings row its column', () => {
+    // testa, South Korean pro-soccer standings.
+    expect(tableColumns(words('Puchon 3 1 0 6 1 10'))).toEqual(['0bf', 'num0', 'num', 'num', 'num', 'num', 'num']);
+    expect(tableColumns(words('Pohang 3 Ulsan 2 ( halftime 1-0 )'))).toEqual(['0bf', 'num0', '1b', 'num', '2b', '2i', 'num', '2b']);
+    expect(tableColumns(words('Lotte 46 6 54 .462 14 1/2'))?.[0]).toBe('0bf');
+  });
+
+  it('leaves prose alone', () => {
+    expect(tableColumns(words('West Indian all-rounder Phil Simmons took four for 38 on Friday as Leicestershire beat Somerset by an innings and 39 runs'))).toBeNull();
+    expect(tableColumns(words('LONDON 1996-08-30'))).toBeNull();
+  });
+});
+
+describe('all-caps lines', () => {
+  const doc = testa[0].sentences.map((s) => s.tokens.map((t) => t.word));
+
+  it('know how the document writes the word elsewhere', () => {
+    expect(doc[0].slice(0, 3)).toEqual(['CRICKET', '-', 'LEICESTERSHIRE']);
+    const ctx = documentContext(doc);
+    expect(ctx.capSeen.has('leicestershire')).toBe(true);
+    // The second stage sees the type the first pass gave the mixed-case "Leicestershire".
+    const firstPass = doc.map((s) => s.map(() => 'O'));
+    const asOrg = firstPass.map((row, si) => row.map((t, i) => (doc[si][i] === 'Leicestershire' ? 'B-ORG' : t)));
+    const asLoc = firstPass.map((row, si) => row.map((t, i) => (doc[si][i] === 'Leicestershire' ? 'B-LOC' : t)));
+    const org = stackedFeatures(doc, asOrg)[0][2];
+    const loc = stackedFeatures(doc, asLoc)[0][2];
+    expect(org).not.toEqual(loc);
+    // A word of a mixed-case line gets no such feature: "TAKE" is the same whatever "Leicestershire" is.
+    expect(stackedFeatures(doc, asOrg)[0][3]).toEqual(stackedFeatures(doc, asLoc)[0][3]);
+  });
+
+  it('are tagged with the type the document gives the name', () => {
+    const tags = recognizer.tagDocument(doc);
+    expect(tags[0][2]).toBe('B-ORG');
+  });
+});
+
+describe('document vote weighted by confidence', () => {
+  // testa: "Jordan" the person in one sentence; two guesses elsewhere say LOC.
+  const doc = [words('Jordan , whose film opens on Friday , said so .'), words('Jordan said the film was made in Dublin .'), words('Jordan was in Venice .')];
+  const tags = [
+    ['B-PER', ...Array(9).fill('O')],
+    ['B-LOC', ...Array(7).fill('O')],
+    ['B-LOC', ...Array(4).fill('O')],
+  ];
+  const margins = (first: number, rest: number) => tags.map((row, s) => row.map(() => (s === 0 ? first : rest)));
+
+  it('lets one confident mention outvote two guesses', () => {
+    const out = applyDocumentConsistency(doc, tags, margins(100, 5));
+    expect(out.map((r) => r[0])).toEqual(['B-PER', 'B-PER', 'B-PER']);
+  });
+
+  it('leaves each mention its type when no type is far more confident', () => {
+    const out = applyDocumentConsistency(doc, tags, margins(10, 10));
+    expect(out.map((r) => r[0])).toEqual(['B-PER', 'B-LOC', 'B-LOC']);
+  });
+
+  it('counts mentions without margins', () => {
+    expect(applyDocumentConsistency(doc, tags).map((r) => r[0])).toEqual(['B-LOC', 'B-LOC', 'B-LOC']);
+  });
+});
+
+describe('results tables are article text', () => {
+  it('keeps the standings of a testa soccer story in the body, where names are found', () => {
+    // testa: "SOCCER - RESULTS OF SOUTH KOREAN PRO-SOCCER GAMES ." with its results and standings.
+    const doc = testa.find((d) => d.sentences.some((s) => s.tokens.map((t) => t.word).join(' ') === 'Puchon 3 1 0 6 1 10'))!;
+    const text = doc.sentences.map((s) => s.tokens.map((t) => t.word).join(' ')).join('\n') + '\n';
+    const article = parseArticle(text);
+    const row = text.indexOf('Puchon 3 1 0 6 1 10');
+    expect(isTableRow('Puchon 3 1 0 6 1 10')).toBe(true);
+    expect(isTableRow('Results of South Korean pro-soccer games played on Thursday .')).toBe(false);
+    expect(article.paragraphs.some((p) => p.start <= row && row < p.end)).toBe(true);
+    expect(article.boilerplate.some((b) => b.start <= row && row < b.end)).toBe(false);
+  });
+});
