@@ -48,7 +48,8 @@ const DATE_CUE = new RegExp(
     `(?:this|last|past|next)\\s*(?:${UNIT_ABBREVIATIONS})(?![a-z0-9_])`,
     // A unit abbreviation after a number word ("the m", "a few d"), which chrono chains on
     // without a space ("the money out" reads as "the m" + "one y" + "out": a minute later).
-    `(?:(?<![a-z])|in|for|within|about|around|roughly|approximately|just|this|last|past|next|after)\\s*(?:${NUMBER_WORDS})\\s+(?:${UNIT_ABBREVIATIONS})(?:(?![a-z0-9_])|${UNIT_FOLLOWERS})`,
+    // Number words run together as chrono reads them: "a couple of m", "half a yr".
+    `(?:(?<![a-z])|in|for|within|about|around|roughly|approximately|just|this|last|past|next|after)\\s*(?:${NUMBER_WORDS})(?:\\s*(?:${NUMBER_WORDS})){0,2}\\s+(?:${UNIT_ABBREVIATIONS})(?:(?![a-z0-9_])|${UNIT_FOLLOWERS})`,
     `(?:half\\s*an?|few|couple|of)(?:${UNIT_ABBREVIATIONS})(?:(?![a-z0-9_])|${UNIT_FOLLOWERS})`,
   ].join('|'),
   'i',
