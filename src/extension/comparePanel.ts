@@ -15,6 +15,9 @@ const OPEN_KEY = 'corpusLens.compare.open';
 export class ComparePanels implements vscode.Disposable {
   private readonly panels = new Set<ComparePanel>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly postEmitter = new vscode.EventEmitter<{ panel: ComparePanel; message: ToWebview }>();
+  /** Every message a panel sends its page (the test API keeps the last render of each). */
+  readonly onDidPost = this.postEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -63,7 +66,7 @@ export class ComparePanels implements vscode.Disposable {
     const p = new ComparePanel(panel, files, this.extensionUri, this.corpus, this.analysis, () => {
       this.panels.delete(p);
       void this.remember();
-    });
+    }, (message) => this.postEmitter.fire({ panel: p, message }));
     this.panels.add(p);
     void this.remember();
     return p;
@@ -76,6 +79,7 @@ export class ComparePanels implements vscode.Disposable {
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
     for (const p of this.panels) p.dispose();
+    this.postEmitter.dispose();
   }
 }
 
@@ -84,8 +88,6 @@ export class ComparePanel {
   private readonly rerender = new Debounced(DELAYS.compare, () => void this.refresh());
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The last message the page was sent, for tests. */
-  lastRendered: ToWebview | null = null;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -94,6 +96,7 @@ export class ComparePanel {
     private readonly corpus: CorpusService,
     private readonly analysis: AnalysisClient,
     onDispose: () => void,
+    private readonly onPost: (message: ToWebview) => void = () => undefined,
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'corpus-lens.svg');
     panel.title = `Compare ${files.length} Articles`;
@@ -154,7 +157,7 @@ export class ComparePanel {
   }
 
   private post(message: ToWebview): Thenable<boolean> {
-    if (message.type !== 'reveal-in-panel') this.lastRendered = message;
+    this.onPost(message);
     return this.panel.webview.postMessage(message);
   }
 }

@@ -19,6 +19,9 @@ export const PROVENANCE_VIEW_TYPE = 'corpusLens.provenance';
 export class ProvenancePanels implements vscode.Disposable {
   private readonly panels = new Set<ProvenancePanel>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly postEmitter = new vscode.EventEmitter<{ panel: ProvenancePanel; message: ToProvenancePage }>();
+  /** Every message a panel sends its page (the test API keeps the last of each). */
+  readonly onDidPost = this.postEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -53,7 +56,7 @@ export class ProvenancePanels implements vscode.Disposable {
 
   private adopt(panel: vscode.WebviewPanel, eventKey: string | null, articles: readonly string[], title: string): ProvenancePanel {
     panel.webview.options = { enableScripts: true, localResourceRoots: this.roots() };
-    const p = new ProvenancePanel(panel, eventKey, articles, title, this.extensionUri, this.analysis, () => this.panels.delete(p));
+    const p = new ProvenancePanel(panel, eventKey, articles, title, this.extensionUri, this.analysis, () => this.panels.delete(p), (message) => this.postEmitter.fire({ panel: p, message }));
     this.panels.add(p);
     return p;
   }
@@ -61,6 +64,7 @@ export class ProvenancePanels implements vscode.Disposable {
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
     for (const p of this.panels) p.dispose();
+    this.postEmitter.dispose();
   }
 }
 
@@ -68,8 +72,6 @@ export class ProvenancePanel {
   private readonly rerender = new Debounced(DELAYS.provenance, () => void this.refresh());
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The last message the page was sent, for tests. */
-  lastRendered: ToProvenancePage | null = null;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -79,6 +81,7 @@ export class ProvenancePanel {
     extensionUri: vscode.Uri,
     private readonly analysis: AnalysisClient,
     onDispose: () => void,
+    private readonly onPost: (message: ToProvenancePage) => void = () => undefined,
   ) {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'corpus-lens.svg');
     panel.webview.html = provenanceHtml(panel.webview, extensionUri);
@@ -138,7 +141,7 @@ export class ProvenancePanel {
   }
 
   private post(message: ToProvenancePage): Thenable<boolean> {
-    this.lastRendered = message;
+    this.onPost(message);
     return this.panel.webview.postMessage(message);
   }
 }

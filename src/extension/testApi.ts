@@ -8,13 +8,15 @@ import type { CorpusService } from './corpusService';
 import type { EntityDecorations } from './entityDecorations';
 import type { EntityService } from './entityService';
 import type { EventService } from './eventService';
-import type { ComparePanels } from './comparePanel';
+import type { ComparePanel, ComparePanels } from './comparePanel';
+import type { ToWebview } from '../shared/compareProtocol';
+import type { ToProvenancePage } from '../shared/provenanceProtocol';
 import type { QuoteDecorations } from './quoteDecorations';
 import type { ArticleDecorator, Painted } from './articleDecorator';
 
 /** The layers the test API reports paints of. */
 export type PaintedLayer = 'boilerplate' | 'entities' | 'quotes' | 'reuse';
-import type { ProvenancePanels } from './provenancePanel';
+import type { ProvenancePanel, ProvenancePanels } from './provenancePanel';
 import type { ReuseDecorations, ReuseService } from './reuseService';
 
 export interface CorpusLensApi {
@@ -60,6 +62,22 @@ function recordPaints(layers: Record<PaintedLayer, ArticleDecorator>, subscripti
   return (layer, uri) => last.get(`${layer} ${uri.toString()}`);
 }
 
+/** Keeps the last message each Compare and Provenance panel sent its page, for the tests. */
+function recordRenders(
+  compare: ComparePanels,
+  provenance: ProvenancePanels,
+  subscriptions: vscode.Disposable[],
+): { compare: (p: ComparePanel) => ToWebview | null; provenance: (p: ProvenancePanel) => ToProvenancePage | null } {
+  const lastCompare = new WeakMap<ComparePanel, ToWebview>();
+  const lastProvenance = new WeakMap<ProvenancePanel, ToProvenancePage>();
+  subscriptions.push(
+    // A reveal only scrolls the page: what it shows is still the last render.
+    compare.onDidPost(({ panel, message }) => message.type !== 'reveal-in-panel' && lastCompare.set(panel, message)),
+    provenance.onDidPost(({ panel, message }) => lastProvenance.set(panel, message)),
+  );
+  return { compare: (p) => lastCompare.get(p) ?? null, provenance: (p) => lastProvenance.get(p) ?? null };
+}
+
 export function createTestApi(
   corpus: CorpusService,
   boilerplate: BoilerplateDecorations,
@@ -75,6 +93,7 @@ export function createTestApi(
 ): CorpusLensApi {
   const lastPaint = recordPaints({ boilerplate, entities: entityDecorations, quotes: quoteDecorations, reuse: provenance.decorations }, subscriptions);
   const sidecarEvents = recordSidecarEvents(corpus, subscriptions);
+  const lastRendered = recordRenders(comparePanels, provenance.panels, subscriptions);
   return {
     activationMillis,
     whenIndexed: () => indexed,
@@ -113,17 +132,15 @@ export function createTestApi(
     },
     reuseDecorationCount: (uri) => lastPaint('reuse', uri)?.ranges.length ?? 0,
     provenancePanels: () =>
-      provenance.panels.all().map((p) => ({
-        rendered: p.lastRendered?.type ?? null,
-        nodes: p.lastRendered?.type === 'render' ? p.lastRendered.view.nodes.map((n) => n.id) : [],
-        edges: p.lastRendered?.type === 'render' ? p.lastRendered.view.edges.length : 0,
-      })),
+      provenance.panels.all().map((p) => {
+        const r = lastRendered.provenance(p);
+        return { rendered: r?.type ?? null, nodes: r?.type === 'render' ? r.view.nodes.map((n) => n.id) : [], edges: r?.type === 'render' ? r.view.edges.length : 0 };
+      }),
     comparePanels: () =>
-      comparePanels.all().map((p) => ({
-        files: p.files.map((f) => f.toString()),
-        rendered: p.lastRendered?.type ?? null,
-        shared: p.lastRendered?.type === 'render' ? p.lastRendered.view.articles.map((a) => a.sharedFraction) : [],
-      })),
+      comparePanels.all().map((p) => {
+        const r = lastRendered.compare(p);
+        return { files: p.files.map((f) => f.toString()), rendered: r?.type ?? null, shared: r?.type === 'render' ? r.view.articles.map((a) => a.sharedFraction) : [] };
+      }),
   };
 }
 
