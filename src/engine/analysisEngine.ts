@@ -5,7 +5,7 @@
  */
 import { articleToJson } from '../core/articleSummary';
 import { CorpusIndex } from '../core/corpusIndex';
-import type { UserAnnotation } from '../core/annotations/annotations';
+import { sameAnnotations, type UserAnnotation } from '../core/annotations/annotations';
 import { buildCorpusLayer, type CorpusLayer } from '../core/corpusLayer';
 import { entityStage } from '../core/entities/stage';
 import { DEFAULT_CLUSTER_OPTIONS } from '../core/events/cluster';
@@ -349,7 +349,7 @@ export class AnalysisEngine {
       this.pinVersion++;
     }
     const annotations = request.annotations ?? [];
-    if (JSON.stringify(this.annotations.get(request.uri) ?? []) !== JSON.stringify(annotations)) {
+    if (!sameAnnotations(this.annotations.get(request.uri) ?? [], annotations)) {
       this.annotations.set(request.uri, annotations);
       // The user's word changes the corpus layers even when the text did not change.
       this.userVersion++;

@@ -10,7 +10,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { mergeAnnotationRecords, newAnnotationId, readAnnotations, reanchorAnnotations, shiftAnnotations, toSidecarAnnotations, type UserAnnotation } from '../core/annotations/annotations';
+import { mergeAnnotationRecords, newAnnotationId, sameAnnotations, readAnnotations, reanchorAnnotations, shiftAnnotations, toSidecarAnnotations, type UserAnnotation } from '../core/annotations/annotations';
 import type { SidecarFiles } from './sidecarFiles';
 import { DELAYS, Debounced } from './scheduler';
 
@@ -26,9 +26,10 @@ export interface SaveFailure {
 
 export class AnnotationStore implements vscode.Disposable {
   private readonly byUri = new Map<string, UserAnnotation[]>();
-  /** What we last wrote to (or read from) each sidecar, to tell our writes from someone else's. */
-  private readonly persisted = new Map<string, string>();
-  /** The sidecar's records as we last read or wrote them: the base of a merge with others' changes. */
+  /**
+   * The sidecar's records as we last read or wrote them: the base of a merge with others' changes,
+   * and how our writes are told from someone else's.
+   */
   private readonly base = new Map<string, Record<string, unknown>[]>();
   /** Records of kinds this version does not know, written back as they were. */
   private readonly keptAside = new Map<string, Record<string, unknown>[]>();
@@ -62,7 +63,7 @@ export class AnnotationStore implements vscode.Disposable {
           if (!current) continue;
           this.byUri.delete(oldUri.toString());
           this.byUri.set(newUri.toString(), current);
-          for (const map of [this.persisted, this.base, this.keptAside] as Array<Map<string, unknown>>) {
+          for (const map of [this.base, this.keptAside] as Array<Map<string, unknown>>) {
             const value = map.get(oldUri.toString());
             map.delete(oldUri.toString());
             if (value !== undefined) map.set(newUri.toString(), value);
@@ -96,13 +97,12 @@ export class AnnotationStore implements vscode.Disposable {
    */
   forText(uri: vscode.Uri, text: string, sidecarAnnotations: readonly Record<string, unknown>[], fromDisk: boolean): readonly UserAnnotation[] {
     const key = uri.toString();
-    const raw = JSON.stringify(sidecarAnnotations);
     let current = this.byUri.get(key);
-    if (!current || (raw !== this.persisted.get(key) && !this.unsaved(key))) {
+    const persisted = this.base.get(key);
+    if (!current || ((!persisted || !sameAnnotations(sidecarAnnotations, persisted)) && !this.unsaved(key))) {
       const { annotations, problems, keptAside } = readAnnotations(sidecarAnnotations);
       for (const p of problems) this.log(`${vscode.workspace.asRelativePath(uri)}: sidecar ${p}`);
       current = annotations;
-      this.persisted.set(key, raw);
       this.base.set(key, [...sidecarAnnotations]);
       this.keptAside.set(key, keptAside);
       fromDisk = true;
@@ -113,7 +113,7 @@ export class AnnotationStore implements vscode.Disposable {
         const was = current![i].anchor.exact;
         if (!a.orphaned && a.anchor.exact !== was) this.log(`${vscode.workspace.asRelativePath(uri)}: annotation ${a.id} found on "${a.anchor.exact}" (was "${was}"), the same words written differently`);
       });
-      if (JSON.stringify(moved) !== JSON.stringify(current)) {
+      if (!sameAnnotations(moved, current)) {
         current = moved;
         this.schedule(key);
       }
@@ -185,8 +185,7 @@ export class AnnotationStore implements vscode.Disposable {
     });
     if (result.ok) {
       this.base.set(key, written);
-      this.persisted.set(key, JSON.stringify(written));
-      if (JSON.stringify(written) !== JSON.stringify(mine) && !this.pending.has(key)) {
+      if (!sameAnnotations(written, mine) && !this.pending.has(key)) {
         // Someone else's changes were merged in: hold them too.
         const read = readAnnotations(written);
         this.byUri.set(key, read.annotations);

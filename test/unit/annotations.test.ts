@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeAnchor, reanchor, sameWords, shiftAnchor, type TextChange } from '../../src/core/annotations/anchor';
-import { applyEntityAnnotations, readAnnotations, reanchorAnnotations, shiftAnnotations, type UserAnnotation } from '../../src/core/annotations/annotations';
+import { applyEntityAnnotations, readAnnotations, sameAnnotations, toSidecarAnnotations, reanchorAnnotations, shiftAnnotations, type UserAnnotation } from '../../src/core/annotations/annotations';
 import type { EntityMention } from '../../src/core/entities/mentions';
 import { seed } from './seeds';
 
@@ -148,5 +148,38 @@ describe('annotations override automatic results', () => {
     const { annotations, problems } = readAnnotations([{ id: 'a1', kind: 'entity', type: 'PER', anchor: { start: 0, end: 2, exact: 'Xi', prefix: '', suffix: '' } }, { id: 'a2', kind: 'entity' }]);
     expect(annotations).toHaveLength(1);
     expect(problems[0]).toContain('annotation 2');
+  });
+});
+
+describe('annotations compared by what they say', () => {
+  const text = seed('002');
+  const start = text.indexOf('Yang Jiechi');
+  const written = toSidecarAnnotations([{ id: 'a1', kind: 'entity', type: 'PER', name: 'Yang Jiechi', anchor: makeAnchor(text, start, start + 'Yang Jiechi'.length), decision: 'accepted' }], []);
+  const reversed = (r: unknown): unknown =>
+    Array.isArray(r) ? r.map(reversed) : r && typeof r === 'object' ? Object.fromEntries(Object.entries(r).reverse().map(([k, v]) => [k, reversed(v)])) : r;
+
+  it('the order keys were written in does not matter (as the engine and the editor both need)', () => {
+    const other = reversed(written) as Record<string, unknown>[];
+    expect(JSON.stringify(other)).not.toBe(JSON.stringify(written));
+    expect(sameAnnotations(written, other)).toBe(true);
+    const read = readAnnotations(written).annotations;
+    expect(sameAnnotations(read, readAnnotations(other).annotations)).toBe(true);
+  });
+
+  it('every field counts, the ones this version does not read too', () => {
+    expect(sameAnnotations(written, [{ ...written[0], note: 'checked by the desk' }])).toBe(false);
+    expect(sameAnnotations([{ ...written[0], note: 'a' }], [{ ...written[0], note: 'b' }])).toBe(false);
+    expect(sameAnnotations(written, [{ ...written[0], type: 'ORG' }])).toBe(false);
+    const anchor = written[0].anchor as Record<string, unknown>;
+    expect(sameAnnotations(written, [{ ...written[0], anchor: { ...anchor, start: (anchor.start as number) + 1 } }])).toBe(false);
+    expect(sameAnnotations(written, [...written, ...written])).toBe(false);
+    expect(sameAnnotations(written, [])).toBe(false);
+  });
+
+  it('a field left undefined is a field left out, as in the sidecar JSON', () => {
+    const read = readAnnotations(written).annotations;
+    expect(sameAnnotations(read, read.map((a) => ({ ...a, orphaned: undefined })))).toBe(true);
+    expect(sameAnnotations(read, read.map((a) => ({ ...a, orphaned: true })))).toBe(false);
+    expect(sameAnnotations([{ name: null }], [{}])).toBe(false);
   });
 });

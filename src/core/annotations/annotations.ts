@@ -80,6 +80,27 @@ export function toSidecarAnnotations(annotations: readonly UserAnnotation[], kep
 }
 
 /**
+ * Whether two annotations (or lists of them, or sidecar records) say the same: compared field
+ * by field, so the order keys were written in does not matter and every field counts, the
+ * ones this version does not read too. A field set to `undefined` is a field left out (as in
+ * the sidecar's JSON). Lists compare in order.
+ */
+export function sameAnnotations(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((x, i) => sameAnnotations(x, other[i]));
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = (r: Record<string, unknown>) => Object.keys(r).filter((k) => r[k] !== undefined);
+  const ka = keys(ra);
+  return ka.length === keys(rb).length && ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && sameAnnotations(ra[k], rb[k]));
+}
+
+/**
  * What to write when the sidecar on disk may have changed since we read it (another window,
  * the CLI): our additions, changes and deletions applied to what is there now, so theirs are
  * kept too. `base` is what we read last, `mine` what we hold now, `theirs` what is on disk.
@@ -87,7 +108,7 @@ export function toSidecarAnnotations(annotations: readonly UserAnnotation[], kep
  */
 export function mergeAnnotationRecords(base: readonly Record<string, unknown>[], mine: readonly Record<string, unknown>[], theirs: readonly Record<string, unknown>[]): Record<string, unknown>[] {
   const idOf = (r: Record<string, unknown>) => (typeof r.id === 'string' ? r.id : undefined);
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const same = sameAnnotations;
   const baseById = new Map(base.flatMap((r) => (idOf(r) ? [[idOf(r)!, r] as const] : [])));
   const mineById = new Map(mine.flatMap((r) => (idOf(r) ? [[idOf(r)!, r] as const] : [])));
   const out: Record<string, unknown>[] = [];
