@@ -28,6 +28,12 @@ import type { ProvenanceTimeline } from '../core/reuse/timeline';
 import type { ArticleMetadata } from '../core/article';
 import type { AnalysisResult, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './results';
 
+/** An export of the corpus: its files, what was left out, and the articles it was made from. */
+export interface CorpusExport extends ExportOutput {
+  /** Each exported article's file (as the engine knows it: a path or a URI). */
+  readonly articles: readonly string[];
+}
+
 /** One article as the editor (or the CLI) knows it: its text, and what the user said about it. */
 export interface ArticleUpdate {
   readonly uri: string;
@@ -276,8 +282,9 @@ export class AnalysisEngine {
   }
 
   /** The files of an export in one format: what `corpus-lens export` and Export Annotations… write. */
-  exportFiles(format: ExportFormat, options: ExportOptions = {}): ExportOutput {
-    return exportFiles(format, this.exportData(), options);
+  exportFiles(format: ExportFormat, options: ExportOptions = {}): CorpusExport {
+    const articles = this.exportData();
+    return { ...exportFiles(format, articles, options), articles: articles.map((a) => a.file) };
   }
 
   /** A comparison of articles of the corpus, from the same layer the editor shows. */

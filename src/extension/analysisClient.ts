@@ -17,7 +17,7 @@ import {
   CompareRequest,
   EntitiesRequest,
   EventsRequest,
-  ExportDataRequest,
+  ExportRequest,
   ProvenanceRequest,
   RemoveRequest,
   RenameRequest,
@@ -35,7 +35,8 @@ import {
   type TextVersion,
   type WorkerError,
 } from './analysisProtocol';
-import type { ExportArticle } from '../core/export/formats';
+import type { ExportFormat, ExportOptions } from '../core/export/formats';
+import type { CorpusExport } from '../engine/analysisEngine';
 import { EngineRequests } from './engineRequests';
 import type { ReuseSnapshot } from '../engine/provenance';
 import type { ProvenanceTimeline } from '../core/reuse/timeline';
@@ -145,8 +146,9 @@ export class AnalysisClient {
     return this.request(ProvenanceRequest, { uris });
   }
 
-  exportData(): Promise<ExportArticle[]> {
-    return this.request(ExportDataRequest, {});
+  /** The files of an export, made by the engine (the same dispatch as `corpus-lens export`). */
+  exportFiles(format: ExportFormat, options?: ExportOptions): Promise<CorpusExport> {
+    return this.request(ExportRequest, options ? { format, options } : { format });
   }
 
   remove(uri: ArticleId): Promise<void> {

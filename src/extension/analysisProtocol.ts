@@ -7,7 +7,8 @@
 import type { ArticleMetadata } from '../core/article';
 import type { UserAnnotation } from '../core/annotations/annotations';
 import type { ComparisonReport } from '../core/compare/report';
-import type { ExportArticle } from '../core/export/formats';
+import type { ExportFormat, ExportOptions } from '../core/export/formats';
+import type { CorpusExport } from '../engine/analysisEngine';
 import type { ArticleId } from '../core/vocabulary';
 import type { AnalysisResult, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from '../engine/results';
 import type { ReuseSnapshot } from '../engine/provenance';
@@ -91,7 +92,8 @@ export const RenameRequest = request<'rename', { readonly from: ArticleId; reado
 export const EntitiesRequest = request<'entities', { readonly since: number }, EntitiesUpdate>('entities');
 export const EventsRequest = request<'events', { readonly threshold: number; readonly maxGapDays: number }, EventsSnapshot>('events');
 export const CompareRequest = request<'compare', { readonly uris: readonly ArticleId[] }, CompareResult>('compare');
-export const ExportDataRequest = request<'exportData', Record<string, never>, ExportArticle[]>('exportData');
+/** The files of an export, made in the worker by the engine's exportFiles (as `corpus-lens export`). */
+export const ExportRequest = request<'export', { readonly format: ExportFormat; readonly options?: ExportOptions }, CorpusExport>('export');
 export const ReuseRequest = request<'reuse', Record<string, never>, ReuseSnapshot>('reuse');
 export const ProvenanceRequest = request<'provenance', { readonly uris: readonly ArticleId[] }, { readonly timeline: ProvenanceTimeline | null; readonly error?: string }>('provenance');
 /** The host no longer waits for request `id` (a newer one for the same article, or a timeout). */
@@ -105,7 +107,7 @@ export type AnyRequestType =
   | typeof EntitiesRequest
   | typeof EventsRequest
   | typeof CompareRequest
-  | typeof ExportDataRequest
+  | typeof ExportRequest
   | typeof ReuseRequest
   | typeof ProvenanceRequest;
 

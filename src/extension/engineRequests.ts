@@ -38,7 +38,7 @@ export class EngineRequests {
       entities: (p) => this.entities(engine, p.since),
       events: (p) => engine.events(p.threshold, p.maxGapDays),
       compare: (p) => engine.compare(p.uris),
-      exportData: () => engine.exportData(),
+      export: (p) => engine.exportFiles(p.format, p.options),
       reuse: () => engine.reuse(),
       provenance: (p) => engine.provenanceTimeline(p.uris),
     };

@@ -9,7 +9,6 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { newAnnotationId } from '../core/annotations/annotations';
-import { exportFiles } from '../core/export/formats';
 import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_FORMATS, writeExport, type ExportFormat } from '../node/exportFolder';
 import { importFormatOf, planImport, withImported, type CorpusArticle, type ImportFormat } from '../engine/importAnnotations';
 import { withReviewed } from '../core/sidecar';
@@ -108,19 +107,19 @@ export function registerImportExport(corpus: CorpusService, store: AnnotationSto
         progress.report({ message: 'saving your annotations' });
         await store.flush();
         if (token.isCancellationRequested) return undefined;
-        progress.report({ message: 'collecting every article' });
-        const collected = await analysis.exportData();
+        progress.report({ message: 'exporting every article' });
+        // The engine makes the files, as for `corpus-lens export` (brat's .txt with universal newlines, relative paths kept).
+        const made = await analysis.exportFiles(chosen as ExportFormat);
         if (token.isCancellationRequested) return undefined;
-        // The same files as `corpus-lens export` (brat's .txt with universal newlines, relative paths kept).
-        return { collected, ...exportFiles(chosen as ExportFormat, collected) };
+        return made;
       });
       // Cancelled before anything touched the folder: nothing is half-written.
       if (!prepared) {
         void vscode.window.showInformationMessage('Export cancelled; nothing was written.');
         return undefined;
       }
-      const { collected: articles, files, problems } = prepared;
-      const inputs = articles.map((a) => vscode.Uri.parse(a.file).fsPath);
+      const { articles, files, problems } = prepared;
+      const inputs = articles.map((a) => vscode.Uri.parse(a).fsPath);
       let result = await writeExport(out.fsPath, files, { inputs, force: force === true });
       if (!result.ok && folder === undefined && /--force/.test(result.error)) {
         const choice = await vscode.window.showWarningMessage(`${result.error.replace(/, or pass --force.*$/, '').replace(/; pass --force.*$/, '')}.`, { modal: true }, 'Write Into It Anyway');

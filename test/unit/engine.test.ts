@@ -11,6 +11,7 @@ import { main } from '../../src/cli/cli';
 import { DEFAULT_CLUSTER_OPTIONS } from '../../src/core/events/cluster';
 import { emptySidecar } from '../../src/core/sidecar';
 import { AnalysisEngine } from '../../src/engine/analysisEngine';
+import { EngineRequests } from '../../src/extension/engineRequests';
 import { writeSidecar } from '../../src/node/files';
 import { captureCli } from './captureCli';
 import { SEEDS_DIR, seedFiles } from './seeds';
@@ -106,5 +107,29 @@ describe('events FOLDER', () => {
     expect(await main(['events', path.join(dir, 'empty')], cli)).toBe(1);
     expect(cli.stdout).toBe('');
     expect(cli.stderr).toContain('no .txt article files');
+  });
+});
+
+describe('Export Annotations… in the editor', () => {
+  it("is the worker's engine making the same files as `corpus-lens export` (one export dispatch)", async () => {
+    const dir = corpusOf(seedFiles().slice(0, 3).map((f) => path.join(SEEDS_DIR, f)));
+    const engine = new AnalysisEngine();
+    const requests = new EngineRequests(engine);
+    const uris = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((name) => {
+      const uri = pathToFileURL(path.join(dir, name)).toString();
+      const decoded = decodeArticleBytes(readFileSync(path.join(dir, name)));
+      requests.handle('analyze', { uri, version: 1, text: decoded.ok ? decoded.text : '', metadata: {}, pinnedEvent: null, annotations: [] });
+      return uri;
+    });
+    const made = requests.handle('export', { format: 'brat' });
+    expect([...made.articles].sort()).toEqual([...uris].sort());
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'corpus-lens-export-')), 'brat');
+    expect(await main(['export', '--format', 'brat', '--out', out, dir], captureCli())).toBe(0);
+    // writeExport (shared by both) adds its marker file; the export's files are the rest.
+    const written = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name !== '.corpus-lens-export.json').map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort();
+    expect(made.files.map((f) => f.path).sort()).toEqual(written);
+    // The editor's engine knows its articles by URI (metadata.jsonl names them so, as before); the rest is byte for byte.
+    for (const f of made.files) expect(f.content.replaceAll(pathToFileURL(dir).toString(), dir)).toBe(readFileSync(path.join(out, f.path), 'utf8'));
+    expect(made.files.some((f) => f.path.endsWith('.ann') && f.content.includes('\tPER '))).toBe(true);
   });
 });
