@@ -14,7 +14,7 @@ import { eventArticle, layerEventArticles } from '../core/export/events';
 import { resolvedType } from '../core/entities/resolve';
 import type { IndexedArticle, IndexStats, ResultStore } from '../core/corpusIndex';
 import { exportFiles, type ExportFormat, type ExportOptions, type ExportOutput } from '../core/export/formats';
-import { splitLines } from '../core/lines';
+import { linePositions } from '../core/lines';
 import { articleFileName } from '../core/vocabulary';
 import type { Recognizer } from '../core/ner/recognizer';
 import { loadBackgroundIdf, loadRecognizer } from '../node/models';
@@ -157,37 +157,23 @@ export class AnalysisEngine {
     const resolution = layer.resolution;
     const perArticle = layer.articles;
     const mentions: Record<string, MentionLocation[]> = {};
-    const lineStarts = new Map<string, number[]>();
-    const position = (uri: string, text: string, offset: number) => {
-      let starts = lineStarts.get(uri);
-      if (!starts) {
-        starts = splitLines(text).map((l) => l.start);
-        lineStarts.set(uri, starts);
-      }
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo, character: offset - starts[lo] };
-    };
+    const articleById = new Map(perArticle.map((a) => [a.id, a]));
+    const position = linePositions((id) => articleById.get(id)?.text ?? '');
     for (const a of perArticle) {
       mentions[a.id] = a.mentions.map((m, i) => {
-        const s = position(a.id, a.text, m.start);
-        const e = position(a.id, a.text, m.end);
+        const s = position(a.id, m.start);
+        const e = position(a.id, m.end);
         const entity = resolution.entityFor(a.id, i);
         return { start: m.start, end: m.end, text: m.text, type: resolvedType(m, entity), ...(entity?.subtype ? { subtype: entity.subtype } : {}), line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, entityId: entity?.id ?? '', ...(m.margin !== undefined ? { margin: m.margin } : {}) };
       });
     }
     const entities: EntitySummary[] = resolution.entities.map((e) => {
       const first = e.mentions[0];
-      const firstArticle = perArticle.find((a) => a.id === first.article)!;
+      const firstArticle = articleById.get(first.article)!;
       const m = firstArticle.mentions[first.index];
       const entry = this.index.get(first.article)!;
       const sentence = entry.article.paragraphs.flatMap((p) => p.sentences).find((s) => s.start <= m.start && s.end >= m.end);
-      const pos = position(first.article, firstArticle.text, m.start);
+      const pos = position(first.article, m.start);
       return {
         id: e.id,
         type: e.type,
@@ -200,7 +186,7 @@ export class AnalysisEngine {
         articleCount: new Set(e.mentions.map((x) => x.article)).size,
       };
     });
-    const quotes = this.quoteLocations(layer, (uri, text, offset) => position(uri, text, offset));
+    const quotes = this.quoteLocations(layer, position);
     // Its own counter: annotations change the layer without changing any text.
     this.snapshot = { generation: ++this.snapshotCounter, entities, mentions, quotes, millis: Date.now() - started };
     this.snapshotLayer = layer;
@@ -238,22 +224,7 @@ export class AnalysisEngine {
     try {
       const { inputs, byId } = this.provenance();
       const texts = new Map(inputs.map((a) => [a.id, a.text]));
-      const lineStarts = new Map<string, number[]>();
-      const position = (id: string, offset: number) => {
-        let starts = lineStarts.get(id);
-        if (!starts) {
-          starts = splitLines(texts.get(id) ?? '').map((l) => l.start);
-          lineStarts.set(id, starts);
-        }
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (starts[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return { line: lo, character: offset - starts[lo] };
-      };
+      const position = linePositions((id) => texts.get(id) ?? '');
       value = { generation: this.index.generation, articles: editorReuse(inputs, byId, position), millis: Date.now() - started };
     } catch (e) {
       value = { generation: this.index.generation, articles: {}, millis: 0, error: `Text reuse could not be computed: ${(e as Error).message}` };
@@ -296,7 +267,7 @@ export class AnalysisEngine {
   }
 
   /** Quotes of every article, speakers linked to entities, and the same quote across articles. */
-  private quoteLocations(layer: CorpusLayer, position: (uri: string, text: string, offset: number) => { line: number; character: number }): Record<string, QuoteLocation[]> {
+  private quoteLocations(layer: CorpusLayer, position: (uri: string, offset: number) => { line: number; character: number }): Record<string, QuoteLocation[]> {
     const resolution = layer.resolution;
     const found = layer.articles.map((a, k) => ({ a, quotes: layer.quotes(k) }));
     const links = matchQuotes(found.flatMap(({ a, quotes }) => quotes.map((q, index) => ({ article: a.id, index, text: q.text, speaker: q.speaker?.name ?? null }))));
@@ -310,9 +281,9 @@ export class AnalysisEngine {
         else linksOf.set(key, [l]);
       }
     }
-    const range = (uri: string, text: string, start: number, end: number) => {
-      const s = position(uri, text, start);
-      const e = position(uri, text, end);
+    const range = (uri: string, start: number, end: number) => {
+      const s = position(uri, start);
+      const e = position(uri, end);
       return { line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
     };
     const out: Record<string, QuoteLocation[]> = {};
@@ -328,9 +299,9 @@ export class AnalysisEngine {
           end: q.end,
           text: q.text,
           kind: q.kind,
-          ...range(a.id, a.text, q.start, q.end),
-          cue: q.cue ? { ...range(a.id, a.text, q.cue.start, q.cue.end), text: a.text.slice(q.cue.start, q.cue.end) } : null,
-          speaker: q.speaker ? { ...range(a.id, a.text, q.speaker.start, q.speaker.end), text: q.speaker.text, name: entity?.canonical ?? q.speaker.name, entityId: entity?.id ?? null } : null,
+          ...range(a.id, q.start, q.end),
+          cue: q.cue ? { ...range(a.id, q.cue.start, q.cue.end), text: a.text.slice(q.cue.start, q.cue.end) } : null,
+          speaker: q.speaker ? { ...range(a.id, q.speaker.start, q.speaker.end), text: q.speaker.text, name: entity?.canonical ?? q.speaker.name, entityId: entity?.id ?? null } : null,
           links: related,
         };
       });
