@@ -300,6 +300,21 @@ function isFullStatement(text: string, q: QuoteSpan): boolean {
   return words.length >= 5 && CLAUSE.test(text.slice(q.start, q.end));
 }
 
+/** A work or a slogan named right before its title: "his 2002 book, ''Make Your Kid a Millionaire,''". */
+const WORK_NOUN_BEFORE = /\b(?:book|memoir|novel|autobiography|biography|column|commentary|op-ed|essay|editorial|film|movie|documentary|show|series|sitcom|song|anthem|album|slogan|motto|hashtag|ad|poem|play|musical|podcast)\s*,$/i;
+
+/**
+ * The title of the work named before it ("Trump's new book, "Crippled America: How to Make
+ * America Great Again,"", "her memoir, "Tough Choices.""): every word capitalised but the
+ * small ones. Unlike a title standing alone it may hold a verb ("Who’s Who in the CIA") and a
+ * full stop, and a cue after it is the sentence's, not the title's.
+ */
+function isNamedWork(text: string, q: QuoteSpan, before: string): boolean {
+  if (!WORK_NOUN_BEFORE.test(before)) return false;
+  const words = text.slice(q.start, q.end).split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length > 0 && words.every((w, k) => /^[(“"‘']?\p{Lu}/u.test(w) || (k > 0 && TITLE_SMALL_WORD.test(w)));
+}
+
 const TITLE_SMALL_WORD = /^(?:of|the|a|an|and|or|for|to|in|on|at|with|by|from|de|la|los|las|el|vs?\.?)$/;
 
 /**
@@ -365,7 +380,7 @@ export function attributeQuotes(original: string, quotes: readonly QuoteSpan[], 
     // Chicago") is a phrase in it.
     const after = text.slice(q.outerEnd, q.outerEnd + 80);
     const cueAfter = /^[,!?]/.test(text.slice(q.end, q.outerEnd)) || /^\s*,/.test(after) ? AFTER_SPEAKER_CUE.test(after) || AFTER_CUE_SPEAKER.test(after) : false;
-    const titled = !inHeadline && isTitle(text, q) && !cueAfter;
+    const titled = !inHeadline && ((isTitle(text, q) && !cueAfter) || isNamedWork(text, q, textBefore(text, p.start, q.outerStart)));
     const runsOn = inHeadline && /^[^\S\n]+\p{Ll}/u.test(after);
     const direct = isDirect(text, q, p, quotes[i - 1]) && !titled && !runsOn;
     // A partial quote sits in reported speech: its own cue comes before it, and a trailing
