@@ -315,6 +315,9 @@ function isNamedWork(text: string, q: QuoteSpan, before: string): boolean {
   return words.length > 0 && words.every((w, k) => /^[(“"‘']?\p{Lu}/u.test(w) || (k > 0 && TITLE_SMALL_WORD.test(w)));
 }
 
+/** A complementiser, subordinator or preposition before a comma: the sentence goes on into the quote. */
+const OPEN_WORD_COMMA = /\b(?:that|because|as|including|like|than|whether|if|of|about|for|to)\s*,$/i;
+
 const TITLE_SMALL_WORD = /^(?:of|the|a|an|and|or|for|to|in|on|at|with|by|from|de|la|los|las|el|vs?\.?)$/;
 
 /**
@@ -339,6 +342,9 @@ function isTitle(text: string, q: QuoteSpan): boolean {
 function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSpan | undefined): boolean {
   if (opensParagraph(text, paragraph.start, q.outerStart)) return true;
   const before = textBefore(text, paragraph.start, q.outerStart);
+  // A comma after a word no clause ends on ("Trump tweeted that, “For those …”", "things such
+  // as, "…"", "a problem because, “…”") is punctuation only: the quote is part of the writer's sentence.
+  if (OPEN_WORD_COMMA.test(before)) return false;
   // A capital opens a statement; so does a number, unless the quote is a name or title ("13th").
   const opening = text.slice(q.start, q.start + 2);
   const capital = /^\p{Lu}|^[‘'(.…[]/u.test(opening) || (/^\p{N}/u.test(opening) && /^\S+\s+\S+\s+\S/u.test(text.slice(q.start, q.end)));
