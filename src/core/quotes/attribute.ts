@@ -33,6 +33,15 @@ const AFTER_SPEAKER_APPOSITION_CUE = new RegExp(`^[\\s,—–-]*(${NP})${PAREN},
 /** "“…” in the legislature, he said": the quoted words run on into the writer's few words, then the speaker and cue. */
 const AFTER_PHRASE_SPEAKER_CUE = new RegExp(`^\\s*\\p{Ll}[^“”"\\n.!?;:,]{0,60}?,\\s+(${NP})${PAREN},?\\s+(${CUE})\\b`, 'u');
 const AFTER_CUE_SPEAKER = new RegExp(`^[\\s,—–-]*(${CUE})\\s+(${NP}?)(?=[,.;:!?]|\\s+(?:on|in|at|during|before|after|when|while|who|as|of|to|from|with)\\b|$)`, 'u');
+/**
+ * The same, read past a title's stop ("said Rep. Elijah Cummings of Maryland", not "Rep") or a
+ * middle initial's ("John F. Kennedy"), up to a comma, a stop, a party and state or a preposition;
+ * tried first, the plain reading when the name runs longer than a speaker phrase.
+ */
+const AFTER_CUE_TITLED_SPEAKER = new RegExp(
+  `^[\\s,—–-]*(${CUE})\\s+(${NP}?)(?=[,;:!?]|\\s*\\(|\\.(?<!(?:^|[\\s(])(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Sgt|Col|Capt|Adm|Prof|Rev)\\.)(?<!\\s\\p{Lu}\\.(?=\\s+\\p{Lu}\\p{Ll}))|\\s+(?:on|in|at|during|before|after|when|while|who|as|of|to|from|with)\\b|$)`,
+  'u',
+);
 const AFTER_ACCORDING = new RegExp(`^[\\s,—–-]*([Aa]ccording to)\\s+(${NP}?)(?=[,.;:!?]|$)`, 'u');
 const BEFORE_ACCORDING = new RegExp(`([Aa]ccording to)\\s+(${NP}?)\\s*,\\s*$`, 'u');
 const BEFORE_QUOTED_AS = new RegExp(`(${NP})\\s+(quoted)\\s+(${NP}?)\\s+as\\s+(?:saying|telling\\b[^“”"]*?)\\b`, 'u');
@@ -164,7 +173,7 @@ function afterQuote(text: string, q: QuoteSpan, paragraphEnd: number): Found | n
     const sStart = from + signed.index + signed[0].indexOf(signed[1]);
     return { cue: null as unknown as Span, speaker: { start: sStart, end: sStart + signed[1].length } };
   }
-  m = AFTER_CUE_SPEAKER.exec(right) ?? AFTER_ACCORDING.exec(right);
+  m = AFTER_CUE_TITLED_SPEAKER.exec(right) ?? AFTER_CUE_SPEAKER.exec(right) ?? AFTER_ACCORDING.exec(right);
   if (m && m[2]) {
     const cStart = from + m.index + m[0].indexOf(m[1]);
     const sStart = from + m.index + m[0].lastIndexOf(m[2]);
@@ -480,7 +489,7 @@ function splitQuoteCue(text: string, quotes: readonly QuoteSpan[], i: number): F
   if (!prev) return null;
   const between = text.slice(prev.outerEnd, quotes[i].outerStart);
   if (between.length > 80) return null;
-  const m = AFTER_SPEAKER_CUE.exec(between) ?? AFTER_CUE_SPEAKER.exec(between);
+  const m = AFTER_SPEAKER_CUE.exec(between) ?? AFTER_CUE_TITLED_SPEAKER.exec(between) ?? AFTER_CUE_SPEAKER.exec(between);
   if (!m) return null;
   const isCueFirst = CUE_FIRST.test(between);
   const speakerText = isCueFirst ? m[2] : m[1];
