@@ -327,6 +327,9 @@ function isNamedWork(text: string, q: QuoteSpan, before: string): boolean {
 /** A complementiser, subordinator or preposition before a comma: the sentence goes on into the quote. */
 const OPEN_WORD_COMMA = /\b(?:that|because|as|including|like|than|whether|if|of|about|for|to)\s*,$/i;
 
+/** Lower-case quoted words opening on an auxiliary or modal verb: their subject stands outside the marks. */
+const OPENS_ON_VERB = /^(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|does|did)\s/;
+
 const TITLE_SMALL_WORD = /^(?:of|the|a|an|and|or|for|to|in|on|at|with|by|from|de|la|los|las|el|vs?\.?)$/;
 
 /**
@@ -361,9 +364,12 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
     if (capital) return true;
   }
   // Right after its cue, a capital or a full statement ("Elliott said “there is no …”").
+  // But not a statement whose subject is the writer's ("An economic downturn, he said, “could
+  // be a good time to borrow …”", "That, the commission said, “would be helpful …”"): one
+  // opening on a verb goes on from words before its cue (a quoted subject is a split quote, below).
   if ((capital || isFullStatement(text, q)) && CUE_AT_END.test(before)) return true;
   // The first part ends on a comma (“…,” he said, “…”): a statement split by its cue.
-  const firstPartOpen = previous && /,\s*$/.test(text.slice(Math.max(previous.start, previous.outerEnd - 3), previous.outerEnd).replace(/["”’'»]+$/, ''));
+  const firstPartOpen = previous && /,$/.test(text.slice(Math.max(previous.start, previous.outerEnd - 3), previous.outerEnd).replace(/[\s"”’'»]+$/, ''));
   if (previous && previous.outerEnd > paragraph.start && /,$/.test(before) && (firstPartOpen || /^\s*,/.test(text.slice(previous.outerEnd, previous.outerEnd + 2)))) {
     const between = text.slice(previous.outerEnd, q.outerStart);
     if (between.length <= 120 && CUE_WORD.test(between) && !/[.!?]/.test(between.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr)\./g, ''))) return true;
