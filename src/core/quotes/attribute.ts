@@ -367,7 +367,7 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
   // But not a statement whose subject is the writer's ("An economic downturn, he said, “could
   // be a good time to borrow …”", "That, the commission said, “would be helpful …”"): one
   // opening on a verb goes on from words before its cue (a quoted subject is a split quote, below).
-  if ((capital || isFullStatement(text, q)) && CUE_AT_END.test(before)) return true;
+  if ((capital || (isFullStatement(text, q) && !OPENS_ON_VERB.test(text.slice(q.start, q.end)))) && CUE_AT_END.test(before)) return true;
   // The first part ends on a comma (“…,” he said, “…”): a statement split by its cue.
   const firstPartOpen = previous && /,$/.test(text.slice(Math.max(previous.start, previous.outerEnd - 3), previous.outerEnd).replace(/[\s"”’'»]+$/, ''));
   if (previous && previous.outerEnd > paragraph.start && /,$/.test(before) && (firstPartOpen || /^\s*,/.test(text.slice(previous.outerEnd, previous.outerEnd + 2)))) {
