@@ -5,8 +5,7 @@
  */
 import * as path from 'path';
 import { measureAgreement, type AgreementReport, type AnnotatedPair } from '../core/annotations/agreement';
-import { universalNewlines } from '../core/export/text';
-import { readAnnotatedCopy, type AnnotatedArticle } from '../node/annotatedCopies';
+import { offsetsBetween, readAnnotatedCopy, sameText, type AnnotatedArticle } from '../node/annotatedCopies';
 import { defineCommand } from './command';
 import type { Cli } from './io';
 
@@ -51,24 +50,17 @@ function pairUp(cli: Cli, nameA: string, a: readonly AnnotatedArticle[], nameB: 
     }
     used.add(y);
     // B's spans are offsets into B's text: when the copies differ beyond line ends and a BOM, they cannot be compared.
-    if (universalNewlines(x.text).text !== universalNewlines(y.text).text) {
+    if (!sameText(x.text, y.text)) {
       cli.warn(`${x.key}: the text differs between ${nameA} and ${nameB}; not compared`);
       continue;
     }
-    const shift = y.text === x.text ? (s: number) => s : mapOffsets(y.text, x.text);
+    const shift = offsetsBetween(y.text, x.text);
     pairs.push({ name: x.key, text: x.text, a: x.spans, b: y.spans.map((s) => ({ label: s.label, fragments: s.fragments.map(([p, q]) => [shift(p), shift(q)] as const) })) });
   }
   const onlyB = b.filter((y) => !used.has(y)).map((y) => y.key);
   if (onlyA.length) cli.warn(`${onlyA.length} article${onlyA.length === 1 ? '' : 's'} only in ${nameA}, not compared: ${onlyA.slice(0, 5).join(', ')}${onlyA.length > 5 ? ', …' : ''}`);
   if (onlyB.length) cli.warn(`${onlyB.length} article${onlyB.length === 1 ? '' : 's'} only in ${nameB}, not compared: ${onlyB.slice(0, 5).join(', ')}${onlyB.length > 5 ? ', …' : ''}`);
   return pairs;
-}
-
-/** Offsets in one copy to offsets in another that differs only by line ends and a BOM. */
-function mapOffsets(from: string, to: string): (offset: number) => number {
-  const f = universalNewlines(from);
-  const t = universalNewlines(to);
-  return (o) => t.toOriginal(f.toNormalised(o));
 }
 
 const pct = (x: number) => x.toFixed(3);

@@ -8,6 +8,7 @@ import { registerCommands } from './commands';
 import { registerCompareCommands } from './compareCommands';
 import { ComparePanels } from './comparePanel';
 import { CorpusService } from './corpusService';
+import { CurationPanels, registerCurationCommand } from './curationPanel';
 import { EntityDecorations } from './entityDecorations';
 import { registerEntityNavigation } from './entityNavigation';
 import { registerFirstRun } from './firstRun';
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const quoteDecorations = new QuoteDecorations(corpus, entities, settings.showQuotes, settings.showQuoteSpeakers);
   const reuseDecorations = new ReuseDecorations(corpus, reuse, context.extensionUri, settings.showReuse);
   const provenancePanels = new ProvenancePanels(context.extensionUri, analysis, events, reuse);
+  const curationPanels = new CurationPanels(context.extensionUri, annotationStore);
   const firstRun = registerFirstRun(context.workspaceState, corpus, () => readSettings().exclude, log);
   let articlePaths = '';
 
@@ -105,6 +107,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     reuseDecorations,
     provenancePanels,
     registerProvenanceCommand(corpus, events, provenancePanels),
+    curationPanels,
+    registerCurationCommand(corpus, curationPanels),
     ...registerReuseNavigation(corpus, reuse),
     quoteDecorations,
     ...registerQuoteNavigation(corpus, entities),

@@ -7,6 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { LabelledSpan } from '../core/annotations/agreement';
 import { readAnnotations, reanchorAnnotations } from '../core/annotations/annotations';
+import { annotationSpans } from '../core/annotations/curation';
 import { knownLabel } from '../core/annotations/importFormats';
 import { fromCodePoints, universalNewlines } from '../core/export/text';
 import { readBratSpans } from '../core/quotes/brat';
@@ -96,16 +97,47 @@ async function readCorpusCopy(folder: string): Promise<AnnotatedCopy> {
     }
     const { annotations, problems: found } = readAnnotations(sidecar.sidecar.annotations);
     problems.push(...found.map((p) => `${file}: sidecar ${p}`));
-    const spans: LabelledSpan[] = [];
-    for (const a of reanchorAnnotations(annotations, read.text)) {
-      if (a.orphaned) {
-        problems.push(`${file}: annotation ${a.id} lost its words (the text changed); not compared`);
-        continue;
-      }
-      if (a.kind === 'entity') spans.push({ label: a.type, fragments: [[a.anchor.start, a.anchor.end]] });
-      else if (a.kind === 'quote') spans.push({ label: 'QUOTE', fragments: [[a.anchor.start, a.anchor.end]] });
-    }
+    const anchored = reanchorAnnotations(annotations, read.text);
+    for (const a of anchored) if (a.orphaned) problems.push(`${file}: annotation ${a.id} lost its words (the text changed); not compared`);
+    const spans = annotationSpans(anchored);
     articles.push({ key: keyOf(folder, file), file, text: read.text, spans });
   }
   return { kind: 'corpus', articles, problems };
+}
+
+/** Offsets in one copy of a text to offsets in another that differs from it only by line ends and a BOM. */
+export function offsetsBetween(from: string, to: string): (offset: number) => number {
+  if (from === to) return (o) => o;
+  const f = universalNewlines(from);
+  const t = universalNewlines(to);
+  return (o) => t.toOriginal(f.toNormalised(o));
+}
+
+/** Whether two copies of an article have the same text (line ends and a BOM aside), so their offsets compare. */
+export function sameText(a: string, b: string): boolean {
+  return a === b || universalNewlines(a).text === universalNewlines(b).text;
+}
+
+export type Counterpart =
+  | { readonly ok: true; readonly kind: AnnotatedCopy['kind']; readonly article: AnnotatedArticle; readonly problems: string[] }
+  | { readonly ok: false; readonly message: string; readonly problems: string[] };
+
+/**
+ * Another annotator's copy of one article, found in `folder` (a brat folder or a corpus) as
+ * `agreement` pairs articles: the same path below the folder (`key`), else the only file of the
+ * same name. Its spans come back as offsets into `text`, the article's text here.
+ */
+export async function readCounterpart(folder: string, key: string, text: string): Promise<Counterpart> {
+  const copy = await readAnnotatedCopy(folder);
+  const base = path.posix.basename(key);
+  const named = copy.articles.filter((x) => path.posix.basename(x.key) === base);
+  const found = copy.articles.find((x) => x.key === key) ?? (named.length === 1 ? named[0] : undefined);
+  if (!found) {
+    const why = named.length > 1 ? `${named.length} files there are named ${base} and none is at ${key}` : `no article there is named ${base}`;
+    return { ok: false, message: `${folder} has no copy of this article: ${why}${copy.kind === 'brat' ? ' (a brat folder holds NAME.txt and NAME.ann)' : ''}.`, problems: copy.problems };
+  }
+  if (!sameText(found.text, text)) return { ok: false, message: `${found.file}: its text differs from this article's, so its annotations cannot be compared.`, problems: copy.problems };
+  const shift = offsetsBetween(found.text, text);
+  const spans = found.spans.map((s) => ({ label: s.label, fragments: s.fragments.map(([p, q]) => [shift(p), shift(q)] as const) }));
+  return { ok: true, kind: copy.kind, article: { ...found, text, spans }, problems: copy.problems.filter((p) => p.startsWith(found.file) || p.includes(`${found.key}.ann`)) };
 }

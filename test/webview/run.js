@@ -199,6 +199,7 @@ async function main() {
       assert.ok(csp.some((v) => v.startsWith('style-src')), JSON.stringify(csp));
     });
     await provenanceChecks(context, dir, out, check);
+    await curationChecks(context, dir, out, check);
   } finally {
     await context.close();
   }
@@ -317,6 +318,121 @@ async function provenanceChecks(context, dir, out, check) {
     assert.match(await page.locator('table.quotes').innerText(), /unknown/);
   });
   await check('provenance: no script errors and zero CSP violations; the CSP is in force', async () => {
+    assert.deepStrictEqual(errors, []);
+    assert.deepStrictEqual(await page.evaluate(() => window.__csp), []);
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<span style="width:10px">probe</span>'));
+    await page.waitForTimeout(100);
+    assert.ok((await page.evaluate(() => window.__csp)).some((v) => v.startsWith('style-src')));
+  });
+  await page.close();
+}
+
+/** The Curation page (Compare Annotations with…) under the panel's CSP, on views built by test/webview/curationFixture.ts. */
+async function curationChecks(context, dir, out, check) {
+  console.log('Curation webview page (headless Chromium, under the panel\'s CSP):');
+  const bundle = path.join(ROOT, 'test-output', 'curationFixture.js');
+  require('esbuild').buildSync({ entryPoints: [path.join(ROOT, 'test', 'webview', 'curationFixture.ts')], bundle: true, platform: 'node', outfile: bundle, logLevel: 'warning' });
+  const { before, after, file } = JSON.parse(execFileSync(process.execPath, [bundle, ROOT], { encoding: 'utf8' }));
+  const hostBundle = path.join(ROOT, 'test-output', 'webview-host', 'curationPage.js');
+  require('esbuild').buildSync({ entryPoints: [path.join(ROOT, 'src', 'extension', 'curationPage.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: hostBundle, logLevel: 'warning' });
+  const { curationPageHtml } = require(hostBundle);
+  fs.writeFileSync(path.join(dir, 'curation.html'), curationPageHtml(ROOT, { cspSource: 'file:', uri: (rel) => `file://${path.join(ROOT, ...rel.split('/'))}` }, 'T3stN0nce' + Date.now()));
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1300, height: 900 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const state = { article: `file://${file}`, folder: '/data/anna' };
+  const render = (v) => page.evaluate(({ view, state }) => window.postMessage({ type: 'render', view, state }, '*'), { view: v, state });
+  const last = () => page.evaluate(() => window.__posted[window.__posted.length - 1]);
+  await page.goto(`file://${path.join(dir, 'curation.html')}`);
+  await check('curation: announces it is ready', async () => assert.deepStrictEqual(await page.evaluate(() => window.__posted[0]), { type: 'ready' }));
+  await render(before);
+  await page.waitForSelector('tr.item');
+  await check('curation: lists every disagreement with both sides\' labels and whom the curated version follows', async () => {
+    const table = page.getByRole('table', { name: /Disagreements: 5/ });
+    assert.strictEqual(await table.count(), 1);
+    assert.deepStrictEqual(await table.locator('thead th[scope="col"]').allInnerTexts(), ['Words', 'yours', 'anna', 'Curated follows']);
+    assert.strictEqual(await table.locator('tbody tr').count(), before.items.length);
+    assert.strictEqual(await table.getByRole('rowheader').count(), before.items.length);
+    const beijing = table.locator('tbody tr', { has: page.locator('th', { hasText: '“Beijing”' }) });
+    assert.match(await beijing.innerText(), /ORG\s+Taken\s+LOC\s+Take\s+yours/);
+    const moon = table.locator('tbody tr', { has: page.locator('th', { hasText: 'Moon Jae-In' }) });
+    assert.match(await moon.innerText(), /nothing\s+Taken\s+PER\s+Take\s+yours/);
+    assert.strictEqual(await page.locator('#summary').innerText(), before.summary);
+  });
+  await check('curation: both versions side by side, line by line, disagreements outlined and agreed names not', async () => {
+    const text = page.getByRole('table', { name: /as each annotator marked it/ });
+    assert.strictEqual(await text.locator('tbody tr').count(), before.rows.length);
+    const left = await text.locator('tbody tr td:nth-child(1)').allInnerTexts();
+    const original = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+    // The cells spell the article's lines (with each annotation's label after its words).
+    assert.strictEqual(left.length, original.length);
+    const moon = page.locator('table.text td:nth-child(2) mark.disagree', { hasText: 'Moon Jae-In' });
+    assert.strictEqual(await moon.count(), 1);
+    assert.strictEqual(await page.locator('table.text td:nth-child(1) mark', { hasText: 'Moon Jae-In' }).count(), 0, 'ours has no Moon Jae-In');
+    const outline = await moon.evaluate((m) => getComputedStyle(m).outlineStyle);
+    assert.strictEqual(outline, 'solid');
+    const agreed = page.locator('table.text td:nth-child(1) mark', { hasText: 'Xi Jinping' }).first();
+    assert.strictEqual(await agreed.evaluate((m) => m.classList.contains('disagree')), false);
+    assert.strictEqual(await agreed.evaluate((m) => getComputedStyle(m).outlineStyle), 'none');
+  });
+  await check('curation: one tab stop in the list; arrows move, 2 takes theirs, 1 ours, Enter reveals', async () => {
+    assert.strictEqual(await page.locator('tr.item[tabindex="0"]').count(), 1);
+    await page.locator('tr.item[tabindex="0"]').focus();
+    const at = () => page.evaluate(() => Number(document.activeElement.dataset.index));
+    await page.keyboard.press('Home');
+    assert.strictEqual(await at(), 0);
+    await page.keyboard.press('ArrowDown');
+    assert.strictEqual(await at(), 1);
+    assert.strictEqual(await page.locator('tr.item[tabindex="0"]').count(), 1);
+    // The focused disagreement lights up in the text.
+    const lit = await page.$$eval('mark.disagree.lit', (m) => m.map((x) => x.textContent));
+    assert.ok(lit.length >= 1 && lit.every((t) => before.items[1].text.includes(t)), JSON.stringify(lit));
+    await page.keyboard.press('2');
+    assert.deepStrictEqual(await last(), { type: 'take', key: before.items[1].key, side: 'b' });
+    await page.keyboard.press('1');
+    assert.deepStrictEqual(await last(), { type: 'take', key: before.items[1].key, side: 'a' });
+    await page.keyboard.press('Enter');
+    assert.deepStrictEqual(await last(), { type: 'reveal', start: before.items[1].start, end: before.items[1].end });
+  });
+  await check('curation: the buttons take one side, or all of one side; Undo is off until there is a take', async () => {
+    const row = page.locator('tr.item', { has: page.locator('th', { hasText: '“Beijing”' }) });
+    await row.locator('td.side-b button').click();
+    assert.deepStrictEqual(await last(), { type: 'take', key: before.items.find((i) => i.text === 'Beijing').key, side: 'b' });
+    await page.locator('#take-all-b').click();
+    assert.deepStrictEqual(await last(), { type: 'takeAll', side: 'b' });
+    assert.strictEqual(await page.locator('#take-all-a').isDisabled(), true, 'the curated version already follows ours everywhere');
+    assert.strictEqual(await page.locator('#undo').isDisabled(), true);
+    const n = await page.evaluate(() => window.__posted.length);
+    await page.keyboard.press('Control+z');
+    assert.strictEqual(await page.evaluate(() => window.__posted.length), n, 'nothing to undo, nothing posted');
+  });
+  await check('curation: after a take the list shows it, keeps the keyboard there, and Ctrl+Z asks to undo', async () => {
+    await page.locator('tr.item', { has: page.locator('th', { hasText: '“Beijing”' }) }).focus();
+    await render(after);
+    await page.waitForFunction(() => !document.getElementById('undo').disabled);
+    const row = page.locator('tr.item', { has: page.locator('th', { hasText: '“Beijing”' }) });
+    assert.match(await row.innerText(), /ORG\s+Take\s+LOC\s+Taken\s+anna/);
+    assert.strictEqual(await row.evaluate((r) => r === document.activeElement), true, 'focus stays on the row taken');
+    assert.strictEqual(await page.locator('table.text td:nth-child(2) mark.disagree.taken', { hasText: 'Beijing' }).count(), 1);
+    assert.strictEqual(await page.locator('#status').textContent(), after.summary);
+    assert.match(after.summary, /follows yours on 4, anna on 1/);
+    await page.keyboard.press('Control+z');
+    assert.deepStrictEqual(await last(), { type: 'undo' });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(out, 'curation.png') });
+  });
+  await check('curation: keeps its article and folder in the webview state', async () => assert.deepStrictEqual(await page.evaluate(() => window.__state), state));
+  await check('curation: an error replaces the view and turns the buttons off', async () => {
+    await page.evaluate(() => window.postMessage({ type: 'error', message: '/data/anna has no copy of this article: no article there is named 001.' }, '*'));
+    await page.waitForSelector('p.error');
+    assert.strictEqual(await page.locator('#take-all-b').isDisabled(), true);
+    assert.match(await page.locator('#status').textContent(), /no copy of this article/);
+  });
+  await check('curation: no script errors and zero CSP violations; the CSP is in force', async () => {
     assert.deepStrictEqual(errors, []);
     assert.deepStrictEqual(await page.evaluate(() => window.__csp), []);
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<span style="width:10px">probe</span>'));

@@ -107,13 +107,82 @@ export function cohensKappa(a: readonly string[], b: readonly string[]): number 
   return (observed - expected) / (1 - expected);
 }
 
+/**
+ * One article's annotations of A against B: label and every fragment must agree. What is left
+ * over is a disagreement: the same span under two labels, or a span only one annotator marked.
+ * `measureAgreement` counts with this and Compare Annotations with… (curation.ts) lists it.
+ */
+export interface SpanComparison {
+  /** Per label: annotations of A, of B, and those of B that A has too. */
+  readonly labels: ReadonlyMap<string, { readonly a: number; readonly b: number; readonly matched: number }>;
+  readonly a: number;
+  readonly b: number;
+  readonly matched: number;
+  /** In the order of the text (start, end, then kind). */
+  readonly disagreements: readonly SpanDisagreement[];
+}
+
+export interface SpanDisagreement {
+  readonly kind: 'only-a' | 'only-b' | 'label';
+  /** A's annotation (null when only B has one here), and B's. */
+  readonly a: LabelledSpan | null;
+  readonly b: LabelledSpan | null;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export function compareSpans(text: string, a: readonly LabelledSpan[], b: readonly LabelledSpan[]): SpanComparison {
+  const labels = new Map<string, { a: number; b: number; matched: number }>();
+  const bump = (label: string, field: 'a' | 'b' | 'matched', by: number) => {
+    const c = labels.get(label) ?? { a: 0, b: 0, matched: 0 };
+    c[field] += by;
+    labels.set(label, c);
+  };
+  let totalA = 0;
+  let totalB = 0;
+  let totalMatched = 0;
+  const ta = tally(a);
+  const tb = tally(b);
+  const leftA: LabelledSpan[] = [];
+  const leftB: LabelledSpan[] = [];
+  for (const [key, { span, count }] of ta) {
+    const inB = tb.get(key)?.count ?? 0;
+    const matched = Math.min(count, inB);
+    bump(span.label, 'a', count);
+    bump(span.label, 'matched', matched);
+    totalA += count;
+    totalMatched += matched;
+    for (let k = matched; k < count; k++) leftA.push(span);
+  }
+  for (const [key, { span, count }] of tb) {
+    const matched = Math.min(count, ta.get(key)?.count ?? 0);
+    bump(span.label, 'b', count);
+    totalB += count;
+    for (let k = matched; k < count; k++) leftB.push(span);
+  }
+  // What is left over: the same span under two labels, or a span only one annotator marked.
+  const unmatchedB = new Map<string, LabelledSpan[]>();
+  for (const s of leftB) unmatchedB.set(spanKey(s), [...(unmatchedB.get(spanKey(s)) ?? []), s]);
+  const at = (s: LabelledSpan) => {
+    const start = s.fragments[0][0];
+    const end = s.fragments[s.fragments.length - 1][1];
+    return { start, end, text: s.fragments.map(([x, y]) => text.slice(x, y)).join(' ') };
+  };
+  const found: SpanDisagreement[] = [];
+  for (const s of leftA) {
+    const same = unmatchedB.get(spanKey(s));
+    const other = same?.shift();
+    if (other) found.push({ kind: 'label', a: s, b: other, ...at(s) });
+    else found.push({ kind: 'only-a', a: s, b: null, ...at(s) });
+  }
+  for (const rest of unmatchedB.values()) for (const s of rest) found.push({ kind: 'only-b', a: null, b: s, ...at(s) });
+  found.sort((x, y) => x.start - y.start || x.end - y.end || x.kind.localeCompare(y.kind));
+  return { labels, a: totalA, b: totalB, matched: totalMatched, disagreements: found };
+}
+
 export function measureAgreement(pairs: readonly AnnotatedPair[]): AgreementReport {
   const perLabel = new Map<string, { a: number; b: number; matched: number }>();
-  const bump = (label: string, field: 'a' | 'b' | 'matched', by: number) => {
-    const c = perLabel.get(label) ?? { a: 0, b: 0, matched: 0 };
-    c[field] += by;
-    perLabel.set(label, c);
-  };
   const disagreements: Disagreement[] = [];
   const allA: string[] = [];
   const allB: string[] = [];
@@ -121,43 +190,19 @@ export function measureAgreement(pairs: readonly AnnotatedPair[]): AgreementRepo
   let totalB = 0;
   let totalMatched = 0;
   for (const pair of [...pairs].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
-    const ta = tally(pair.a);
-    const tb = tally(pair.b);
-    const leftA: LabelledSpan[] = [];
-    const leftB: LabelledSpan[] = [];
-    for (const [key, { span, count }] of ta) {
-      const inB = tb.get(key)?.count ?? 0;
-      const matched = Math.min(count, inB);
-      bump(span.label, 'a', count);
-      bump(span.label, 'matched', matched);
-      totalA += count;
-      totalMatched += matched;
-      for (let k = matched; k < count; k++) leftA.push(span);
+    const c = compareSpans(pair.text, pair.a, pair.b);
+    for (const [label, n] of c.labels) {
+      const sum = perLabel.get(label) ?? { a: 0, b: 0, matched: 0 };
+      perLabel.set(label, { a: sum.a + n.a, b: sum.b + n.b, matched: sum.matched + n.matched });
     }
-    for (const [key, { span, count }] of tb) {
-      const matched = Math.min(count, ta.get(key)?.count ?? 0);
-      bump(span.label, 'b', count);
-      totalB += count;
-      for (let k = matched; k < count; k++) leftB.push(span);
+    totalA += c.a;
+    totalB += c.b;
+    totalMatched += c.matched;
+    for (const d of c.disagreements) {
+      const where = { start: d.start, end: d.end, text: d.text };
+      if (d.kind === 'label') disagreements.push({ file: pair.name, kind: 'label', labelA: d.a!.label, labelB: d.b!.label, ...where });
+      else disagreements.push({ file: pair.name, kind: d.kind, label: (d.a ?? d.b)!.label, ...where });
     }
-    // What is left over: the same span under two labels, or a span only one annotator marked.
-    const unmatchedB = new Map<string, LabelledSpan[]>();
-    for (const s of leftB) unmatchedB.set(spanKey(s), [...(unmatchedB.get(spanKey(s)) ?? []), s]);
-    const at = (s: LabelledSpan) => {
-      const start = s.fragments[0][0];
-      const end = s.fragments[s.fragments.length - 1][1];
-      return { start, end, text: s.fragments.map(([x, y]) => pair.text.slice(x, y)).join(' ') };
-    };
-    const found: Disagreement[] = [];
-    for (const s of leftA) {
-      const same = unmatchedB.get(spanKey(s));
-      const other = same?.shift();
-      if (other) found.push({ file: pair.name, kind: 'label', labelA: s.label, labelB: other.label, ...at(s) });
-      else found.push({ file: pair.name, kind: 'only-a', label: s.label, ...at(s) });
-    }
-    for (const rest of unmatchedB.values()) for (const s of rest) found.push({ file: pair.name, kind: 'only-b', label: s.label, ...at(s) });
-    found.sort((x, y) => x.start - y.start || x.end - y.end || x.kind.localeCompare(y.kind));
-    disagreements.push(...found);
     allA.push(...tokenLabels(pair.text, pair.a));
     allB.push(...tokenLabels(pair.text, pair.b));
   }
