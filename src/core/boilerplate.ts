@@ -235,8 +235,8 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   const title = pageTitle(lines, kinds);
   if (title) kinds[title.line] = 'navigation';
   const repeat = title && title.repeat < bestStart ? title.repeat : -1;
-  let headline = -1;
-  for (let i = bestStart - 1, seen = 0; repeat < 0 && i >= 0 && seen < 6; i--) {
+  let headline = repeat < 0 ? headlineAboveByline(lines, kinds, bestStart) : -1;
+  for (let i = bestStart - 1, seen = 0; repeat < 0 && headline < 0 && i >= 0 && seen < 6; i--) {
     if (isBlank(lines[i].text)) continue;
     seen++;
     const t = lines[i].text.trim();
@@ -252,6 +252,44 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
     // Inside the article, a short bulleted item is a menu or a share bar, not a list the writer made.
     else if (/^\s*[*•·]\s+/.test(lines[i].text) && !isProseLike(lines[i].text) && words(lines[i].text) <= 3) kinds[i] = 'navigation';
   }
+}
+
+// How far above the body the headline is looked for (non-blank lines: share bars, captions and
+// bylines stand between), and how close below it its byline or date must be.
+const HEADLINE_WINDOW = 20;
+const BYLINE_BELOW_HEADLINE = 3;
+
+/**
+ * A headline-shaped line (three to 25 words, no full stop, colon or comma at its end, not a
+ * list item, a time stamp or a byline) with a byline or date among the few lines below it:
+ * "Republicans Are Following Trump to Nowhere" over its standfirst and "By Jamelle Bouie". The
+ * nearest such line above the body, or -1.
+ */
+function headlineAboveByline(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], bestStart: number): number {
+  const above: number[] = [];
+  // Lines without a letter (an empty share button, "* ") are not counted.
+  for (let i = bestStart - 1; i >= 0 && above.length < HEADLINE_WINDOW; i--) if (/\p{L}/u.test(lines[i].text)) above.push(i);
+  for (let k = 0; k < above.length; k++) {
+    const i = above[k];
+    if (kinds[i] !== null || !isHeadlineShaped(lines[i].text)) continue;
+    const below = above.slice(Math.max(0, k - BYLINE_BELOW_HEADLINE), k).map((j) => lines[j].text.trim().replace(/^[*•·]\s+/, ''));
+    if (below.some((t) => isTimeStampOrByline(t) || isDateLine(t))) return i;
+  }
+  return -1;
+}
+
+function isHeadlineShaped(raw: string): boolean {
+  const t = raw.trim();
+  const n = words(t);
+  return n >= 3 && n <= 25 && t.length < 200 && !/[.:,;]$/.test(t) && !isListItem(t) && !isTimeStampOrByline(t);
+}
+
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE_LINE = new RegExp(`\\b${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}\\b|\\b\\d{1,2}\\.?\\s+${MONTH},?\\s+\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'i');
+
+/** A short line holding a date ("Nov. 19, 2019", "18 NOV 2019", "2019-04-10"): a byline's date. */
+function isDateLine(line: string): boolean {
+  return words(line) <= 12 && DATE_LINE.test(line);
 }
 
 /** A time stamp or byline next to a headline: "Published 24.08.2017 23:21", "By Jane Doe". */

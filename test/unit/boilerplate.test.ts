@@ -281,8 +281,30 @@ describe('the headline of a whole web page (article-extraction benchmark)', () =
     expect(headline).toBeGreaterThan(0);
     expect(page.kinds[headline]).toBeNull();
     expect(kept(page, 'MADRID — Rafael Nadal kept Spain’s hopes alive')).toBe(true);
-    // Without the title line the headline is not known and stays out, as before.
-    expect(kept(benchmarkPage('0d461229'), 'Nadal keeps Spain alive against Russia in Davis Cup Finals')).toBe(false);
+    // Without the title line the headline is still found: the line over its byline and date
+    // ("Associated Press November 19, 2019, 9:02 AM"); the title line is not needed.
+    const bare = benchmarkPage('0d461229');
+    expect(kept(bare, 'Nadal keeps Spain alive against Russia in Davis Cup Finals')).toBe(true);
+    expect(kept(bare, 'Associated Press November 19, 2019, 9:02 AM')).toBe(false);
+  });
+
+  it('takes the headline-shaped line over the byline for the headline, not the standfirst between them', () => {
+    // NYT opinion page: headline, standfirst, "By Jamelle Bouie", then share buttons and a photo.
+    const nyt = benchmarkPage('04a6711c');
+    expect(kept(nyt, 'Republicans Are Following Trump to Nowhere')).toBe(true);
+    expect(kept(nyt, 'There’s an impeachment lesson hiding')).toBe(false);
+    expect(kept(nyt, 'By Jamelle Bouie')).toBe(false);
+    expect(kept(nyt, 'Americans have gone to the polls four times this month')).toBe(true);
+    // WSJ: the byline is "By" on a line of its own, the date nine lines further down.
+    const wsj = benchmarkPage('042bb7b5');
+    expect(kept(wsj, 'Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay')).toBe(true);
+    expect(kept(wsj, 'The Wall Street Journal')).toBe(false);
+    expect(kept(wsj, 'Nov. 19, 2019 8:03 am ET')).toBe(false);
+    // VentureBeat: an agency's name and a time stamp under the headline.
+    const vb = benchmarkPage('06e5123e');
+    expect(kept(vb, 'New York State Attorney General investigating WeWork and former CEO')).toBe(true);
+    expect(kept(vb, 'Reuters November 18, 2019 11:03 PM')).toBe(false);
+    expect(kept(vb, 'Image Credit: WeWork')).toBe(false);
   });
 
   it('does not take a time stamp or byline above the article for its headline', () => {
