@@ -211,7 +211,8 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
     const n = words(text);
     if (kinds[i] === 'comments' && prose >= 5) inComments = true;
     if (kinds[i] === null && isProseLike(text)) prose++;
-    const score = inComments || kinds[i] !== null ? -4 : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : -Math.min(n, 12) * PENALTY_PER_WORD;
+    // A related story's headline glued to its summary reads like prose but is a link: it counts as a short line.
+    const score = inComments || kinds[i] !== null ? -4 : isGluedTeaser(text) ? -PENALTY_SHORT : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : -Math.min(n, 12) * PENALTY_PER_WORD;
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -290,6 +291,32 @@ const DATE_LINE = new RegExp(`\\b${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}\
 /** A short line holding a date ("Nov. 19, 2019", "18 NOV 2019", "2019-04-10"): a byline's date. */
 function isDateLine(line: string): boolean {
   return words(line) <= 12 && DATE_LINE.test(line);
+}
+
+// A glued teaser's headline: five to 16 words, nine in ten of them capitalised (or short function
+// words), no sentence end inside; its summary five words or more.
+const TEASER_HEAD_MIN_WORDS = 5;
+const TEASER_HEAD_MAX_WORDS = 16;
+const TEASER_HEAD_CAPITALISED = 0.9;
+const TEASER_SUMMARY_MIN_WORDS = 5;
+const TITLE_CASE_SMALL_WORDS = /^(a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|is|v|vs)$/i;
+
+/**
+ * A related story's headline glued to its summary by the converter, which drops the break
+ * between two elements: "Harvick Fails To Rally Overmatched Ford In NASCAR FinaleFord v Toyota
+ * flopped for the blue oval at the track." A Title Case headline, then a word starting right
+ * after a lower-case letter. A name in camel case inside a sentence ("Apple's AirPower project",
+ * "the PS4 DualShock controllers") has a head in sentence case or too short.
+ */
+export function isGluedTeaser(raw: string): boolean {
+  const m = /^(.*?\p{Ll}{2})(\p{Lu}\p{Ll}.*)$/u.exec(raw.trim());
+  if (!m) return false;
+  const head = m[1].split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (head.length < TEASER_HEAD_MIN_WORDS || head.length > TEASER_HEAD_MAX_WORDS) return false;
+  if (/[.!?;]\s/.test(m[1]) || m[2].split(/\s+/).length < TEASER_SUMMARY_MIN_WORDS) return false;
+  const capitalised = head.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const titleCase = head.filter((w) => /^\p{Lu}/u.test(w) || TITLE_CASE_SMALL_WORDS.test(w)).length;
+  return /^\p{Lu}/u.test(head[0]) && capitalised >= 3 && titleCase / head.length >= TEASER_HEAD_CAPITALISED;
 }
 
 /** A time stamp or byline next to a headline: "Published 24.08.2017 23:21", "By Jane Doe". */

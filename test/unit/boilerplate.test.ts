@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import { pageText, pageTitleText } from '../../scripts/boilerplate-benchmark';
-import { classifyLine, classifyLines, isProseLike } from '../../src/core/boilerplate';
+import { classifyLine, classifyLines, isGluedTeaser, isProseLike } from '../../src/core/boilerplate';
 import { splitLines } from '../../src/core/lines';
 
 /** The kind each line of a page is given, looked up by the line's text. */
@@ -311,6 +311,28 @@ describe('the headline of a whole web page (article-extraction benchmark)', () =
     const page = benchmarkPage('156770d6');
     expect(kept(page, 'By Tess Bonn - 11/19/19 06:56 AM EST')).toBe(false);
     expect(kept(page, "South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign")).toBe(true);
+  });
+});
+
+describe('related stories glued to their summaries (article-extraction benchmark)', () => {
+  it('takes a Title Case headline run into its summary for a link, not prose', () => {
+    // CBS Detroit's teaser lists, as html-to-text writes them (page c467d507, half A).
+    expect(isGluedTeaser("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled by the tale of the tape.")).toBe(true);
+    expect(isGluedTeaser('Harvick Fails To Rally Overmatched Ford In NASCAR FinaleFord v Toyota flopped for the blue oval at the track.')).toBe(true);
+    // Body lines of the benchmark with a name in camel case: sentence case, or too few words before it.
+    expect(isGluedTeaser('Even with Apple’s AirPower project canceled, wireless charging moved forward this year.')).toBe(false);
+    expect(isGluedTeaser('The price of one of the PS4 DualShock controllers has prematurely dropped to Black Friday levels.')).toBe(false);
+    const line = (id: string, start: string) => benchmarkPage(id).lines.find((l) => l.text.trim().startsWith(start))!.text;
+    expect(isGluedTeaser(line('8634d121', 'The merged Gannett and GateHouse may not diverge'))).toBe(false);
+    expect(isGluedTeaser(line('a078b365', 'For the case report, Patrick Liu-Shiu-Cheong'))).toBe(false);
+  });
+
+  it('does not start the article at a list of glued teasers above it', () => {
+    const page = benchmarkPage('c467d507');
+    expect(kept(page, "Tape Gaffe Ends Hamlin's Title Run")).toBe(false);
+    expect(kept(page, 'The 4 Best Vegan Spots In Detroit')).toBe(false);
+    expect(kept(page, 'ST. JOSEPH, Mich. (AP) — Michigan health authorities')).toBe(true);
+    expect(kept(page, 'Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported')).toBe(true);
   });
 });
 
