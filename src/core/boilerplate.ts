@@ -230,6 +230,7 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   // wire copy whose results tables and standings follow one line of prose — and keeps the line rules alone.
   if (lines.slice(0, bestStart).filter((l) => !isBlank(l.text)).length <= 1) return;
   bestEnd = extendOverIntroducedList(lines, kinds, bestEnd);
+  bestEnd = extendOverArticleLines(lines, kinds, bestEnd);
   // The headline: the line that repeats the page's title line, when the page starts with one
   // (the title line itself is the page's furniture); and a short line without a closing full
   // stop, not a time stamp or byline, among the few lines above the body.
@@ -317,6 +318,43 @@ export function isGluedTeaser(raw: string): boolean {
   const capitalised = head.filter((w) => /^\p{Lu}/u.test(w)).length;
   const titleCase = head.filter((w) => /^\p{Lu}/u.test(w) || TITLE_CASE_SMALL_WORDS.test(w)).length;
   return /^\p{Lu}/u.test(head[0]) && capitalised >= 3 && titleCase / head.length >= TEASER_HEAD_CAPITALISED;
+}
+
+// Continuing the article past its densest prose: lines of four words or more, and how many other
+// lines may stand between two of them.
+const ARTICLE_LINE_MIN_WORDS = 4;
+const ARTICLE_GAP = 1;
+
+/**
+ * A line that reads like the article's own though it is not prose by `isProseLike`: a short
+ * sentence ("Four teams from there will join the field of 20."), a question, or a line of an
+ * interview ("Q: FAVORITE APPS?", "A: Trip to Disney World").
+ */
+function isArticleLine(raw: string): boolean {
+  const t = raw.trim().replace(/^>\s?/, '');
+  if (/^(q|a)\s*:/i.test(t)) return true;
+  return words(t) >= ARTICLE_LINE_MIN_WORDS && /[.!?]["”’')]?$/.test(t);
+}
+
+/**
+ * The article goes on past its densest prose over its own lines — prose, short sentences,
+ * questions and answers — with at most one other line between two of them, and stops at the
+ * first line the rules recognise as furniture: an interview's short answers, a list of short
+ * sentences, the last lines after a photo.
+ */
+function extendOverArticleLines(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], end: number): number {
+  let last = end;
+  let others = 0;
+  for (let j = end + 1; j < lines.length; j++) {
+    const t = lines[j].text;
+    if (isBlank(t)) continue;
+    if (kinds[j] !== null) break;
+    if (isProseLike(t) || isArticleLine(t)) {
+      last = j;
+      others = 0;
+    } else if (++others > ARTICLE_GAP) break;
+  }
+  return last;
 }
 
 /** A time stamp or byline next to a headline: "Published 24.08.2017 23:21", "By Jane Doe". */

@@ -314,6 +314,19 @@ describe('the headline of a whole web page (article-extraction benchmark)', () =
   });
 });
 
+describe('the article past its densest prose (article-extraction benchmark)', () => {
+  it('goes on over an interview\'s short questions and answers, and stops at the page\'s furniture', () => {
+    // Experience's blog (page 4648a420, half A): a Q&A whose answers are a few words each.
+    const page = benchmarkPage('4648a420');
+    expect(kept(page, 'Q: FAVORITE APPS?')).toBe(true);
+    expect(kept(page, 'A: Trip to Disney World')).toBe(true);
+    expect(kept(page, 'A: Lebron James')).toBe(true);
+    expect(kept(page, 'A: Sonos – Music is the soundtrack')).toBe(true);
+    expect(kept(page, '« Previous Post Next Post »')).toBe(false);
+    expect(kept(page, '* Categories:')).toBe(false);
+  });
+});
+
 describe('related stories glued to their summaries (article-extraction benchmark)', () => {
   it('takes a Title Case headline run into its summary for a link, not prose', () => {
     // CBS Detroit's teaser lists, as html-to-text writes them (page c467d507, half A).
