@@ -155,12 +155,17 @@ describe('Navigation in a real VS Code', () => {
       await api.entitiesSettled();
       return api.entityVersion(doc.uri) === doc.version;
     }, 30_000);
-    const at = doc.getText().indexOf('Lee Hae-chan', inserted.length + 200);
-    assert.ok(at > 0, 'no Lee Hae-chan in the edited text');
-    // (The layer of this version may be followed by another answer for the same version: ask until it holds.)
+    // Every "Lee Hae-chan" below the inserted lines (some may be in a headline or caption, not a mention).
+    const text = doc.getText();
+    const occurrences: number[] = [];
+    for (let at = text.indexOf('Lee Hae-chan', inserted.length); at >= 0; at = text.indexOf('Lee Hae-chan', at + 1)) occurrences.push(at);
+    assert.ok(occurrences.length >= 2, 'no Lee Hae-chan in the edited text');
     const refs = await eventually(`references in the edited article (entity layer of version ${api.entityVersion(doc.uri)}, document ${doc.version})`, async () => {
-      const r = (await referencesAt(doc, at + 2)).filter((l) => l.uri.toString() === doc.uri.toString());
-      return r.length >= 2 ? r : undefined;
+      for (const at of occurrences) {
+        const r = (await referencesAt(doc, at + 2)).filter((l) => l.uri.toString() === doc.uri.toString());
+        if (r.length >= 2) return r;
+      }
+      return undefined;
     }, 20_000);
     const aliases = await leeAliases();
     for (const l of refs) {
