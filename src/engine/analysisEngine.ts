@@ -97,10 +97,12 @@ export class AnalysisEngine {
   }
 
   private pool: StagePool | undefined;
+  /** Articles each worker slot has analysed, over every pool this engine ran. */
+  private jobsDone: number[] = [];
 
-  /** How many jobs each worker of the pool has done (empty without a pool). */
+  /** How many articles each worker has analysed (empty when no pool ever ran). */
   workerJobs(): number[] {
-    return this.pool?.jobsDone() ?? [];
+    return [...this.jobsDone];
   }
 
   /** Uses `workers` from now on (the editor's setting changed); a running pool is stopped. */
@@ -158,7 +160,9 @@ export class AnalysisEngine {
     const pool = this.poolFor(tasks.map((t) => t.task));
     if (!pool) return;
     const entitiesKey = CorpusIndex.keyOf(this.entities);
+    const before = pool.jobsDone();
     const results = await pool.run(tasks.map((t) => t.task));
+    pool.jobsDone().forEach((n, k) => (this.jobsDone[k] = (this.jobsDone[k] ?? 0) + n - before[k]));
     results.forEach((r, k) => {
       if (!r) return; // the worker could not: computed on this thread when needed
       const { hash } = tasks[k];
