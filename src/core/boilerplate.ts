@@ -95,6 +95,9 @@ export function classifyLines(lines: readonly TextLine[], continues: readonly bo
  */
 function classifyLogicalLines(lines: readonly TextLine[]): (BoilerplateKind | null)[] {
   const kinds = lines.map((l) => classifyLine(l.text));
+  // Plain text (no line any rule knows as web furniture) is never a whole web page: a short
+  // agency story, an itinerary or a results list is all body, however few sentences it has.
+  const furnished = kinds.some((k) => k !== null);
   let tailStart = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
     const text = lines[i].text;
@@ -114,7 +117,7 @@ function classifyLogicalLines(lines: readonly TextLine[]): (BoilerplateKind | nu
     }
   }
   markCaptions(lines, kinds);
-  if (looksLikeWholePage(lines, kinds)) markOutsideMainBlock(lines, kinds);
+  if (furnished && looksLikeWholePage(lines, kinds)) markOutsideMainBlock(lines, kinds);
   return kinds;
 }
 
