@@ -93,11 +93,14 @@ export function classifyLines(lines: readonly TextLine[], continues: readonly bo
  * paywall offers and footers are made of short lines no single rule can know
  * ("3 Months", "Archives").
  */
+/** A bulleted line as a page's menus and link lists are written out ("  * Guides"). */
+const MENU_BULLET = /^\s*[*•·▪◦‣]\s/;
+
 function classifyLogicalLines(lines: readonly TextLine[]): (BoilerplateKind | null)[] {
   const kinds = lines.map((l) => classifyLine(l.text));
-  // Plain text (no line any rule knows as web furniture) is never a whole web page: a short
-  // agency story, an itinerary or a results list is all body, however few sentences it has.
-  const furnished = kinds.some((k) => k !== null);
+  // Plain text (no line any rule knows as web furniture, no bulleted menu) is never a whole web
+  // page: a short agency story, an itinerary or a results list is all body, however little prose.
+  const furnished = kinds.some((k) => k !== null) || lines.some((l) => MENU_BULLET.test(l.text));
   let tailStart = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
     const text = lines[i].text;

@@ -29,11 +29,23 @@ export interface ResolvedEntity {
 }
 
 /**
- * The type a mention is shown and exported with: its entity's, agreed across the corpus, so
- * one referent has one type (the mention's own when it resolves to no entity).
+ * The tagger's margin at which a place or organisation keeps its own type against the corpus
+ * vote. A city's name is a club in a results table and a place in the story beside it
+ * ("CHICAGO 74 58" ORG, "in Chicago" LOC): where the tagger is this sure, the name's type
+ * differs by context, not by mistake. On CoNLL testa 86 % of the tagger's names reach it, 18 %
+ * of its wrong ones.
  */
-export function resolvedType<T extends string>(mention: { readonly type: T }, entity: { readonly type: T } | undefined): T {
-  return entity?.type ?? mention.type;
+export const OWN_TYPE_MARGIN = 50;
+
+/**
+ * The type a mention is shown and exported with: its entity's, agreed across the corpus, so
+ * one referent has one type (the mention's own when it resolves to no entity, or when the
+ * tagger was sure of a place or an organisation: OWN_TYPE_MARGIN).
+ */
+export function resolvedType<T extends string>(mention: { readonly type: T; readonly margin?: number }, entity: { readonly type: T } | undefined): T {
+  if (!entity) return mention.type;
+  if ((mention.type === 'LOC' || mention.type === 'ORG') && mention.margin !== undefined && mention.margin >= OWN_TYPE_MARGIN) return mention.type;
+  return entity.type;
 }
 
 export interface Resolution {
