@@ -1,5 +1,5 @@
 /** Word tokens with offsets, split the way CoNLL-2003 (Reuters) text is tokenised. */
-import type { Span } from '../sentences';
+import { STATE_ABBREVIATIONS, type Span } from '../sentences';
 
 export interface Token extends Span {
   readonly text: string;
@@ -8,13 +8,21 @@ export interface Token extends Span {
 /** Letters, marks and digits: the stuff of a word. */
 const W = '[\\p{L}\\p{M}\\p{N}]';
 
+/** Abbreviations written with a period, capitalised or in capitals ("St.", "ST. LOUIS"), and US states ("Calif."). */
+const ABBREVIATIONS = [
+  ...'Mr Mrs Ms Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt St Jr Sr Inc Ltd Corp Co No Rev Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(' ').flatMap((a) => [a, a.toUpperCase()]),
+  'vs',
+  ...STATE_ABBREVIATIONS,
+].join('|');
+
 /** What follows a clitic split off its word ("China's" → China 's, "I'm" → I 'm, "don't" → do n't). */
 const CLITIC = "['’](?:[sSmMdD]|ve|ll|re|VE|LL|RE)\\b";
 
 /**
  * The alternatives, first match wins:
- * - abbreviations with periods: U.S., Mr., Inc. (before more text on the line), an initial
- *   before a capitalised word ("P. Simmons"), a list number opening a line ("1. Michelle Freeman");
+ * - abbreviations with periods: U.S., Mr., Inc., Calif. (before more text on the line, or a
+ *   hyphen: U.S.-led, Wash.-based), an initial before more text ("P. Simmons", "Pietro T. ,"),
+ *   a list number opening a line ("1. Michelle Freeman");
  * - runs of dashes or dots ("--", "..."), a currency with its country ("C$", "US$");
  * - the word before a clitic and the clitic itself ("China" 's, "do" n't);
  * - a number with its sign or without its leading zero ("+0.123", ".437");
@@ -24,9 +32,10 @@ const CLITIC = "['’](?:[sSmMdD]|ve|ll|re|VE|LL|RE)\\b";
  */
 const TOKEN = new RegExp(
   [
-    '(?:[A-Za-z]\\.){2,}(?![A-Za-z])',
-    '(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Ltd|Corp|Co|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.(?=[^\\S\\n]+\\S)',
-    `(?<!${W})\\p{Lu}\\.(?=[^\\S\\n]+\\p{Lu})`,
+    `(?:[A-Za-z]\\.){2,}(?:[-‐]${W}+)*(?![A-Za-z])`,
+    `(?<!${W})(?:${ABBREVIATIONS})\\.(?:[-‐]${W}+)+`,
+    `(?<!${W})(?:${ABBREVIATIONS})\\.(?=[^\\S\\n]+\\S)`,
+    `(?<!${W})\\p{Lu}\\.(?=[^\\S\\n]+\\S)`,
     '(?<![^\\n])[^\\S\\n]*\\d{1,3}[.=](?=[^\\S\\n]+\\S)',
     '-{2,}|\\.{2,}',
     `(?<!${W})\\p{Lu}{1,2}\\$`,
