@@ -84,7 +84,7 @@ describe('corpus propagation and resolution on evidence', () => {
 describe('Giveme5W1H as one corpus through corpus-lens entities', () => {
   it('has almost no junk mentions and few unrelated person merges', async () => {
     const r = await evaluateGiveme();
-    // Measured 40 of 19,420 (0.21 %) and 6 (was 10.66 % and 393); floors just above.
+    // Measured 40 of 19,411 (0.21 %) and 6 (was 10.66 % and 393); floors just above.
     expect(r.junk / r.nonDateMentions).toBeLessThan(0.003);
     expect(r.unrelatedPersonMerges).toBeLessThanOrEqual(10);
     expect(r.topForms.map(([t]) => t)).not.toContain('The');
