@@ -237,7 +237,8 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
     const n = words(text);
     if (kinds[i] === 'comments' && prose >= 5) inComments = true;
     if (kinds[i] === null && isProseLike(text)) prose++;
-    const score = inComments || kinds[i] !== null ? -4 : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : -Math.min(n, 12) * PENALTY_PER_WORD;
+    // A related story's headline glued to its summary reads like prose but is a link: it counts as a short line.
+    const score = inComments || kinds[i] !== null ? -4 : isGluedTeaser(text) ? -PENALTY_SHORT : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : -Math.min(n, 12) * PENALTY_PER_WORD;
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -255,14 +256,15 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   // wire copy whose results tables and standings follow one line of prose — and keeps the line rules alone.
   if (lines.slice(0, bestStart).filter((l) => !isBlank(l.text)).length <= 1) return;
   bestEnd = extendOverIntroducedList(lines, kinds, bestEnd);
+  bestEnd = extendOverArticleLines(lines, kinds, bestEnd);
   // The headline: the line that repeats the page's title line, when the page starts with one
   // (the title line itself is the page's furniture); and a short line without a closing full
   // stop, not a time stamp or byline, among the few lines above the body.
   const title = pageTitle(lines, kinds);
   if (title) kinds[title.line] = 'navigation';
   const repeat = title && title.repeat < bestStart ? title.repeat : -1;
-  let headline = -1;
-  for (let i = bestStart - 1, seen = 0; repeat < 0 && i >= 0 && seen < 6; i--) {
+  let headline = repeat < 0 ? headlineAboveByline(lines, kinds, bestStart) : -1;
+  for (let i = bestStart - 1, seen = 0; repeat < 0 && headline < 0 && i >= 0 && seen < 6; i--) {
     if (isBlank(lines[i].text)) continue;
     seen++;
     const t = lines[i].text.trim();
@@ -278,6 +280,107 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
     // Inside the article, a short bulleted item is a menu or a share bar, not a list the writer made.
     else if (/^\s*[*•·]\s+/.test(lines[i].text) && !isProseLike(lines[i].text) && words(lines[i].text) <= 3) kinds[i] = 'navigation';
   }
+}
+
+// How far above the body the headline is looked for (non-blank lines: share bars, captions and
+// bylines stand between), and how close below it its byline or date must be.
+const HEADLINE_WINDOW = 20;
+const BYLINE_BELOW_HEADLINE = 3;
+
+/**
+ * A headline-shaped line (three to 25 words, no full stop, colon or comma at its end, not a
+ * list item, a time stamp or a byline) with a byline or date among the few lines below it:
+ * "Republicans Are Following Trump to Nowhere" over its standfirst and "By Jamelle Bouie". The
+ * nearest such line above the body, or -1.
+ */
+function headlineAboveByline(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], bestStart: number): number {
+  const above: number[] = [];
+  // Lines without a letter (an empty share button, "* ") are not counted.
+  for (let i = bestStart - 1; i >= 0 && above.length < HEADLINE_WINDOW; i--) if (/\p{L}/u.test(lines[i].text)) above.push(i);
+  for (let k = 0; k < above.length; k++) {
+    const i = above[k];
+    if (kinds[i] !== null || !isHeadlineShaped(lines[i].text)) continue;
+    const below = above.slice(Math.max(0, k - BYLINE_BELOW_HEADLINE), k).map((j) => lines[j].text.trim().replace(/^[*•·]\s+/, ''));
+    if (below.some((t) => isTimeStampOrByline(t) || isDateLine(t))) return i;
+  }
+  return -1;
+}
+
+function isHeadlineShaped(raw: string): boolean {
+  const t = raw.trim();
+  const n = words(t);
+  return n >= 3 && n <= 25 && t.length < 200 && !/[.:,;]$/.test(t) && !isListItem(t) && !isTimeStampOrByline(t);
+}
+
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE_LINE = new RegExp(`\\b${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}\\b|\\b\\d{1,2}\\.?\\s+${MONTH},?\\s+\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'i');
+
+/** A short line holding a date ("Nov. 19, 2019", "18 NOV 2019", "2019-04-10"): a byline's date. */
+function isDateLine(line: string): boolean {
+  return words(line) <= 12 && DATE_LINE.test(line);
+}
+
+// A glued teaser's headline: five to 16 words, nine in ten of them capitalised (or short function
+// words), no sentence end inside; its summary five words or more.
+const TEASER_HEAD_MIN_WORDS = 5;
+const TEASER_HEAD_MAX_WORDS = 16;
+const TEASER_HEAD_CAPITALISED = 0.9;
+const TEASER_SUMMARY_MIN_WORDS = 5;
+const TITLE_CASE_SMALL_WORDS = /^(a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|is|v|vs)$/i;
+
+/**
+ * A related story's headline glued to its summary by the converter, which drops the break
+ * between two elements: "Harvick Fails To Rally Overmatched Ford In NASCAR FinaleFord v Toyota
+ * flopped for the blue oval at the track." A Title Case headline, then a word starting right
+ * after a lower-case letter. A name in camel case inside a sentence ("Apple's AirPower project",
+ * "the PS4 DualShock controllers") has a head in sentence case or too short.
+ */
+export function isGluedTeaser(raw: string): boolean {
+  const m = /^(.*?\p{Ll}{2})(\p{Lu}\p{Ll}.*)$/u.exec(raw.trim());
+  if (!m) return false;
+  const head = m[1].split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (head.length < TEASER_HEAD_MIN_WORDS || head.length > TEASER_HEAD_MAX_WORDS) return false;
+  if (/[.!?;]\s/.test(m[1]) || m[2].split(/\s+/).length < TEASER_SUMMARY_MIN_WORDS) return false;
+  const capitalised = head.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const titleCase = head.filter((w) => /^\p{Lu}/u.test(w) || TITLE_CASE_SMALL_WORDS.test(w)).length;
+  return /^\p{Lu}/u.test(head[0]) && capitalised >= 3 && titleCase / head.length >= TEASER_HEAD_CAPITALISED;
+}
+
+// Continuing the article past its densest prose: lines of four words or more, and how many other
+// lines may stand between two of them.
+const ARTICLE_LINE_MIN_WORDS = 4;
+const ARTICLE_GAP = 1;
+
+/**
+ * A line that reads like the article's own though it is not prose by `isProseLike`: a short
+ * sentence ("Four teams from there will join the field of 20."), a question, or a line of an
+ * interview ("Q: FAVORITE APPS?", "A: Trip to Disney World").
+ */
+function isArticleLine(raw: string): boolean {
+  const t = raw.trim().replace(/^>\s?/, '');
+  if (/^(q|a)\s*:/i.test(t)) return true;
+  return words(t) >= ARTICLE_LINE_MIN_WORDS && /[.!?]["”’')]?$/.test(t);
+}
+
+/**
+ * The article goes on past its densest prose over its own lines — prose, short sentences,
+ * questions and answers — with at most one other line between two of them, and stops at the
+ * first line the rules recognise as furniture: an interview's short answers, a list of short
+ * sentences, the last lines after a photo.
+ */
+function extendOverArticleLines(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], end: number): number {
+  let last = end;
+  let others = 0;
+  for (let j = end + 1; j < lines.length; j++) {
+    const t = lines[j].text;
+    if (isBlank(t)) continue;
+    if (kinds[j] !== null) break;
+    if (isProseLike(t) || isArticleLine(t)) {
+      last = j;
+      others = 0;
+    } else if (++others > ARTICLE_GAP) break;
+  }
+  return last;
 }
 
 /** A time stamp or byline next to a headline: "Published 24.08.2017 23:21", "By Jane Doe". */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import { pageText, pageTitleText } from '../../scripts/boilerplate-benchmark';
-import { classifyLine, classifyLines, isProseLike } from '../../src/core/boilerplate';
+import { classifyLine, classifyLines, isGluedTeaser, isProseLike } from '../../src/core/boilerplate';
 import { splitLines } from '../../src/core/lines';
 
 /** The kind each line of a page is given, looked up by the line's text. */
@@ -281,14 +281,71 @@ describe('the headline of a whole web page (article-extraction benchmark)', () =
     expect(headline).toBeGreaterThan(0);
     expect(page.kinds[headline]).toBeNull();
     expect(kept(page, 'MADRID — Rafael Nadal kept Spain’s hopes alive')).toBe(true);
-    // Without the title line the headline is not known and stays out, as before.
-    expect(kept(benchmarkPage('0d461229'), 'Nadal keeps Spain alive against Russia in Davis Cup Finals')).toBe(false);
+    // Without the title line the headline is still found: the line over its byline and date
+    // ("Associated Press November 19, 2019, 9:02 AM"); the title line is not needed.
+    const bare = benchmarkPage('0d461229');
+    expect(kept(bare, 'Nadal keeps Spain alive against Russia in Davis Cup Finals')).toBe(true);
+    expect(kept(bare, 'Associated Press November 19, 2019, 9:02 AM')).toBe(false);
+  });
+
+  it('takes the headline-shaped line over the byline for the headline, not the standfirst between them', () => {
+    // NYT opinion page: headline, standfirst, "By Jamelle Bouie", then share buttons and a photo.
+    const nyt = benchmarkPage('04a6711c');
+    expect(kept(nyt, 'Republicans Are Following Trump to Nowhere')).toBe(true);
+    expect(kept(nyt, 'There’s an impeachment lesson hiding')).toBe(false);
+    expect(kept(nyt, 'By Jamelle Bouie')).toBe(false);
+    expect(kept(nyt, 'Americans have gone to the polls four times this month')).toBe(true);
+    // WSJ: the byline is "By" on a line of its own, the date nine lines further down.
+    const wsj = benchmarkPage('042bb7b5');
+    expect(kept(wsj, 'Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay')).toBe(true);
+    expect(kept(wsj, 'The Wall Street Journal')).toBe(false);
+    expect(kept(wsj, 'Nov. 19, 2019 8:03 am ET')).toBe(false);
+    // VentureBeat: an agency's name and a time stamp under the headline.
+    const vb = benchmarkPage('06e5123e');
+    expect(kept(vb, 'New York State Attorney General investigating WeWork and former CEO')).toBe(true);
+    expect(kept(vb, 'Reuters November 18, 2019 11:03 PM')).toBe(false);
+    expect(kept(vb, 'Image Credit: WeWork')).toBe(false);
   });
 
   it('does not take a time stamp or byline above the article for its headline', () => {
     const page = benchmarkPage('156770d6');
     expect(kept(page, 'By Tess Bonn - 11/19/19 06:56 AM EST')).toBe(false);
     expect(kept(page, "South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign")).toBe(true);
+  });
+});
+
+describe('the article past its densest prose (article-extraction benchmark)', () => {
+  it('goes on over an interview\'s short questions and answers, and stops at the page\'s furniture', () => {
+    // Experience's blog (page 4648a420, half A): a Q&A whose answers are a few words each.
+    const page = benchmarkPage('4648a420');
+    expect(kept(page, 'Q: FAVORITE APPS?')).toBe(true);
+    expect(kept(page, 'A: Trip to Disney World')).toBe(true);
+    expect(kept(page, 'A: Lebron James')).toBe(true);
+    expect(kept(page, 'A: Sonos – Music is the soundtrack')).toBe(true);
+    expect(kept(page, '« Previous Post Next Post »')).toBe(false);
+    expect(kept(page, '* Categories:')).toBe(false);
+  });
+});
+
+describe('related stories glued to their summaries (article-extraction benchmark)', () => {
+  it('takes a Title Case headline run into its summary for a link, not prose', () => {
+    // CBS Detroit's teaser lists, as html-to-text writes them (page c467d507, half A).
+    expect(isGluedTeaser("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled by the tale of the tape.")).toBe(true);
+    expect(isGluedTeaser('Harvick Fails To Rally Overmatched Ford In NASCAR FinaleFord v Toyota flopped for the blue oval at the track.')).toBe(true);
+    // Body lines of the benchmark with a name in camel case: sentence case, or too few words before it.
+    expect(isGluedTeaser('Even with Apple’s AirPower project canceled, wireless charging moved forward this year.')).toBe(false);
+    expect(isGluedTeaser('The price of one of the PS4 DualShock controllers has prematurely dropped to Black Friday levels.')).toBe(false);
+    const line = (id: string, start: string) => benchmarkPage(id).lines.find((l) => l.text.trim().startsWith(start))!.text;
+    expect(isGluedTeaser(line('8634d121', 'The merged Gannett and GateHouse may not diverge'))).toBe(false);
+    expect(isGluedTeaser(line('a078b365', 'For the case report, Patrick Liu-Shiu-Cheong'))).toBe(false);
+  });
+
+  it('does not start the article at a list of glued teasers above it', () => {
+    const page = benchmarkPage('c467d507');
+    expect(kept(page, "Tape Gaffe Ends Hamlin's Title Run")).toBe(false);
+    expect(kept(page, 'The 4 Best Vegan Spots In Detroit')).toBe(false);
+    expect(kept(page, 'ST. JOSEPH, Mich. (AP) — Michigan health authorities')).toBe(true);
+    expect(kept(page, 'Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported')).toBe(true);
   });
 });
 
