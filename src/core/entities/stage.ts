@@ -9,7 +9,7 @@ import { resolveEntities, type Resolution } from './resolve';
 export function entityStage(recognizer: () => Recognizer): Stage<EntityMention[]> {
   return {
     name: 'entities',
-    version: 3,
+    version: 2,
     run: (input, article) => findMentions(input.text, article, recognizer()),
   };
 }
