@@ -44,26 +44,3 @@ export function trimmedSpan(line: TextLine): { start: number; end: number } | nu
 export function isListItem(line: string): boolean {
   return /^\s*([*•·▪◦‣-]|\d{1,3}[.)])\s/.test(line);
 }
-
-/**
- * Line and column of offsets into several texts (by id), each text's line starts found once
- * and searched by bisection: the engine's one offset→position conversion.
- */
-export function linePositions(textOf: (id: string) => string): (id: string, offset: number) => { line: number; character: number } {
-  const lineStarts = new Map<string, number[]>();
-  return (id, offset) => {
-    let starts = lineStarts.get(id);
-    if (!starts) {
-      starts = splitLines(textOf(id)).map((l) => l.start);
-      lineStarts.set(id, starts);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
-  };
-}

@@ -14,7 +14,6 @@ import { eventArticle, layerEventArticles } from '../core/export/events';
 import { resolvedType } from '../core/entities/resolve';
 import type { IndexedArticle, IndexStats, ResultStore } from '../core/corpusIndex';
 import { exportFiles, type ExportFormat, type ExportOptions, type ExportOutput } from '../core/export/formats';
-import { linePositions } from '../core/lines';
 import { articleFileName } from '../core/vocabulary';
 import type { Recognizer } from '../core/ner/recognizer';
 import { loadBackgroundIdf, loadRecognizer } from '../node/models';
@@ -158,13 +157,10 @@ export class AnalysisEngine {
     const perArticle = layer.articles;
     const mentions: Record<string, MentionLocation[]> = {};
     const articleById = new Map(perArticle.map((a) => [a.id, a]));
-    const position = linePositions((id) => articleById.get(id)?.text ?? '');
     for (const a of perArticle) {
       mentions[a.id] = a.mentions.map((m, i) => {
-        const s = position(a.id, m.start);
-        const e = position(a.id, m.end);
         const entity = resolution.entityFor(a.id, i);
-        return { start: m.start, end: m.end, text: m.text, type: resolvedType(m, entity), ...(entity?.subtype ? { subtype: entity.subtype } : {}), line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, entityId: entity?.id ?? '', ...(m.margin !== undefined ? { margin: m.margin } : {}) };
+        return { start: m.start, end: m.end, text: m.text, type: resolvedType(m, entity), ...(entity?.subtype ? { subtype: entity.subtype } : {}), entityId: entity?.id ?? '', ...(m.margin !== undefined ? { margin: m.margin } : {}) };
       });
     }
     const entities: EntitySummary[] = resolution.entities.map((e) => {
@@ -173,7 +169,6 @@ export class AnalysisEngine {
       const m = firstArticle.mentions[first.index];
       const entry = this.index.get(first.article)!;
       const sentence = entry.article.paragraphs.flatMap((p) => p.sentences).find((s) => s.start <= m.start && s.end >= m.end);
-      const pos = position(first.article, m.start);
       return {
         id: e.id,
         type: e.type,
@@ -181,12 +176,12 @@ export class AnalysisEngine {
         canonical: e.canonical,
         aliases: e.aliases,
         firstSentence: sentence ? firstArticle.text.slice(sentence.start, sentence.end) : m.text,
-        firstMention: { uri: first.article, ...pos },
+        firstMention: { uri: first.article, start: m.start, end: m.end },
         mentionCount: e.mentions.length,
         articleCount: new Set(e.mentions.map((x) => x.article)).size,
       };
     });
-    const quotes = this.quoteLocations(layer, position);
+    const quotes = this.quoteLocations(layer);
     // Its own counter: annotations change the layer without changing any text.
     this.snapshot = { generation: ++this.snapshotCounter, entities, mentions, quotes, millis: Date.now() - started };
     this.snapshotLayer = layer;
@@ -215,7 +210,7 @@ export class AnalysisEngine {
     return { inputs, byId: this.provenanceStage.provenanceOf(`${pairsKey}:${layerKey}`, pairsKey, inputs, quotes) };
   }
 
-  /** Every article's shared passages with positions on both sides, for the editor's marks, hover and Go to Related. */
+  /** Every article's shared passages with offsets on both sides, for the editor's marks, hover and Go to Related. */
   reuse(): ReuseSnapshot {
     const key = `${this.index.generation}:${this.userVersion}`;
     if (this.reuseCache?.key === key) return this.reuseCache.value;
@@ -223,9 +218,7 @@ export class AnalysisEngine {
     let value: ReuseSnapshot;
     try {
       const { inputs, byId } = this.provenance();
-      const texts = new Map(inputs.map((a) => [a.id, a.text]));
-      const position = linePositions((id) => texts.get(id) ?? '');
-      value = { generation: this.index.generation, articles: editorReuse(inputs, byId, position), millis: Date.now() - started };
+      value = { generation: this.index.generation, articles: editorReuse(inputs, byId), millis: Date.now() - started };
     } catch (e) {
       value = { generation: this.index.generation, articles: {}, millis: 0, error: `Text reuse could not be computed: ${(e as Error).message}` };
     }
@@ -267,7 +260,7 @@ export class AnalysisEngine {
   }
 
   /** Quotes of every article, speakers linked to entities, and the same quote across articles. */
-  private quoteLocations(layer: CorpusLayer, position: (uri: string, offset: number) => { line: number; character: number }): Record<string, QuoteLocation[]> {
+  private quoteLocations(layer: CorpusLayer): Record<string, QuoteLocation[]> {
     const resolution = layer.resolution;
     const found = layer.articles.map((a, k) => ({ a, quotes: layer.quotes(k) }));
     const links = matchQuotes(found.flatMap(({ a, quotes }) => quotes.map((q, index) => ({ article: a.id, index, text: q.text, speaker: q.speaker?.name ?? null }))));
@@ -281,11 +274,6 @@ export class AnalysisEngine {
         else linksOf.set(key, [l]);
       }
     }
-    const range = (uri: string, start: number, end: number) => {
-      const s = position(uri, start);
-      const e = position(uri, end);
-      return { line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
-    };
     const out: Record<string, QuoteLocation[]> = {};
     for (const { a, quotes } of found) {
       out[a.id] = quotes.map((q, index) => {
@@ -299,9 +287,8 @@ export class AnalysisEngine {
           end: q.end,
           text: q.text,
           kind: q.kind,
-          ...range(a.id, q.start, q.end),
-          cue: q.cue ? { ...range(a.id, q.cue.start, q.cue.end), text: a.text.slice(q.cue.start, q.cue.end) } : null,
-          speaker: q.speaker ? { ...range(a.id, q.speaker.start, q.speaker.end), text: q.speaker.text, name: entity?.canonical ?? q.speaker.name, entityId: entity?.id ?? null } : null,
+          cue: q.cue ? { start: q.cue.start, end: q.cue.end, text: a.text.slice(q.cue.start, q.cue.end) } : null,
+          speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text, name: entity?.canonical ?? q.speaker.name, entityId: entity?.id ?? null } : null,
           links: related,
         };
       });

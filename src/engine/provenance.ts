@@ -26,16 +26,10 @@ export interface ProvenanceQuoteInput {
   readonly text: string;
 }
 
-/** Offsets to editor positions, for one article. */
-export type PositionOf = (id: string, offset: number) => { line: number; character: number };
-
+/** A passage's offsets in its article's text (the editor turns them into positions). */
 export interface PassageRange {
   readonly start: number;
   readonly end: number;
-  readonly line: number;
-  readonly character: number;
-  readonly endLine: number;
-  readonly endCharacter: number;
 }
 
 export interface ArticleRef {
@@ -141,14 +135,9 @@ function refOf(inputs: ReadonlyMap<string, ProvenanceInput>, uri: string): Artic
   return { uri, label: fileLabel(uri), outlet: a?.outlet?.value ?? null, date: a?.date?.value ?? null };
 }
 
-/** The editor's view: per article, its passages with positions on both sides. */
-export function editorReuse(inputs: readonly ProvenanceInput[], provenance: ReadonlyMap<string, ArticleProvenance>, position: PositionOf): Record<string, ArticleReuse> {
+/** The editor's view: per article, its passages with offsets on both sides. */
+export function editorReuse(inputs: readonly ProvenanceInput[], provenance: ReadonlyMap<string, ArticleProvenance>): Record<string, ArticleReuse> {
   const byId = new Map(inputs.map((a) => [a.id, a]));
-  const range = (id: string, start: number, end: number): PassageRange => {
-    const s = position(id, start);
-    const e = position(id, end);
-    return { start, end, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
-  };
   const out: Record<string, ArticleReuse> = {};
   for (const a of inputs) {
     const p = provenance.get(a.id);
@@ -159,8 +148,9 @@ export function editorReuse(inputs: readonly ProvenanceInput[], provenance: Read
       orderKnown: originalShareKnown(p),
       shareLabel: shareLabel(p),
       passages: p.passages.map((x) => ({
-        ...range(a.id, x.start, x.end),
-        other: { ...refOf(byId, x.other.file), ...range(x.other.file, x.other.start, x.other.end) },
+        start: x.start,
+        end: x.end,
+        other: { ...refOf(byId, x.other.file), start: x.other.start, end: x.other.end },
         kind: x.kind,
         similarity: x.similarity,
         words: x.words,

@@ -17,17 +17,21 @@ export interface EventsSnapshot {
   readonly error?: string;
 }
 
-/** A mention with editor positions, so other articles' mentions need no open document. */
-export interface MentionLocation {
+/**
+ * A span of an article's text as character offsets (UTF-16, as JavaScript and VS Code count
+ * them). The engine never turns offsets into lines: the editor does, by the document's own
+ * conversion (src/extension/navigation.ts).
+ */
+export interface Span {
   readonly start: number;
   readonly end: number;
+}
+
+/** A mention: its offsets in its article's text, and the entity it names. */
+export interface MentionLocation extends Span {
   readonly text: string;
   readonly type: EntityType;
   readonly subtype?: EntitySubtype;
-  readonly line: number;
-  readonly character: number;
-  readonly endLine: number;
-  readonly endCharacter: number;
   readonly entityId: string;
   /** The tagger's confidence in an automatic name (lower: less sure; 0 for copied names); absent on the user's. */
   readonly margin?: number;
@@ -41,25 +45,16 @@ export interface EntitySummary {
   readonly aliases: readonly string[];
   /** The sentence of the first mention in the corpus (articles in path order). */
   readonly firstSentence: string;
-  readonly firstMention: { readonly uri: string; readonly line: number; readonly character: number };
+  readonly firstMention: { readonly uri: string } & Span;
   readonly mentionCount: number;
   readonly articleCount: number;
 }
 
-export interface RangeLocation {
-  readonly line: number;
-  readonly character: number;
-  readonly endLine: number;
-  readonly endCharacter: number;
-}
-
-export interface QuoteLocation extends RangeLocation {
-  readonly start: number;
-  readonly end: number;
+export interface QuoteLocation extends Span {
   readonly text: string;
   readonly kind: 'direct' | 'partial';
-  readonly cue: (RangeLocation & { readonly text: string }) | null;
-  readonly speaker: (RangeLocation & { readonly text: string; readonly name: string; readonly entityId: string | null }) | null;
+  readonly cue: (Span & { readonly text: string }) | null;
+  readonly speaker: (Span & { readonly text: string; readonly name: string; readonly entityId: string | null }) | null;
   /** The same quote (or a near-paraphrase) in other articles. */
   readonly links: ReadonlyArray<{ readonly uri: string; readonly index: number; readonly relation: 'same' | 'similar'; readonly score: number }>;
 }

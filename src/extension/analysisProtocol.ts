@@ -14,7 +14,7 @@ import type { AnalysisResult, EntitySummary, EventsSnapshot, MentionLocation, Qu
 import type { ReuseSnapshot } from '../engine/provenance';
 import type { ProvenanceTimeline } from '../core/reuse/timeline';
 
-export type { AnalysisResult, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation, RangeLocation } from '../engine/results';
+export type { AnalysisResult, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation, Span } from '../engine/results';
 
 /** A request the worker answers with one `Result`; `Params` travel with it. */
 export interface RequestType<Method extends string, Params, Result> {

@@ -1,5 +1,6 @@
 /** Annotate Selection as Entity…, Remove Annotation, Mark Selection as Quote, Set Quote Speaker…. */
 import * as vscode from 'vscode';
+import { offsetIn } from './navigation';
 import { annotate, newAnnotationId, type UserAnnotation } from '../core/annotations/annotations';
 import { snapToTokens } from '../core/annotations/snap';
 import type { EntityType } from '../core/entities/mentions';
@@ -36,7 +37,7 @@ export function registerAnnotationCommands(corpus: CorpusService, entities: Enti
       return undefined;
     }
     const { doc, sel } = { doc: editor.document, sel: editor.selection };
-    return { doc, start: doc.offsetAt(sel.start), end: doc.offsetAt(sel.end) };
+    return { doc, start: offsetIn(doc, sel.start), end: offsetIn(doc, sel.end) };
   };
 
   const pickSpeaker = async (initial?: string | null): Promise<string | null | undefined> => {

@@ -107,8 +107,3 @@ export abstract class ArticleDecorator implements vscode.Disposable {
 export function describes(version: TextVersion, doc: vscode.TextDocument): boolean {
   return version === null ? !doc.isDirty : version === doc.version;
 }
-
-/** A result's offsets in the document, by the document's own conversion. */
-export function rangeIn(doc: vscode.TextDocument, at: { readonly start: number; readonly end: number }): vscode.Range {
-  return new vscode.Range(doc.positionAt(at.start), doc.positionAt(at.end));
-}

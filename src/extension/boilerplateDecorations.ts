@@ -1,5 +1,6 @@
 /** Dims the boilerplate lines of every visible article. */
 import * as vscode from 'vscode';
+import { rangeIn } from './navigation';
 import { ArticleDecorator } from './articleDecorator';
 import type { ArticleState, CorpusService } from './corpusService';
 
@@ -35,7 +36,7 @@ export class BoilerplateDecorations extends ArticleDecorator {
       return;
     }
     const options: vscode.DecorationOptions[] = state.article.boilerplate.slice(0, MAX_RANGES).map((b) => ({
-      range: new vscode.Range(doc.positionAt(b.start), doc.positionAt(b.end)),
+      range: rangeIn(doc, b),
       hoverMessage: new vscode.MarkdownString(`Corpus Lens: boilerplate (${b.kind})`),
     }));
     editor.setDecorations(this.type, options);

@@ -1,5 +1,6 @@
 /** The Compare webview: hosts the page, relays clicks to editors and keeps it current. */
 import * as vscode from 'vscode';
+import { offsetIn, rangeIn } from './navigation';
 import { comparisonToHtml, comparisonToMarkdown } from '../core/compare/exportReport';
 import type { ComparisonReport } from '../core/compare/report';
 import type { CompareState, FromWebview, ToWebview } from '../shared/compareProtocol';
@@ -118,7 +119,7 @@ export class ComparePanel {
 
   followSelection(editor: vscode.TextEditor): void {
     if (!this.ready || !this.files.some((f) => f.toString() === editor.document.uri.toString())) return;
-    const offset = editor.document.offsetAt(editor.selection.active);
+    const offset = offsetIn(editor.document, editor.selection.active);
     void this.post({ type: 'reveal-in-panel', file: editor.document.uri.toString(), start: offset, end: offset });
   }
 
@@ -133,7 +134,7 @@ export class ComparePanel {
     } else if (m.type === 'reveal') {
       const uri = vscode.Uri.parse(m.file);
       const doc = await vscode.workspace.openTextDocument(uri);
-      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)) });
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: rangeIn(doc, m) });
     } else if (m.type === 'export' && this.report) {
       await exportComparison(this.report, m.format);
     }

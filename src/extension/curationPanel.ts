@@ -9,6 +9,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { rangeIn } from './navigation';
 import type { LabelledSpan } from '../core/annotations/agreement';
 import { type UserAnnotation } from '../core/annotations/annotations';
 import { annotationSpans, curation, takeAll, takeSide, type Side } from '../core/annotations/curation';
@@ -154,7 +155,7 @@ export class CurationPanel {
       await this.refresh();
     } else if (m.type === 'reveal') {
       const doc = await vscode.workspace.openTextDocument(this.article);
-      const range = new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end));
+      const range = rangeIn(doc, m);
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: range, preserveFocus: true });
     }
   }

@@ -1,6 +1,7 @@
 /** Colours entity mentions by type in visible articles: one decoration type per entity type. */
 import * as vscode from 'vscode';
-import { ArticleDecorator, rangeIn } from './articleDecorator';
+import { ArticleDecorator } from './articleDecorator';
+import { rangeIn } from './navigation';
 import type { TextVersion } from './analysisProtocol';
 import type { ArticleState, CorpusService } from './corpusService';
 import type { EntityService } from './entityService';

@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { CancelledError, type AnalysisClient } from './analysisClient';
-import type { ArticleEntities, EntitiesUpdate, EntitySummary, MentionLocation, QuoteLocation, RangeLocation, TextVersion } from './analysisProtocol';
+import type { ArticleEntities, EntitiesUpdate, EntitySummary, MentionLocation, QuoteLocation, TextVersion } from './analysisProtocol';
+import { spanAtPosition } from './navigation';
+import { target, type Span, type Target } from './targets';
 import type { CorpusService } from './corpusService';
 import { DELAYS, Debounced } from './scheduler';
 
@@ -53,22 +55,32 @@ export class EntityService implements vscode.Disposable {
     return this.articles.get(uri.toString())?.version;
   }
 
-  mentionAt(uri: vscode.Uri, position: vscode.Position): MentionLocation | undefined {
-    return this.mentionsIn(uri).find((m) => {
-      const start = new vscode.Position(m.line, m.character);
-      const end = new vscode.Position(m.endLine, m.endCharacter);
-      return position.isAfterOrEqual(start) && position.isBeforeOrEqual(end);
-    });
+  /** A span of an article as a target, at the text version its entity layer was found in. */
+  targetOf(uri: vscode.Uri | string, span: Span): Target {
+    const id = uri.toString();
+    return target(id, span, this.articles.get(id)?.version ?? null);
+  }
+
+  /** The mention at a position of a document (only when its mentions were found in this version of it). */
+  mentionAt(doc: vscode.TextDocument, position: vscode.Position): MentionLocation | undefined {
+    if (!this.describes(doc)) return undefined;
+    return spanAtPosition(doc, this.mentionsIn(doc.uri), position)?.span;
+  }
+
+  /** Whether the entity layer's offsets for a document index its text as it is now. */
+  private describes(doc: vscode.TextDocument): boolean {
+    const version = this.versionOf(doc.uri);
+    return version !== undefined && (version === null ? !doc.isDirty : version === doc.version);
   }
 
   quotesIn(uri: vscode.Uri): readonly QuoteLocation[] {
     return this.articles.get(uri.toString())?.quotes ?? [];
   }
 
-  quoteAt(uri: vscode.Uri, position: vscode.Position): { quote: QuoteLocation; index: number } | undefined {
-    const quotes = this.quotesIn(uri);
-    const index = quotes.findIndex((q) => mentionRange(q).contains(position));
-    return index >= 0 ? { quote: quotes[index], index } : undefined;
+  quoteAt(doc: vscode.TextDocument, position: vscode.Position): { quote: QuoteLocation; index: number } | undefined {
+    if (!this.describes(doc)) return undefined;
+    const found = spanAtPosition(doc, this.quotesIn(doc.uri), position);
+    return found ? { quote: found.span, index: found.index } : undefined;
   }
 
   /** Every quote in the corpus, articles in path order. */
@@ -147,8 +159,4 @@ export class EntityService implements vscode.Disposable {
     this.subscription.dispose();
     this.emitter.dispose();
   }
-}
-
-export function mentionRange(m: RangeLocation): vscode.Range {
-  return new vscode.Range(m.line, m.character, m.endLine, m.endCharacter);
 }

@@ -8,7 +8,8 @@ import { dateSpan, type CorpusEvent } from '../core/events/corpusEvents';
 import type { ArticleState, CorpusService } from './corpusService';
 import type { EventService } from './eventService';
 import { DELAYS, Debounced } from './scheduler';
-import { mentionRange, type EntityService } from './entityService';
+import type { EntityService } from './entityService';
+import { openTargetCommand } from './navigation';
 
 export type EventsNode =
   | { kind: 'topic'; key: string; label: string; events: readonly CorpusEvent[] }
@@ -207,7 +208,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
       if (q) {
         item.description = q.links.length ? `also in ${q.links.length} other ${plural(q.links.length, 'article')}` : undefined;
         item.tooltip = `“${q.text}”\n— ${q.speaker?.name ?? 'unknown speaker'}${q.cue ? ` (${q.cue.text})` : ''}`;
-        item.command = { command: 'vscode.open', title: 'Show Quote', arguments: [node.article, { selection: mentionRange(q) }] };
+        item.command = openTargetCommand(this.entities.targetOf(node.article, q), 'Show Quote');
       }
       item.contextValue = 'quote';
       return item;
@@ -256,7 +257,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     item.iconPath = new vscode.ThemeIcon(ICONS[e?.subtype ?? e?.type ?? ''] ?? 'symbol-field');
     item.tooltip = e ? `${e.canonical} — ${e.mentionCount} mentions in ${e.articleCount} articles` : node.first.text;
     item.contextValue = 'entity';
-    item.command = { command: 'vscode.open', title: 'Show Mention', arguments: [node.article, { selection: mentionRange(node.first) }] };
+    item.command = openTargetCommand(this.entities.targetOf(node.article, node.first), 'Show Mention');
     return item;
   }
 

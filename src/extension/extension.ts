@@ -11,6 +11,7 @@ import { CorpusService } from './corpusService';
 import { CurationPanels, registerCurationCommand } from './curationPanel';
 import { EntityDecorations } from './entityDecorations';
 import { registerEntityNavigation } from './entityNavigation';
+import { registerNavigation } from './navigation';
 import { registerFirstRun } from './firstRun';
 import { EntityService } from './entityService';
 import { registerEventCommands } from './eventCommands';
@@ -102,7 +103,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     ...registerImportExport(corpus, annotationStore, analysis, sidecars),
     comparePanels,
     ...registerCompareCommands(corpus, events, comparePanels, analysis),
-    ...registerEntityNavigation(corpus, entities, annotationStore, (uri, pos) => twinPassageItems(corpus, reuse, uri, pos)),
+    ...registerNavigation(log),
+    ...registerEntityNavigation(corpus, entities, annotationStore, (doc, pos) => twinPassageItems(corpus, reuse, doc, pos)),
     reuse,
     reuseDecorations,
     provenancePanels,

@@ -1,6 +1,7 @@
 /** Marks quotes in visible articles, with the speaker's name as faint text after each. */
 import * as vscode from 'vscode';
-import { ArticleDecorator, rangeIn } from './articleDecorator';
+import { ArticleDecorator } from './articleDecorator';
+import { rangeIn } from './navigation';
 import type { TextVersion } from './analysisProtocol';
 import type { ArticleState, CorpusService } from './corpusService';
 import type { EntityService } from './entityService';
@@ -51,7 +52,7 @@ export class QuoteDecorations extends ArticleDecorator {
         if (!q.speaker) continue;
         const at = afterClosingMark(text, q.end);
         const contentText = ` — ${q.speaker.name}`;
-        labels.push({ range: new vscode.Range(doc.positionAt(at), doc.positionAt(at)), renderOptions: { after: { contentText, color: new vscode.ThemeColor('corpusLens.quote.speaker'), fontStyle: 'italic' } } });
+        labels.push({ range: rangeIn(doc, { start: at, end: at }), renderOptions: { after: { contentText, color: new vscode.ThemeColor('corpusLens.quote.speaker'), fontStyle: 'italic' } } });
         painted.push({ offset: at, text: contentText });
       }
     }

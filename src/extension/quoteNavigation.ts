@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { diffWords } from '../core/quotes/match';
 import type { QuoteLocation } from './analysisProtocol';
 import type { CorpusService } from './corpusService';
-import { mentionRange, type EntityService } from './entityService';
+import type { EntityService } from './entityService';
+import { lineLabel, linesOf, markdownTargetLink, OPEN_TARGET_COMMAND, rangeIn, type Target } from './navigation';
 
 export function registerQuoteNavigation(corpus: CorpusService, entities: EntityService): vscode.Disposable[] {
   const title = (uri: vscode.Uri) => {
@@ -15,16 +16,17 @@ export function registerQuoteNavigation(corpus: CorpusService, entities: EntityS
     const s = corpus.get(uri);
     return (s?.status === 'ok' && s.article.outlet) || path.basename(uri.fsPath);
   };
-  const open = (uri: vscode.Uri, q: QuoteLocation) => vscode.window.showTextDocument(uri, { selection: mentionRange(q) });
+  const open = (t: Target) => vscode.commands.executeCommand(OPEN_TARGET_COMMAND, t);
 
   return [
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], {
       provideHover(doc, pos) {
         if (!corpus.isArticle(doc.uri)) return undefined;
-        const found = entities.quoteAt(doc.uri, pos);
+        const found = entities.quoteAt(doc, pos);
         if (!found) return undefined;
         const { quote } = found;
         const md = new vscode.MarkdownString(undefined, true);
+        md.isTrusted = { enabledCommands: [OPEN_TARGET_COMMAND] };
         md.appendMarkdown(`$(quote) **${escape(quote.speaker?.name ?? 'Unknown speaker')}**`);
         if (quote.speaker && quote.speaker.text !== quote.speaker.name) md.appendMarkdown(` (“${escape(quote.speaker.text)}”)`);
         md.appendMarkdown(quote.cue ? ` — cue: *${escape(quote.cue.text)}*` : '');
@@ -34,11 +36,10 @@ export function registerQuoteNavigation(corpus: CorpusService, entities: EntityS
           const other = entities.quote(link.uri, link.index);
           if (!other) continue;
           const uri = vscode.Uri.parse(link.uri);
-          const target = uri.with({ fragment: `L${other.line + 1}` }).toString();
-          md.appendMarkdown(`[${escape(outlet(uri))}](${target}) — ${link.relation === 'same' ? 'same words' : `similar (${Math.round(link.score * 100)}%)`}: `);
+          md.appendMarkdown(`${markdownTargetLink(escape(outlet(uri)), entities.targetOf(link.uri, other))} — ${link.relation === 'same' ? 'same words' : `similar (${Math.round(link.score * 100)}%)`}: `);
           md.appendMarkdown(`“${otherWording(quote.text, other.text)}”\n\n`);
         }
-        return new vscode.Hover(md, mentionRange(quote));
+        return new vscode.Hover(md, rangeIn(doc, quote));
       },
     }),
     vscode.commands.registerCommand('corpusLens.listQuotes', async () => {
@@ -58,15 +59,17 @@ export function registerQuoteNavigation(corpus: CorpusService, entities: EntityS
       );
       if (!speaker) return;
       const quotes = speaker.name ? bySpeaker.get(speaker.name)! : all;
+      const targets = quotes.map((q) => entities.targetOf(q.uri, q.quote));
+      const lines = await linesOf(targets);
       const pick = await vscode.window.showQuickPick(
-        quotes.map((q) => ({ label: `“${q.quote.text.length > 90 ? q.quote.text.slice(0, 89) + '…' : q.quote.text}”`, description: q.quote.speaker?.name ?? '', detail: `${title(q.uri)} · line ${q.quote.line + 1}`, q })),
+        quotes.map((q, i) => ({ label: `“${q.quote.text.length > 90 ? q.quote.text.slice(0, 89) + '…' : q.quote.text}”`, description: q.quote.speaker?.name ?? '', detail: `${title(q.uri)}${lineLabel(lines[i])}`, target: targets[i] })),
         { title: speaker.name ? `Quotes by ${speaker.name}` : 'All quotes', matchOnDetail: true, matchOnDescription: true },
       );
-      if (pick) await open(pick.q.uri, pick.q.quote);
+      if (pick) await open(pick.target);
     }),
     vscode.commands.registerCommand('corpusLens.goToRelatedQuote', async () => {
       const editor = vscode.window.activeTextEditor;
-      const found = editor && entities.quoteAt(editor.document.uri, editor.selection.active);
+      const found = editor && entities.quoteAt(editor.document, editor.selection.active);
       if (!editor || !found) {
         void vscode.window.showInformationMessage('Put the cursor inside a quote in an article first.');
         return;
@@ -74,13 +77,13 @@ export function registerQuoteNavigation(corpus: CorpusService, entities: EntityS
       const items = found.quote.links
         .map((l) => ({ l, q: entities.quote(l.uri, l.index) }))
         .filter((x): x is { l: (typeof found.quote.links)[number]; q: QuoteLocation } => !!x.q)
-        .map(({ l, q }) => ({ label: `“${q.text.slice(0, 90)}”`, description: `${outlet(vscode.Uri.parse(l.uri))} · ${l.relation === 'same' ? 'same words' : `similar ${Math.round(l.score * 100)}%`}`, uri: vscode.Uri.parse(l.uri), q }));
+        .map(({ l, q }) => ({ label: `“${q.text.slice(0, 90)}”`, description: `${outlet(vscode.Uri.parse(l.uri))} · ${l.relation === 'same' ? 'same words' : `similar ${Math.round(l.score * 100)}%`}`, target: entities.targetOf(l.uri, q) }));
       if (items.length === 0) {
         void vscode.window.showInformationMessage('No other article carries this quote.');
         return;
       }
       const pick = await vscode.window.showQuickPick(items, { placeHolder: 'The same quote in other articles' });
-      if (pick) await open(pick.uri, pick.q);
+      if (pick) await open(pick.target);
     }),
   ];
 }

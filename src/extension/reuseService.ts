@@ -11,7 +11,10 @@ import type { AnalysisClient } from './analysisClient';
 import { ArticleDecorator } from './articleDecorator';
 import { DELAYS, Debounced } from './scheduler';
 import type { ArticleState, CorpusService } from './corpusService';
-import { mentionRange, type EntityService } from './entityService';
+import type { EntityService } from './entityService';
+import { describes } from './articleDecorator';
+import { lineLabel, linesOf, markdownTargetLink, OPEN_TARGET_COMMAND, rangeIn, spansAtPosition, target, type Target } from './navigation';
+import type { TextVersion } from './analysisProtocol';
 
 export class ReuseService implements vscode.Disposable {
   private snapshot: ReuseSnapshot = { generation: -1, articles: {}, millis: 0 };
@@ -20,6 +23,8 @@ export class ReuseService implements vscode.Disposable {
   private readonly soon = new Debounced(DELAYS.reuse, () => void this.refreshNow());
   private running: Promise<void> | undefined;
   private signature = '';
+  /** Each article's text version as of the snapshot (what the host had analysed when it arrived). */
+  private versions = new Map<string, TextVersion>();
   readonly onDidChange = this.emitter.event;
 
   constructor(
@@ -40,11 +45,21 @@ export class ReuseService implements vscode.Disposable {
     return this.of(uri)?.passages ?? [];
   }
 
-  /** The shared passages that contain a position, longest first. */
-  passagesAt(uri: vscode.Uri, position: vscode.Position): ReusePassage[] {
-    return this.passagesIn(uri)
-      .filter((p) => mentionRange(p).contains(position))
-      .sort((a, b) => b.words - a.words);
+  /** The text version an article's passages index (undefined: none yet). */
+  versionOf(uri: vscode.Uri | string): TextVersion | undefined {
+    return this.versions.get(uri.toString());
+  }
+
+  /** A span of an article as a target, at the version of the snapshot. */
+  targetOf(uri: vscode.Uri | string, span: { readonly start: number; readonly end: number }): Target {
+    return target(uri.toString(), span, this.versionOf(uri) ?? null);
+  }
+
+  /** The shared passages that contain a position of a document, longest first (none when the passages index another version). */
+  passagesAt(doc: vscode.TextDocument, position: vscode.Position): ReusePassage[] {
+    const version = this.versionOf(doc.uri);
+    if (version === undefined || !describes(version, doc)) return [];
+    return spansAtPosition(doc, this.passagesIn(doc.uri), position).sort((a, b) => b.words - a.words);
   }
 
   async refreshNow(): Promise<void> {
@@ -69,6 +84,10 @@ export class ReuseService implements vscode.Disposable {
       if (signature === this.signature) return;
       this.signature = signature;
       this.snapshot = next;
+      this.versions = new Map(Object.keys(next.articles).map((u) => {
+        const state = this.corpus.get(vscode.Uri.parse(u));
+        return [u, state?.status === 'ok' ? state.version : null];
+      }));
       const passages = Object.values(next.articles).reduce((n, a) => n + a.passages.length, 0);
       this.log(`Found ${passages} shared passage ends across ${total} articles in ${next.millis} ms.`);
       this.emitter.fire();
@@ -113,14 +132,10 @@ export class ReuseDecorations extends ArticleDecorator {
   }
 
   protected decorate(editor: vscode.TextEditor, _state: ArticleState): void {
-    const ranges = this.enabled ? this.reuse.passagesIn(editor.document.uri).map((p) => mentionRange(p)) : [];
+    const ranges = this.enabled ? this.reuse.passagesIn(editor.document.uri).map((p) => rangeIn(editor.document, p)) : [];
     editor.setDecorations(this.type, ranges);
     this.painted(editor, ranges);
   }
-}
-
-function link(uri: string, line: number): string {
-  return vscode.Uri.parse(uri).with({ fragment: `L${line + 1}` }).toString();
 }
 
 function escape(s: string): string {
@@ -128,11 +143,12 @@ function escape(s: string): string {
 }
 
 /** The hover of a shared passage: one line per other article carrying it, with links. */
-export function reuseHover(passages: readonly ReusePassage[], article: ArticleReuse | undefined): vscode.MarkdownString {
+export function reuseHover(reuse: ReuseService, passages: readonly ReusePassage[], article: ArticleReuse | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: ['corpusLens.showProvenance'] };
+  md.isTrusted = { enabledCommands: ['corpusLens.showProvenance', OPEN_TARGET_COMMAND] };
   for (const p of passages.slice(0, 8)) {
-    const line = passageLine(p, (ref) => `[${escape(ref.label)}](${link(ref.uri, 'line' in ref ? ref.line : 0)})`);
+    // The other side's passage, or the earliest article's start.
+    const line = passageLine(p, (ref) => markdownTargetLink(escape(ref.label), reuse.targetOf(ref.uri, 'start' in ref ? ref : { start: 0, end: 0 })));
     md.appendMarkdown(`$(files) ${line}  \n`);
   }
   if (passages.length > 8) md.appendMarkdown(`…and ${passages.length - 8} more  \n`);
@@ -146,25 +162,28 @@ export function registerReuseNavigation(corpus: CorpusService, reuse: ReuseServi
     vscode.languages.registerHoverProvider(selector, {
       provideHover(doc, pos) {
         if (!corpus.isArticle(doc.uri)) return undefined;
-        const passages = reuse.passagesAt(doc.uri, pos);
+        const passages = reuse.passagesAt(doc, pos);
         if (!passages.length) return undefined;
-        return new vscode.Hover(reuseHover(passages, reuse.of(doc.uri)), mentionRange(passages[0]));
+        return new vscode.Hover(reuseHover(reuse, passages, reuse.of(doc.uri)), rangeIn(doc, passages[0]));
       },
     }),
   ];
 }
 
 /** Go to Related's entries for the twin passages at a position (the same passage in other articles). */
-export function twinPassageItems(corpus: CorpusService, reuse: ReuseService, uri: vscode.Uri, position: vscode.Position): Array<vscode.QuickPickItem & { target: { uri: vscode.Uri; range: vscode.Range } }> {
-  return reuse.passagesAt(uri, position).map((p) => {
+export async function twinPassageItems(corpus: CorpusService, reuse: ReuseService, doc: vscode.TextDocument, position: vscode.Position): Promise<Array<vscode.QuickPickItem & { target: Target }>> {
+  const passages = reuse.passagesAt(doc, position);
+  const targets = passages.map((p) => reuse.targetOf(p.other.uri, p.other));
+  const lines = await linesOf(targets);
+  return passages.map((p, i) => {
     const other = vscode.Uri.parse(p.other.uri);
     const state = corpus.get(other);
     const title = (state?.status === 'ok' && state.article.title) || path.basename(other.fsPath);
     return {
       label: `$(files) Same passage in ${p.other.label}${p.other.outlet ? ` (${p.other.outlet})` : ''}`,
-      description: `${p.kind}, ${Math.round(p.similarity * 100)} % alike · line ${p.other.line + 1}`,
+      description: `${p.kind}, ${Math.round(p.similarity * 100)} % alike${lineLabel(lines[i])}`,
       detail: title,
-      target: { uri: other, range: mentionRange(p.other) },
+      target: targets[i],
     };
   });
 }

@@ -11,6 +11,7 @@
  * the "12 / 40 reviewed" status bar item.
  */
 import * as vscode from 'vscode';
+import { rangeIn } from './navigation';
 import type { UserAnnotation } from '../core/annotations/annotations';
 import { acceptEntity, acceptQuote, correctEntity, correctQuote, decideAll, entityStatus, rejectEntity, rejectQuote, reviewQueue, type QueueItem } from '../core/annotations/review';
 import type { EntityType } from '../core/entities/mentions';
@@ -149,7 +150,7 @@ export class ReviewController implements vscode.Disposable {
       this.index++;
       return this.show();
     }
-    const range = new vscode.Range(doc.positionAt(current.start), doc.positionAt(current.end));
+    const range = rangeIn(doc, current);
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     editor.setDecorations(this.highlight, [range]);

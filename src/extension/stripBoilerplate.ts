@@ -1,6 +1,7 @@
 /** Corpus Lens: Strip Boilerplate — preview in a diff editor, then one undoable WorkspaceEdit. */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { rangeIn } from './navigation';
 import { applyDeletions, boilerplateDeletions, type Deletion } from '../core/strip';
 import { withPaintingHeld } from './articleDecorator';
 import type { CorpusService } from './corpusService';
@@ -82,7 +83,7 @@ export function registerStripBoilerplate(corpus: CorpusService, events: EventSer
         if (answer !== 'Strip') return false;
       }
       const edit = new vscode.WorkspaceEdit();
-      for (const p of plans) for (const d of p.deletions) edit.delete(p.uri, new vscode.Range(p.doc.positionAt(d.start), p.doc.positionAt(d.end)), { needsConfirmation: false, label: 'Strip boilerplate' });
+      for (const p of plans) for (const d of p.deletions) edit.delete(p.uri, rangeIn(p.doc, d), { needsConfirmation: false, label: 'Strip boilerplate' });
       const ok = await withPaintingHeld(() => vscode.workspace.applyEdit(edit));
       if (!ok) void vscode.window.showErrorMessage('Corpus Lens could not strip the boilerplate: the files changed meanwhile. Try again.');
       return ok;

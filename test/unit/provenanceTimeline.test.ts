@@ -130,12 +130,7 @@ describe('the editor’s passages (engine)', () => {
     });
     const stage = new ProvenanceStage();
     const prov = stage.provenanceOf('k', 'k', inputs, () => []);
-    const position = (id: string, offset: number) => {
-      const text = inputs.find((a) => a.id === id)!.text;
-      const before = text.slice(0, offset).split('\n');
-      return { line: before.length - 1, character: before[before.length - 1].length };
-    };
-    return { inputs, reuse: editorReuse(inputs, prov, position) };
+    return { inputs, reuse: editorReuse(inputs, prov) };
   };
 
   it('gives 001 passages that name 002 (TIME), its twin span and an unknown earliest', () => {
@@ -147,8 +142,10 @@ describe('the editor’s passages (engine)', () => {
       expect(p.other.label).toBe('002_2ef836bb7012053c');
       expect(passageLine(p)).toMatch(/^Also in 002_2ef836bb7012053c \(TIME\) — (verbatim|edited|rewritten), \d+ % alike; earliest: unknown$/);
       const twin = inputs[2].text;
-      // The twin's line and character point at the twin's own offsets.
-      expect(twin.split('\n')[p.other.line].slice(p.other.character)).toBe(twin.slice(p.other.start).split('\n')[0]);
+      // The twin's span is offsets into the twin's own text (the editor turns them into positions).
+      expect(p.other.start).toBeGreaterThanOrEqual(0);
+      expect(p.other.end).toBeLessThanOrEqual(twin.length);
+      expect(twin.slice(p.other.start, p.other.end).trim().length).toBeGreaterThan(0);
     }
     expect(reuse[inputs[0].id].passages).toEqual([]);
   });

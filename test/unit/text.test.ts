@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/core/sentences';
 import { contentHash, decodeArticleBytes } from '../../src/core/text';
-import { linePositions, splitLines } from '../../src/core/lines';
+import { splitLines } from '../../src/core/lines';
 import { findExplicitDates } from '../../src/core/dates';
 
 describe('decoding article bytes', () => {
@@ -103,22 +103,5 @@ describe('explicit dates', () => {
   });
   it('rejects impossible dates', () => {
     expect(findExplicitDates('31.02.2017')).toEqual([]);
-  });
-});
-
-describe('line positions', () => {
-  it('gives line and column of offsets in each text, breaking lines at \\n, \\r\\n and a lone \\r as VS Code does', () => {
-    const texts: Record<string, string> = { a: 'one\r\ntwo\rthree\nfour', b: 'x' };
-    const at = linePositions((id) => texts[id]);
-    expect(at('a', 0)).toEqual({ line: 0, character: 0 });
-    expect(at('a', 5)).toEqual({ line: 1, character: 0 });
-    expect(at('a', 9)).toEqual({ line: 2, character: 0 });
-    expect(at('a', 16)).toEqual({ line: 3, character: 1 });
-    expect(at('b', 1)).toEqual({ line: 0, character: 1 });
-    // Every offset agrees with the lines splitLines finds.
-    for (let offset = 0; offset <= texts.a.length; offset++) {
-      const line = splitLines(texts.a).filter((l) => l.start <= offset).length - 1;
-      expect(at('a', offset).line).toBe(line);
-    }
   });
 });

@@ -27,7 +27,8 @@ describe('Provenance in a real VS Code (#22)', () => {
       const t = await hoverText(doc, at);
       return /Also in/.test(t) ? t : null;
     }, 30_000);
-    assert.match(text, /Also in \[002\\_2ef836bb7012053c\]\(file:[^)]*002_2ef836bb7012053c\.txt#L\d+\) \(TIME\) — (verbatim|edited|rewritten), \d+ % alike; earliest: unknown/);
+    // The link opens the twin passage (corpusLens.openTarget with the other article's offsets).
+    assert.match(text, /Also in \[002\\_2ef836bb7012053c\]\(command:corpusLens\.openTarget\?[^)]*002_2ef836bb7012053c\.txt[^)]*\) \(TIME\) — (verbatim|edited|rewritten), \d+ % alike; earliest: unknown/);
     assert.match(text, /This article: \d+ % shared, order unknown/);
   });
 

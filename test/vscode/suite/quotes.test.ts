@@ -24,7 +24,8 @@ describe('Quotes in a real VS Code', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Xi Jinping/);
-    assert.match(text, /TIME\]\(.*002_2ef836bb7012053c\.txt#L\d+\) — same words/);
+    // The link opens the other article's quote (corpusLens.openTarget with its offsets).
+    assert.match(text, /TIME\]\(command:corpusLens\.openTarget\?[^)]*002_2ef836bb7012053c\.txt[^)]*\) — same words/);
     await eventually('quote decorations in 001', () => api.quoteDecorationCount(doc.uri) >= 3);
   });
 });
