@@ -6,8 +6,9 @@ import type { ComparisonReport } from '../core/compare/report';
 import type { CompareState, FromWebview, ToWebview } from '../shared/compareProtocol';
 import type { AnalysisClient } from './analysisClient';
 import type { CompareResult } from './analysisProtocol';
-import { comparePageHtml, compareView } from './comparePage';
-import { DELAYS, Debounced } from './scheduler';
+import { compareView } from './comparePage';
+import { DELAYS } from './scheduler';
+import { createPagePanel, PagePanel } from './webviewPanel';
 import type { CorpusService } from './corpusService';
 
 export const COMPARE_VIEW_TYPE = 'corpusLens.compare';
@@ -50,12 +51,7 @@ export class ComparePanels implements vscode.Disposable {
   }
 
   open(files: readonly vscode.Uri[]): ComparePanel {
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Compare Articles', vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'media'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    });
-    return this.adopt(panel, files);
+    return this.adopt(createPagePanel(COMPARE_VIEW_TYPE, 'Compare Articles', this.extensionUri), files);
   }
 
   /** The open panels, for tests. */
@@ -84,37 +80,20 @@ export class ComparePanels implements vscode.Disposable {
   }
 }
 
-export class ComparePanel {
+export class ComparePanel extends PagePanel<ToWebview, FromWebview> {
   private report: ComparisonReport | null = null;
-  private readonly rerender = new Debounced(DELAYS.compare, () => void this.refresh());
-  private ready = false;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     readonly files: readonly vscode.Uri[],
     extensionUri: vscode.Uri,
     private readonly corpus: CorpusService,
     private readonly analysis: AnalysisClient,
     onDispose: () => void,
-    private readonly onPost: (message: ToWebview) => void = () => undefined,
+    onPost: (message: ToWebview) => void = () => undefined,
   ) {
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'corpus-lens.svg');
+    super(panel, 'compare', extensionUri, DELAYS.compare, onDispose, onPost);
     panel.title = `Compare ${files.length} Articles`;
-    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media'), vscode.Uri.joinPath(extensionUri, 'media')] };
-    panel.webview.html = compareHtml(panel.webview, extensionUri);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
-      panel.onDidDispose(() => {
-        this.rerender.dispose();
-        this.disposables.forEach((d) => d.dispose());
-        onDispose();
-      }),
-    );
-  }
-
-  scheduleRefresh(): void {
-    this.rerender.schedule();
   }
 
   followSelection(editor: vscode.TextEditor): void {
@@ -123,15 +102,8 @@ export class ComparePanel {
     void this.post({ type: 'reveal-in-panel', file: editor.document.uri.toString(), start: offset, end: offset });
   }
 
-  dispose(): void {
-    this.panel.dispose();
-  }
-
-  private async onMessage(m: FromWebview): Promise<void> {
-    if (m.type === 'ready') {
-      this.ready = true;
-      await this.refresh();
-    } else if (m.type === 'reveal') {
+  protected async onMessage(m: FromWebview): Promise<void> {
+    if (m.type === 'reveal') {
       const uri = vscode.Uri.parse(m.file);
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: rangeIn(doc, m) });
@@ -140,26 +112,12 @@ export class ComparePanel {
     }
   }
 
-  private async refresh(): Promise<void> {
-    let result: CompareResult;
-    try {
-      result = await this.analysis.compare(this.files.map((f) => f.toString()));
-    } catch (e) {
-      await this.post({ type: 'error', message: `These articles could not be compared: ${(e as Error).message}` });
-      return;
-    }
-    if (!result.report) {
-      await this.post({ type: 'error', message: result.error ?? 'These articles could not be compared.' });
-      return;
-    }
+  protected async refresh(): Promise<void> {
+    const result = await this.answer<CompareResult>(() => this.analysis.compare(this.files.map((f) => f.toString())), (r) => !!r.report, 'These articles could not be compared');
+    if (!result?.report) return;
     this.report = result.report;
     const labels = this.files.map((f) => this.corpus.titleOf(f));
     await this.post({ type: 'render', view: compareView(result.report), files: this.files.map((f) => f.toString()), labels });
-  }
-
-  private post(message: ToWebview): Thenable<boolean> {
-    this.onPost(message);
-    return this.panel.webview.postMessage(message);
   }
 }
 
@@ -169,10 +127,3 @@ export async function exportComparison(report: ComparisonReport, format: 'markdo
   await vscode.window.showTextDocument(doc, vscode.ViewColumn.Active);
 }
 
-/**
- * The page: media/compare/index.html with local script and style only, under a strict CSP
- * (a nonce for the one script, no inline styles). The Chromium tests load the same HTML.
- */
-export function compareHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  return comparePageHtml(extensionUri.fsPath, { cspSource: webview.cspSource, uri: (rel) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...rel.split('/'))).toString() });
-}

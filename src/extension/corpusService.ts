@@ -23,6 +23,8 @@ export type ArticleState =
 
 /** Above this many files the first indexing also shows a notification with progress. */
 const NOTIFY_ABOVE = 200;
+/** Above this many articles a corpus-wide computation shows its progress in the status bar. */
+const WINDOW_PROGRESS_ABOVE = 500;
 
 export class CorpusService implements vscode.Disposable {
   private readonly states = new Map<string, ArticleState>();
@@ -88,6 +90,11 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** Articles sorted by path, so every view lists them in the same order. */
+  /** Runs a corpus-wide computation, with its title in the status bar when the corpus is large. */
+  withProgressWhenLarge<T>(title: string, run: () => Thenable<T>): Thenable<T> {
+    return this.all().length > WINDOW_PROGRESS_ABOVE ? vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, run) : run();
+  }
+
   all(): ArticleState[] {
     return [...this.states.values()].sort((a, b) => a.uri.path.localeCompare(b.uri.path));
   }

@@ -1,39 +1,11 @@
 /**
- * The Curation page (Compare Annotations with…) as the panel serves it, without `vscode`: the
- * template with the Content-Security-Policy's nonce and resource URIs filled in (the same strict
- * policy as Compare and Provenance), and the view it renders — both annotators' versions of the
- * article line by line, cut into marked and unmarked pieces, and the disagreements. The
- * Chromium test loads exactly this.
+ * The view the Curation page (Compare Annotations with…) renders — both annotators' versions of
+ * the article line by line, cut into marked and unmarked pieces, and the disagreements (its HTML
+ * is the pages' shell: src/extension/webviewPage.ts). The Chromium test renders exactly this.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { LabelledSpan } from '../core/annotations/agreement';
 import type { CurationItem } from '../core/annotations/curation';
 import type { CurationItemView, CurationRowView, CurationSegmentView, CurationSideView, CurationView } from '../shared/curationProtocol';
-
-export interface CurationPageResources {
-  readonly cspSource: string;
-  /** `relativePath` (e.g. `dist/media/curation/main.js`) as the webview loads it. */
-  uri(relativePath: string): string;
-}
-
-export function curationPageHtml(extensionPath: string, resources: CurationPageResources, nonce = randomNonce()): string {
-  const template = fs.readFileSync(path.join(extensionPath, 'media', 'curation', 'index.html'), 'utf8');
-  const values: Record<string, string> = {
-    nonce,
-    cspSource: resources.cspSource,
-    script: resources.uri('dist/media/curation/main.js'),
-    style: resources.uri('media/curation/curation.css'),
-  };
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
-}
-
-function randomNonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
-}
 
 export interface CurationInput {
   readonly title: string;

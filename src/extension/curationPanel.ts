@@ -17,8 +17,8 @@ import { readCounterpart } from '../node/annotatedCopies';
 import type { CurationPageState, CurationView, FromCurationPage, ToCurationPage } from '../shared/curationProtocol';
 import type { AnnotationStore } from './annotationStore';
 import type { CorpusService } from './corpusService';
-import { curationPageHtml, curationView } from './curationPage';
-import { Debounced } from './scheduler';
+import { curationView } from './curationPage';
+import { createPagePanel, PagePanel } from './webviewPanel';
 
 export const CURATION_VIEW_TYPE = 'corpusLens.curation';
 
@@ -46,20 +46,14 @@ export class CurationPanels implements vscode.Disposable {
   }
 
   async open(article: vscode.Uri, folder: string): Promise<CurationPanel> {
-    const panel = vscode.window.createWebviewPanel(CURATION_VIEW_TYPE, `Curation: ${path.basename(article.fsPath)}`, vscode.ViewColumn.Beside, { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: this.roots() });
-    return this.adopt(panel, article, folder);
+    return this.adopt(createPagePanel(CURATION_VIEW_TYPE, `Curation: ${path.basename(article.fsPath)}`, this.extensionUri), article, folder);
   }
 
   all(): readonly CurationPanel[] {
     return [...this.panels];
   }
 
-  private roots(): vscode.Uri[] {
-    return [vscode.Uri.joinPath(this.extensionUri, 'dist', 'media'), vscode.Uri.joinPath(this.extensionUri, 'media')];
-  }
-
   private async adopt(panel: vscode.WebviewPanel, article: vscode.Uri, folder: string): Promise<CurationPanel> {
-    panel.webview.options = { enableScripts: true, localResourceRoots: this.roots() };
     const p = new CurationPanel(panel, article, folder, this.extensionUri, this.store, () => this.panels.delete(p));
     this.panels.add(p);
     await p.load();
@@ -81,33 +75,22 @@ interface Loaded {
   readonly detailB: string;
 }
 
-export class CurationPanel {
-  private readonly rerender = new Debounced(150, () => void this.refresh());
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
+export class CurationPanel extends PagePanel<ToCurationPage, FromCurationPage> {
   private loaded: Loaded | { readonly error: string } | undefined;
   /** The curated annotations before each take, for Undo. */
   private readonly undoStack: UserAnnotation[][] = [];
   private last: ToCurationPage | null = null;
 
   constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     readonly article: vscode.Uri,
     readonly folder: string,
     extensionUri: vscode.Uri,
     private readonly store: AnnotationStore,
     onDispose: () => void,
   ) {
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'corpus-lens.svg');
-    panel.webview.html = curationPageHtml(extensionUri.fsPath, { cspSource: panel.webview.cspSource, uri: (rel) => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...rel.split('/'))).toString() });
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: FromCurationPage) => void this.receive(m)),
-      panel.onDidDispose(() => {
-        this.rerender.dispose();
-        this.disposables.forEach((d) => d.dispose());
-        onDispose();
-      }),
-    );
+    // What the page last got is kept for the tests (lastMessage).
+    super(panel, 'curation', extensionUri, 150, onDispose, (message) => (this.last = message));
   }
 
   /** Reads the other annotator's copy and keeps the article's annotations as they are now (side A). */
@@ -135,19 +118,11 @@ export class CurationPanel {
   }
 
   articleChanged(uri: vscode.Uri): void {
-    if (uri.toString() === this.article.toString()) this.rerender.schedule();
+    if (uri.toString() === this.article.toString()) this.scheduleRefresh();
   }
 
-  dispose(): void {
-    this.panel.dispose();
-  }
-
-  /** A message from the page (the tests send the page's messages here too). */
-  async receive(m: FromCurationPage): Promise<void> {
-    if (m.type === 'ready') {
-      this.ready = true;
-      await this.refresh();
-    } else if (m.type === 'take' || m.type === 'takeAll') {
+  protected async onMessage(m: FromCurationPage): Promise<void> {
+    if (m.type === 'take' || m.type === 'takeAll') {
       await this.take(m.type === 'take' ? m.key : null, m.side);
     } else if (m.type === 'undo') {
       const before = this.undoStack.pop();
@@ -187,7 +162,7 @@ export class CurationPanel {
     await this.refresh();
   }
 
-  private async refresh(): Promise<void> {
+  protected async refresh(): Promise<void> {
     if (!this.ready) return;
     const now = this.current();
     const name = path.basename(this.article.fsPath);
@@ -208,11 +183,6 @@ export class CurationPanel {
       canUndo: this.undoStack.length > 0,
     });
     await this.post({ type: 'render', view, state: { article: this.article.toString(), folder: this.folder } });
-  }
-
-  private post(message: ToCurationPage): Thenable<boolean> {
-    this.last = message;
-    return this.panel.webview.postMessage(message);
   }
 }
 

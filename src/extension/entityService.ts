@@ -9,7 +9,7 @@ import type { ArticleEntities, EntitiesUpdate, EntitySummary, MentionLocation, Q
 import { spanAtPosition } from './navigation';
 import { target, type Span, type Target } from './targets';
 import type { CorpusService } from './corpusService';
-import { DELAYS, Debounced } from './scheduler';
+import { DELAYS, Refresher } from './scheduler';
 
 export class EntityService implements vscode.Disposable {
   private generation = -1;
@@ -17,8 +17,7 @@ export class EntityService implements vscode.Disposable {
   private readonly articles = new Map<string, ArticleEntities>();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
-  private readonly soon = new Debounced(DELAYS.entities, () => void this.refreshNow());
-  private refreshing: Promise<void> | undefined;
+  private readonly refresher = new Refresher(DELAYS.entities, () => this.refresh());
   private readonly reportedErrors = new Set<string>();
   readonly onDidChange = this.emitter.event;
 
@@ -27,15 +26,12 @@ export class EntityService implements vscode.Disposable {
     private readonly analysis: AnalysisClient,
     private readonly log: (message: string) => void,
   ) {
-    this.subscription = corpus.onDidChange(() => this.schedule());
+    this.subscription = corpus.onDidChange(() => this.refresher.schedule());
   }
 
   /** Resolves once the entity layer reflects every change made so far. */
-  async refreshNow(): Promise<void> {
-    this.soon.cancel();
-    await this.refreshing;
-    this.refreshing = this.refresh();
-    await this.refreshing;
+  refreshNow(): Promise<void> {
+    return this.refresher.now();
   }
 
   entities(): readonly EntitySummary[] {
@@ -103,10 +99,6 @@ export class EntityService implements vscode.Disposable {
     return out;
   }
 
-  private schedule(): void {
-    this.soon.schedule();
-  }
-
   private async refresh(): Promise<void> {
     let update: EntitiesUpdate;
     try {
@@ -155,7 +147,7 @@ export class EntityService implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.soon.dispose();
+    this.refresher.dispose();
     this.subscription.dispose();
     this.emitter.dispose();
   }

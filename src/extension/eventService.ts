@@ -4,7 +4,7 @@ import type { CorpusEvent } from '../core/events/corpusEvents';
 import type { AnalysisClient } from './analysisClient';
 import type { CorpusService } from './corpusService';
 import type { EntityService } from './entityService';
-import { DELAYS, Debounced } from './scheduler';
+import { DELAYS, Refresher } from './scheduler';
 
 export interface EventSettings {
   threshold: number;
@@ -17,8 +17,7 @@ export class EventService implements vscode.Disposable {
   private signature = '';
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
-  private readonly soon = new Debounced(DELAYS.events, () => void this.refreshNow());
-  private running: Promise<void> | undefined;
+  private readonly refresher = new Refresher(DELAYS.events, () => this.refresh());
   private reportedError: string | undefined;
   readonly onDidChange = this.emitter.event;
 
@@ -30,7 +29,7 @@ export class EventService implements vscode.Disposable {
     private readonly log: (message: string) => void,
   ) {
     // Labels use entity names, so events follow the entity layer.
-    this.subscriptions = [entities.onDidChange(() => this.schedule()), corpus.onDidChange(() => this.schedule())];
+    this.subscriptions = [entities.onDidChange(() => this.refresher.schedule()), corpus.onDidChange(() => this.refresher.schedule())];
   }
 
   get ready(): boolean {
@@ -48,29 +47,19 @@ export class EventService implements vscode.Disposable {
 
   applySettings(settings: EventSettings): void {
     this.settings = settings;
-    this.schedule();
+    this.refresher.schedule();
   }
 
-  async refreshNow(): Promise<void> {
-    this.soon.cancel();
-    await this.running;
-    this.running = this.refresh();
-    await this.running;
-  }
-
-  private schedule(): void {
-    this.soon.schedule();
+  /** Resolves once the events reflect every change made so far. */
+  refreshNow(): Promise<void> {
+    return this.refresher.now();
   }
 
   private async refresh(): Promise<void> {
     if (!this.corpus.indexed) return;
     const total = this.corpus.all().length;
-    const run = () => this.analysis.events(this.settings.threshold, this.settings.maxGapDays);
     try {
-      const snapshot =
-        total > 500
-          ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corpus Lens: grouping articles into events' }, run)
-          : await run();
+      const snapshot = await this.corpus.withProgressWhenLarge('Corpus Lens: grouping articles into events', () => this.analysis.events(this.settings.threshold, this.settings.maxGapDays));
       // Corpus and entity changes both ask for a grouping, often of the same state: say and
       // show only what changed.
       const signature = JSON.stringify(snapshot.events);
@@ -90,7 +79,7 @@ export class EventService implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.soon.dispose();
+    this.refresher.dispose();
     this.subscriptions.forEach((s) => s.dispose());
     this.emitter.dispose();
   }

@@ -9,9 +9,10 @@ import type { AnalysisClient } from './analysisClient';
 import type { CorpusService } from './corpusService';
 import type { EventService } from './eventService';
 import type { EventsNode } from './eventsView';
-import { provenancePageHtml, provenanceView } from './provenancePage';
+import { provenanceView } from './provenancePage';
 import type { ReuseService } from './reuseService';
-import { DELAYS, Debounced } from './scheduler';
+import { DELAYS } from './scheduler';
+import { createPagePanel, PagePanel } from './webviewPanel';
 import type { ProvenanceTimeline } from '../core/reuse/timeline';
 
 export const PROVENANCE_VIEW_TYPE = 'corpusLens.provenance';
@@ -41,8 +42,7 @@ export class ProvenancePanels implements vscode.Disposable {
   }
 
   open(eventKey: string | null, articles: readonly string[], title: string): ProvenancePanel {
-    const panel = vscode.window.createWebviewPanel(PROVENANCE_VIEW_TYPE, `Provenance: ${title}`, vscode.ViewColumn.Beside, { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: this.roots() });
-    return this.adopt(panel, eventKey, articles, title);
+    return this.adopt(createPagePanel(PROVENANCE_VIEW_TYPE, `Provenance: ${title}`, this.extensionUri), eventKey, articles, title);
   }
 
   /** The open panels, for tests. */
@@ -50,12 +50,7 @@ export class ProvenancePanels implements vscode.Disposable {
     return [...this.panels];
   }
 
-  private roots(): vscode.Uri[] {
-    return [vscode.Uri.joinPath(this.extensionUri, 'dist', 'media'), vscode.Uri.joinPath(this.extensionUri, 'media')];
-  }
-
   private adopt(panel: vscode.WebviewPanel, eventKey: string | null, articles: readonly string[], title: string): ProvenancePanel {
-    panel.webview.options = { enableScripts: true, localResourceRoots: this.roots() };
     const p = new ProvenancePanel(panel, eventKey, articles, title, this.extensionUri, this.analysis, () => this.panels.delete(p), (message) => this.postEmitter.fire({ panel: p, message }));
     this.panels.add(p);
     return p;
@@ -68,35 +63,18 @@ export class ProvenancePanels implements vscode.Disposable {
   }
 }
 
-export class ProvenancePanel {
-  private readonly rerender = new Debounced(DELAYS.provenance, () => void this.refresh());
-  private ready = false;
-  private readonly disposables: vscode.Disposable[] = [];
-
+export class ProvenancePanel extends PagePanel<ToProvenancePage, FromProvenancePage> {
   constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private eventKey: string | null,
     private articles: readonly string[],
     private title: string,
     extensionUri: vscode.Uri,
     private readonly analysis: AnalysisClient,
     onDispose: () => void,
-    private readonly onPost: (message: ToProvenancePage) => void = () => undefined,
+    onPost: (message: ToProvenancePage) => void = () => undefined,
   ) {
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'corpus-lens.svg');
-    panel.webview.html = provenanceHtml(panel.webview, extensionUri);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: FromProvenancePage) => void this.onMessage(m)),
-      panel.onDidDispose(() => {
-        this.rerender.dispose();
-        this.disposables.forEach((d) => d.dispose());
-        onDispose();
-      }),
-    );
-  }
-
-  scheduleRefresh(): void {
-    this.rerender.schedule();
+    super(panel, 'provenance', extensionUri, DELAYS.provenance, onDispose, onPost);
   }
 
   /** An event regrouped (articles added or moved): the panel shows its articles as they are now. */
@@ -109,47 +87,22 @@ export class ProvenancePanel {
     this.scheduleRefresh();
   }
 
-  dispose(): void {
-    this.panel.dispose();
-  }
-
-  private async onMessage(m: FromProvenancePage): Promise<void> {
-    if (m.type === 'ready') {
-      this.ready = true;
-      await this.refresh();
-    } else if (m.type === 'open' && this.articles.includes(m.id)) {
+  protected async onMessage(m: FromProvenancePage): Promise<void> {
+    if (m.type === 'open' && this.articles.includes(m.id)) {
       await vscode.window.showTextDocument(vscode.Uri.parse(m.id), { viewColumn: vscode.ViewColumn.One, preview: true });
     }
   }
 
-  private async refresh(): Promise<void> {
+  protected async refresh(): Promise<void> {
     if (!this.ready) return;
     this.panel.title = `Provenance: ${this.title}`;
-    let result: { readonly timeline: ProvenanceTimeline | null; readonly error?: string };
-    try {
-      result = await this.analysis.provenance(this.articles);
-    } catch (e) {
-      await this.post({ type: 'error', message: `The provenance of these articles could not be traced: ${(e as Error).message}` });
-      return;
-    }
-    if (!result.timeline) {
-      await this.post({ type: 'error', message: result.error ?? 'The provenance of these articles could not be traced.' });
-      return;
-    }
+    const result = await this.answer<{ readonly timeline: ProvenanceTimeline | null; readonly error?: string }>(() => this.analysis.provenance(this.articles), (r) => !!r.timeline, 'The provenance of these articles could not be traced');
+    if (!result?.timeline) return;
     const view = provenanceView(this.title, result.timeline);
     await this.post({ type: 'render', view, state: { event: this.eventKey, articles: this.articles } });
   }
-
-  private post(message: ToProvenancePage): Thenable<boolean> {
-    this.onPost(message);
-    return this.panel.webview.postMessage(message);
-  }
 }
 
-/** media/provenance/index.html as the webview loads it (src/extension/provenancePage.ts). */
-export function provenanceHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  return provenancePageHtml(extensionUri.fsPath, { cspSource: webview.cspSource, uri: (rel) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...rel.split('/'))).toString() });
-}
 
 /** Corpus Lens: Show Provenance — from an event of the Events view, an article, or the palette. */
 export function registerProvenanceCommand(corpus: CorpusService, events: EventService, panels: ProvenancePanels): vscode.Disposable {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { passageLine, type ArticleReuse, type ReusePassage, type ReuseSnapshot } from '../engine/provenance';
 import type { AnalysisClient } from './analysisClient';
 import { ArticleDecorator } from './articleDecorator';
-import { DELAYS, Debounced } from './scheduler';
+import { DELAYS, Refresher } from './scheduler';
 import type { ArticleState, CorpusService } from './corpusService';
 import type { EntityService } from './entityService';
 import { describes } from './articleDecorator';
@@ -20,8 +20,7 @@ export class ReuseService implements vscode.Disposable {
   private snapshot: ReuseSnapshot = { generation: -1, articles: {}, millis: 0 };
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
-  private readonly soon = new Debounced(DELAYS.reuse, () => void this.refreshNow());
-  private running: Promise<void> | undefined;
+  private readonly refresher = new Refresher(DELAYS.reuse, () => this.refresh());
   private signature = '';
   /** Each article's text version as of the snapshot (what the host had analysed when it arrived). */
   private versions = new Map<string, TextVersion>();
@@ -34,7 +33,7 @@ export class ReuseService implements vscode.Disposable {
     private readonly log: (message: string) => void,
   ) {
     // Quote carriers follow the entity layer's quotes; passages follow the texts.
-    this.subscriptions = [corpus.onDidChange(() => this.schedule()), entities.onDidChange(() => this.schedule())];
+    this.subscriptions = [corpus.onDidChange(() => this.refresher.schedule()), entities.onDidChange(() => this.refresher.schedule())];
   }
 
   of(uri: vscode.Uri): ArticleReuse | undefined {
@@ -62,32 +61,29 @@ export class ReuseService implements vscode.Disposable {
     return spansAtPosition(doc, this.passagesIn(doc.uri), position).sort((a, b) => b.words - a.words);
   }
 
-  async refreshNow(): Promise<void> {
-    this.soon.cancel();
-    await this.running;
-    this.running = this.refresh();
-    await this.running;
-  }
-
-  private schedule(): void {
-    this.soon.schedule();
+  /** Resolves once the shared passages reflect every change made so far. */
+  refreshNow(): Promise<void> {
+    return this.refresher.now();
   }
 
   private async refresh(): Promise<void> {
     if (!this.corpus.indexed) return;
     const total = this.corpus.all().length;
-    const run = () => this.analysis.reuse();
     try {
-      const next = total > 500 ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corpus Lens: finding shared passages' }, run) : await run();
+      const next = await this.corpus.withProgressWhenLarge('Corpus Lens: finding shared passages', () => this.analysis.reuse());
       if (next.error) this.log(next.error);
+      // The versions the passages' offsets index: the texts the worker had, as the host analysed them
+      // (kept current even when the passages are the same, as after an undo back to a saved text).
+      this.versions = new Map(
+        Object.keys(next.articles).map((u) => {
+          const state = this.corpus.get(vscode.Uri.parse(u));
+          return [u, state?.status === 'ok' ? state.version : null];
+        }),
+      );
       const signature = JSON.stringify(next.articles);
       if (signature === this.signature) return;
       this.signature = signature;
       this.snapshot = next;
-      this.versions = new Map(Object.keys(next.articles).map((u) => {
-        const state = this.corpus.get(vscode.Uri.parse(u));
-        return [u, state?.status === 'ok' ? state.version : null];
-      }));
       const passages = Object.values(next.articles).reduce((n, a) => n + a.passages.length, 0);
       this.log(`Found ${passages} shared passage ends across ${total} articles in ${next.millis} ms.`);
       this.emitter.fire();
@@ -97,7 +93,7 @@ export class ReuseService implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.soon.dispose();
+    this.refresher.dispose();
     this.subscriptions.forEach((s) => s.dispose());
     this.emitter.dispose();
   }

@@ -58,6 +58,38 @@ export class Debounced implements vscode.Disposable {
   }
 }
 
+/**
+ * A view kept current from the worker: `schedule()` refreshes once changes pause (`delay`),
+ * one refresh at a time; `now()` resolves once a refresh begun after every change so far has
+ * finished (what the tests' "settled" waits for).
+ */
+export class Refresher implements vscode.Disposable {
+  private readonly soon: Debounced;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    delay: number | (() => number),
+    private readonly refresh: () => Promise<void>,
+  ) {
+    this.soon = new Debounced(delay, () => void this.now());
+  }
+
+  schedule(): void {
+    this.soon.schedule();
+  }
+
+  async now(): Promise<void> {
+    this.soon.cancel();
+    await this.running;
+    this.running = this.refresh();
+    await this.running;
+  }
+
+  dispose(): void {
+    this.soon.dispose();
+  }
+}
+
 /** One debounced task per key (per article, say). */
 export class DebouncedByKey<K> implements vscode.Disposable {
   private readonly tasks = new Map<K, Debounced>();

@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
+import { WEBVIEW_PAGES } from '../../src/extension/webviewPage';
 
 const root = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -13,7 +14,9 @@ describe('the package, as a published extension ships it', () => {
       .map((l) => l.trim())
       .filter(Boolean);
     expect(files.filter((f) => f.endsWith('.ts') || f.startsWith('media/screenshots/') || f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
-    for (const needed of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icons/corpus-lens.png', 'media/compare/index.html', 'media/compare/compare.css', 'media/provenance/index.html', 'media/provenance/provenance.css', 'media/icons/reuse-dark.svg']) expect(files).toContain(needed);
+    // Every webview page: the shell, its body and its style sheet (src/extension/webviewPage.ts reads them).
+    const pages = Object.keys(WEBVIEW_PAGES).flatMap((p) => [`media/${p}/body.html`, `media/${p}/${p}.css`]);
+    for (const needed of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icons/corpus-lens.png', 'media/webview.html', ...pages, 'media/icons/reuse-dark.svg']) expect(files).toContain(needed);
     for (const step of manifest.contributes.walkthroughs[0].steps) expect(files).toContain(step.media.markdown);
   }, 60_000);
 

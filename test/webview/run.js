@@ -1,6 +1,6 @@
-// The Compare page in a real headless Chromium, as the panel serves it: the same
-// media/compare/index.html under its real Content-Security-Policy (no inline styles, a
-// nonce for the one script). It renders a real comparison of the seeds; the tests check
+// The webview pages in a real headless Chromium, as the panels serve them: the same HTML
+// (media/webview.html around media/PAGE/body.html) under its real Content-Security-Policy (no
+// inline styles, a nonce for the one script). Compare renders a real comparison of the seeds; the tests check
 // the share bars' widths, that the CSP blocked nothing, the table's roles, keyboard use,
 // the live region's summary, and that clicks post reveal messages.
 const { execFileSync } = require('child_process');
@@ -11,14 +11,46 @@ const path = require('path');
 const { launchBrowser, ROOT } = require('../vscode/codeServer');
 
 /**
- * The host side of the Compare panel as the extension runs it (src/extension/comparePage.ts,
- * bundled here): its HTML under the real CSP with file: as the webview's resource origin, and
- * the view it sends the page for a comparison.
+ * The host side of the panels as the extension runs it, bundled here: every page's HTML
+ * (src/extension/webviewPage.ts) under the real CSP, and the view the Compare panel sends for a
+ * comparison (src/extension/comparePage.ts).
  */
-function compareHost() {
-  const out = path.join(ROOT, 'test-output', 'webview-host', 'comparePage.js');
-  require('esbuild').buildSync({ entryPoints: [path.join(ROOT, 'src', 'extension', 'comparePage.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
-  return require(out);
+let host;
+function panelsHost() {
+  if (host) return host;
+  const out = path.join(ROOT, 'test-output', 'webview-host', 'pages.js');
+  const contents = "export { webviewPageHtml } from './src/extension/webviewPage';\nexport { compareView } from './src/extension/comparePage';\n";
+  require('esbuild').buildSync({ stdin: { contents, resolveDir: ROOT, loader: 'ts', sourcefile: 'pages.ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+  return (host = require(out));
+}
+
+/**
+ * A page as its panel serves it (file: as the webview's resource origin), written to `dir` and
+ * opened in a new tab of the browser, its script errors collected; `goto` loads it.
+ */
+async function openPage(context, dir, name, viewport) {
+  const file = path.join(dir, `${name}.html`);
+  fs.writeFileSync(file, panelsHost().webviewPageHtml(ROOT, name, { cspSource: 'file:', uri: (rel) => `file://${path.join(ROOT, ...rel.split('/'))}` }, 'T3stN0nce' + Date.now()));
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { page, errors, goto: () => page.goto(`file://${file}`) };
+}
+
+/** What every page ends with: no script errors, zero CSP violations, and the CSP in force (an inline style attribute is refused). */
+async function cspChecks(check, prefix, page, errors) {
+  await check(`${prefix}no script errors and zero CSP violations; the CSP is in force`, async () => {
+    assert.deepStrictEqual(errors, []);
+    assert.deepStrictEqual(await page.evaluate(() => window.__csp), []);
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<span style="width:10px">probe</span>'));
+    await page.waitForTimeout(100);
+    const csp = await page.evaluate(() => window.__csp);
+    assert.ok(csp.some((v) => v.startsWith('style-src')), JSON.stringify(csp));
+  });
 }
 
 /** What the webview host provides before the page runs: acquireVsCodeApi and the theme's variables (set through the CSSOM, as VS Code does). */
@@ -43,16 +75,9 @@ async function main() {
   const compare = (files) => JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'compare', ...files, '--json'], { encoding: 'utf8' }));
   const report = compare(seeds.slice(0, 3));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-webview-'));
-  const host = compareHost();
-  fs.writeFileSync(path.join(dir, 'compare.html'), host.comparePageHtml(ROOT, { cspSource: 'file:', uri: (rel) => `file://${path.join(ROOT, ...rel.split('/'))}` }, 'T3stN0nce' + Date.now()));
   const context = await launchBrowser({ width: 1500, height: 1000 });
   await context.addInitScript(hostScript);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const { page, errors, goto } = await openPage(context, dir, 'compare');
   let passed = 0;
   let failed = 0;
   const check = async (name, fn) => {
@@ -65,10 +90,10 @@ async function main() {
       console.log(`  ✗ ${name}\n    ${e.message}`);
     }
   };
-  const render = (r, files) => page.evaluate(({ view, files }) => window.postMessage({ type: 'render', view, files, labels: files }, '*'), { view: host.compareView(r), files });
+  const render = (r, files) => page.evaluate(({ view, files }) => window.postMessage({ type: 'render', view, files, labels: files }, '*'), { view: panelsHost().compareView(r), files });
   try {
     console.log('Compare webview page (headless Chromium, under the panel\'s CSP):');
-    await page.goto(`file://${path.join(dir, 'compare.html')}`);
+    await goto();
     await check('announces it is ready', async () => assert.deepStrictEqual(await page.evaluate(() => window.__posted[0]), { type: 'ready' }));
     await render(report, seeds.slice(0, 3));
     await page.waitForSelector('.row');
@@ -188,16 +213,7 @@ async function main() {
       assert.match(await page.locator('table.entities caption').innerText(), new RegExp(`showing 40 of ${five.entities.length}`));
       assert.strictEqual(await page.locator('table.entities tbody tr').count(), 40);
     });
-    await check('raises no script errors and no CSP violations', async () => {
-      assert.deepStrictEqual(errors, []);
-      assert.deepStrictEqual(await page.evaluate(() => window.__csp), []);
-    });
-    await check('the CSP is in force: an inline style attribute is refused', async () => {
-      await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<span style="width:10px">probe</span>'));
-      await page.waitForTimeout(100);
-      const csp = await page.evaluate(() => window.__csp);
-      assert.ok(csp.some((v) => v.startsWith('style-src')), JSON.stringify(csp));
-    });
+    await cspChecks(check, '', page, errors);
     await provenanceChecks(context, dir, out, check);
     await curationChecks(context, dir, out, check);
   } finally {
@@ -219,21 +235,11 @@ async function provenanceChecks(context, dir, out, check) {
   console.log('Provenance webview page (headless Chromium, under the panel\'s CSP):');
   const view = provenanceView(true);
   const undated = provenanceView(false);
-  // The HTML the panel makes (src/extension/provenancePage.ts, bundled here), file: as the webview's resource origin.
-  const hostBundle = path.join(ROOT, 'test-output', 'webview-host', 'provenancePage.js');
-  require('esbuild').buildSync({ entryPoints: [path.join(ROOT, 'src', 'extension', 'provenancePage.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: hostBundle, logLevel: 'warning' });
-  const { provenancePageHtml } = require(hostBundle);
-  fs.writeFileSync(path.join(dir, 'provenance.html'), provenancePageHtml(ROOT, { cspSource: 'file:', uri: (rel) => `file://${path.join(ROOT, ...rel.split('/'))}` }, 'T3stN0nce' + Date.now()));
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const { page, errors, goto } = await openPage(context, dir, 'provenance');
   const state = { event: 'event-1', articles: view.nodes.map((n) => n.id) };
   const render = (v) => page.evaluate(({ view, state }) => window.postMessage({ type: 'render', view, state }, '*'), { view: v, state });
   const node = (id) => view.nodes.findIndex((n) => n.id.includes(id));
-  await page.goto(`file://${path.join(dir, 'provenance.html')}`);
+  await goto();
   await check('provenance: announces it is ready', async () => assert.deepStrictEqual(await page.evaluate(() => window.__posted[0]), { type: 'ready' }));
   await render(view);
   await page.waitForSelector('.node');
@@ -317,13 +323,7 @@ async function provenanceChecks(context, dir, out, check) {
     assert.ok(edges.length >= 1 && edges.every((e) => e.marker === null && e.cls.includes('undirected')), JSON.stringify(edges));
     assert.match(await page.locator('table.quotes').innerText(), /unknown/);
   });
-  await check('provenance: no script errors and zero CSP violations; the CSP is in force', async () => {
-    assert.deepStrictEqual(errors, []);
-    assert.deepStrictEqual(await page.evaluate(() => window.__csp), []);
-    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<span style="width:10px">probe</span>'));
-    await page.waitForTimeout(100);
-    assert.ok((await page.evaluate(() => window.__csp)).some((v) => v.startsWith('style-src')));
-  });
+  await cspChecks(check, 'provenance: ', page, errors);
   await page.close();
 }
 
@@ -333,21 +333,11 @@ async function curationChecks(context, dir, out, check) {
   const bundle = path.join(ROOT, 'test-output', 'curationFixture.js');
   require('esbuild').buildSync({ entryPoints: [path.join(ROOT, 'test', 'webview', 'curationFixture.ts')], bundle: true, platform: 'node', outfile: bundle, logLevel: 'warning' });
   const { before, after, file } = JSON.parse(execFileSync(process.execPath, [bundle, ROOT], { encoding: 'utf8' }));
-  const hostBundle = path.join(ROOT, 'test-output', 'webview-host', 'curationPage.js');
-  require('esbuild').buildSync({ entryPoints: [path.join(ROOT, 'src', 'extension', 'curationPage.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: hostBundle, logLevel: 'warning' });
-  const { curationPageHtml } = require(hostBundle);
-  fs.writeFileSync(path.join(dir, 'curation.html'), curationPageHtml(ROOT, { cspSource: 'file:', uri: (rel) => `file://${path.join(ROOT, ...rel.split('/'))}` }, 'T3stN0nce' + Date.now()));
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1300, height: 900 });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const { page, errors, goto } = await openPage(context, dir, 'curation', { width: 1300, height: 900 });
   const state = { article: `file://${file}`, folder: '/data/anna' };
   const render = (v) => page.evaluate(({ view, state }) => window.postMessage({ type: 'render', view, state }, '*'), { view: v, state });
   const last = () => page.evaluate(() => window.__posted[window.__posted.length - 1]);
-  await page.goto(`file://${path.join(dir, 'curation.html')}`);
+  await goto();
   await check('curation: announces it is ready', async () => assert.deepStrictEqual(await page.evaluate(() => window.__posted[0]), { type: 'ready' }));
   await render(before);
   await page.waitForSelector('tr.item');
@@ -432,13 +422,7 @@ async function curationChecks(context, dir, out, check) {
     assert.strictEqual(await page.locator('#take-all-b').isDisabled(), true);
     assert.match(await page.locator('#status').textContent(), /no copy of this article/);
   });
-  await check('curation: no script errors and zero CSP violations; the CSP is in force', async () => {
-    assert.deepStrictEqual(errors, []);
-    assert.deepStrictEqual(await page.evaluate(() => window.__csp), []);
-    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<span style="width:10px">probe</span>'));
-    await page.waitForTimeout(100);
-    assert.ok((await page.evaluate(() => window.__csp)).some((v) => v.startsWith('style-src')));
-  });
+  await cspChecks(check, 'curation: ', page, errors);
   await page.close();
 }
 
