@@ -34,7 +34,7 @@ function listTs(dir) {
 
 const builds = [
   // Activation loads only extension.js; analysis runs in the worker bundle, loaded on demand.
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts', analysisWorker: 'src/extension/analysisWorker.ts', trainWorker: 'src/extension/trainWorker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts', analysisWorker: 'src/extension/analysisWorker.ts', stageWorker: 'src/engine/stageWorker.ts', trainWorker: 'src/extension/trainWorker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 // wink-nlp and compromise (devDependencies) are loaded from node_modules by the benchmark alone.

@@ -14,6 +14,7 @@ import { toEventArticle } from '../src/core/events/input';
 import { findArticleQuotes } from '../src/core/quotes/quotes';
 import { compareArticles } from '../src/core/compare/align';
 import { loadBackgroundIdf, loadRecognizer, modelPath } from '../src/node/models';
+import { bigArticle } from './bigArticle';
 import { reuseScale } from './reuseScale';
 import { alternate, compromiseReader, evaluationArticles, readFolder, winkReader } from './versus';
 import { buildCorpusLayer } from '../src/core/corpusLayer';
@@ -57,6 +58,11 @@ if (process.argv[2] === '--cluster') {
   const options = { ...DEFAULT_CLUSTER_OPTIONS, background: loadBackgroundIdf() };
   const [labels, ms] = time(() => clusterArticles(corpus, options));
   console.log(JSON.stringify({ seconds: +(ms / 1000).toFixed(2), peakMb: Math.round(process.resourceUsage().maxRSS / 1024), events: new Set(labels).size }));
+  process.exit(0);
+}
+
+if (process.argv[2] === '--big-article') {
+  writeFileSync(process.argv[4], bigArticle(Number(process.argv[3]) * 1_000_000));
   process.exit(0);
 }
 

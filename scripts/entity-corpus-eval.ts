@@ -28,10 +28,10 @@ export interface OutputEntity {
 }
 
 /** `corpus-lens entities DIR` in process: its JSON lines by file name. */
-export async function runEntitiesCommand(dir: string): Promise<Map<string, OutputEntity[]>> {
+export async function runEntitiesCommand(dir: string, options: readonly string[] = []): Promise<Map<string, OutputEntity[]>> {
   const lines: string[] = [];
   const cli: Cli = { out: (t) => lines.push(t), warn: () => undefined, usage: () => 2 };
-  await entitiesCommand.invoke(cli, [dir]);
+  await entitiesCommand.invoke(cli, [...options, dir]);
   const out = new Map<string, OutputEntity[]>();
   for (const l of lines) {
     const row = JSON.parse(l) as { file: string; entities: OutputEntity[] };
@@ -187,8 +187,14 @@ export function readConll(file: string): ConllDocument[] {
   return toDocuments(readConllItems(readFileSync(path.join(shared, 'ner', file), 'utf8')));
 }
 
-export async function evaluateConllCorpus(recognizer: Recognizer, file = 'conll2003-eng.testa'): Promise<ConllCorpusReport> {
-  const docs = readConll(file);
+/**
+ * `fold` keeps fold k of 5 of the file (every fifth document from the k-th, as
+ * `NER_FOLD=k npm run train:ner` holds out); `modelFile` is the model `entities` runs with
+ * (`--model`), the one `recognizer` should be too.
+ */
+export async function evaluateConllCorpus(recognizer: Recognizer, file = 'conll2003-eng.testa', options: { fold?: number; modelFile?: string } = {}): Promise<ConllCorpusReport> {
+  const all = readConll(file);
+  const docs = options.fold === undefined ? all : all.filter((_, i) => i % 5 === options.fold);
   const dir = mkdtempSync(path.join(tmpdir(), 'conll-corpus-'));
   try {
     const fileOf = (i: number) => `${String(i).padStart(4, '0')}.txt`;
@@ -216,7 +222,7 @@ export async function evaluateConllCorpus(recognizer: Recognizer, file = 'conll2
       });
       goldSpans.push(spans);
     });
-    const output = await runEntitiesCommand(dir);
+    const output = await runEntitiesCommand(dir, options.modelFile ? ['--model', options.modelFile] : []);
     let correct = 0;
     let predictedCount = 0;
     let goldCount = 0;

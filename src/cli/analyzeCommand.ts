@@ -2,7 +2,7 @@
 import { parseArticle } from '../core/article';
 import { articleToJson, boilerplateBreakdown, describeSource, type ArticleJson } from '../core/articleSummary';
 import { findCredits } from '../core/credits';
-import { corpusEngine } from '../engine/pipeline';
+import { corpusEngineOnWorkers } from '../engine/pipeline';
 import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
 
@@ -12,10 +12,11 @@ export const analyzeCommand = defineCommand({
   summary: 'article structure: title, outlet, date, dateline,\nparagraphs and boilerplate',
   options: { json: { type: 'boolean', description: 'print one JSON object {"articles": [...]} instead of a summary' } },
   positionals: { min: 1, name: 'a folder or files' },
+  workers: true,
   async run(cli, { values, positionals }) {
     const loaded = await loadArticles(cli, positionals);
     // The engine's articles (cached on disk): the structure every other command and the editor read.
-    const parsed = corpusEngine(loaded, cli, engineOptions(cli, values))
+    const parsed = (await corpusEngineOnWorkers(loaded, cli, { ...engineOptions(cli, values), stages: 'article' }))
       .articles()
       .map((a) => ({ file: a.uri, text: a.text, article: a.article }));
     if (values.json) cli.out(JSON.stringify({ articles: parsed.map((p) => ({ ...articleToJson(p.file, p.article), credits: findCredits(p.text) })) }));

@@ -9,6 +9,7 @@
 import { parseArgs } from 'util';
 import type { EngineOptions } from '../engine/analysisEngine';
 import { defaultCacheDir, openCache } from '../engine/diskCache';
+import { coreCount } from '../engine/stagePool';
 import { useModel } from '../node/models';
 import type { Cli } from './io';
 
@@ -21,7 +22,7 @@ export interface OptionSpec {
   /** The value must be one of these. */
   readonly choices?: readonly string[];
   /** The value must be a finite number in this range; the parsed value is a number. */
-  readonly number?: { readonly min?: number; readonly max?: number };
+  readonly number?: { readonly min?: number; readonly max?: number; readonly integer?: boolean };
   /** The option may be given several times; the parsed value is a list. */
   readonly multiple?: boolean;
   /** The command cannot run without it. */
@@ -55,6 +56,8 @@ export interface CommandSpec<T extends OptionTable = OptionTable> {
    * does unless it says false, so a script can pass the same model to each step.
    */
   readonly sharedOptions?: boolean;
+  /** The command analyses articles with the engine, so it takes `--jobs N` (WORKER_OPTIONS) too. */
+  readonly workers?: boolean;
   run(cli: Cli, args: ParsedArgs<T>): Promise<number>;
 }
 
@@ -71,7 +74,16 @@ export const SHARED_OPTIONS = {
   cache: { type: 'string', valueName: 'DIR', description: 'keep the on-disk cache of per-article results in DIR (default $XDG_CACHE_HOME/corpus-lens, else ~/.cache/corpus-lens)' },
 } as const satisfies OptionTable;
 
-export type SharedValues = ParsedValues<typeof SHARED_OPTIONS>;
+/**
+ * `--jobs N`, taken by the commands that analyse articles with the engine (`workers: true`):
+ * the per-article stages on N worker threads, the corpus layers built once after; output is
+ * the same for every N. Default: one per core, on work large enough to repay the workers.
+ */
+export const WORKER_OPTIONS = {
+  jobs: { type: 'string', valueName: 'N', number: { min: 1, max: 256, integer: true }, description: 'analyse the articles on N worker threads (default: one per core; 1: in this process alone); the output is the same' },
+} as const satisfies OptionTable;
+
+export type SharedValues = ParsedValues<typeof SHARED_OPTIONS> & ParsedValues<typeof WORKER_OPTIONS>;
 
 /**
  * The engine's options from the shared ones a command was given: the on-disk cache (for the
@@ -79,8 +91,9 @@ export type SharedValues = ParsedValues<typeof SHARED_OPTIONS>;
  */
 export function engineOptions(cli: Cli, values: object): EngineOptions {
   const shared = values as SharedValues;
-  if (shared['no-cache']) return {};
-  return { cache: openCache(shared.cache ?? defaultCacheDir(), (m) => cli.warn(m)) };
+  const workers = shared.jobs !== undefined ? { count: shared.jobs } : { count: coreCount(), auto: true };
+  if (shared['no-cache']) return { workers };
+  return { cache: openCache(shared.cache ?? defaultCacheDir(), (m) => cli.warn(m)), workers };
 }
 
 /** A declared command, ready to run on raw arguments (what `cli.ts` lists). */
@@ -103,7 +116,7 @@ export function defineCommand<T extends OptionTable>(spec: CommandSpec<T>): Comm
 /** The spec with the shared options it takes added to its table and synopsis. */
 function withSharedOptions<T extends OptionTable>(spec: CommandSpec<T>): CommandSpec<T> {
   if (spec.sharedOptions === false) return spec;
-  return { ...spec, synopsis: `${spec.synopsis} [--model DIR]`, options: { ...spec.options, ...SHARED_OPTIONS } };
+  return { ...spec, synopsis: `${spec.synopsis} [--model DIR]`, options: { ...spec.options, ...SHARED_OPTIONS, ...(spec.workers ? WORKER_OPTIONS : {}) } };
 }
 
 export function commandHelp(spec: Pick<Command, 'name' | 'synopsis' | 'summary' | 'options'>): string {
@@ -175,6 +188,7 @@ export function parseCommandArgs<T extends OptionTable>(spec: CommandSpec<T>, ar
       const n = Number(v);
       const { min, max } = o.number;
       if (v.trim() === '' || !Number.isFinite(n)) return `--${name} must be a number, not "${v}"`;
+      if (o.number.integer && !Number.isInteger(n)) return `--${name} must be a whole number, not ${v}`;
       if ((min !== undefined && n < min) || (max !== undefined && n > max)) return `--${name} must be ${rangeText(min, max)}, not ${v}`;
       values[name] = n;
     } else values[name] = v;

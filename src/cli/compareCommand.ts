@@ -2,7 +2,7 @@
 import type { ComparisonReport } from '../core/compare/report';
 import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
-import { corpusEngine } from '../engine/pipeline';
+import { corpusEngineOnWorkers } from '../engine/pipeline';
 
 export const compareCommand = defineCommand({
   name: 'compare',
@@ -10,13 +10,14 @@ export const compareCommand = defineCommand({
   summary: 'align articles: shared and unique passages, the\nquotes each carries, the entities each covers',
   options: { json: { type: 'boolean', description: 'print the whole comparison as one JSON object' } },
   positionals: { min: 2, name: 'files' },
+  workers: true,
   async run(cli, { values, positionals }) {
     const loaded = await loadArticles(cli, positionals);
     if (loaded.length < 2) {
       cli.warn('compare needs at least two readable articles');
       return 1;
     }
-    const engine = corpusEngine(loaded, cli, engineOptions(cli, values));
+    const engine = await corpusEngineOnWorkers(loaded, cli, engineOptions(cli, values));
     const { report, error } = engine.compare(engine.articles().map((a) => a.uri));
     if (!report) {
       cli.warn(error ?? 'the articles could not be compared');

@@ -3,7 +3,7 @@ import type { CorpusLayer } from '../core/corpusLayer';
 import { resolvedType } from '../core/entities/resolve';
 import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
-import { analyseCorpus } from '../engine/pipeline';
+import { analyseCorpus, analyseCorpusOnWorkers } from '../engine/pipeline';
 import { mapArticleLines, readLines, type LineSource } from './jsonlStage';
 
 /** Article `k`'s mentions, typed by their entity (agreed across the corpus, so one referent has one type). */
@@ -25,6 +25,7 @@ export function makeEntitiesCommand(lines: LineSource = readLines) {
       jsonl: { type: 'string', valueName: '-|FILE', description: 'read articles as JSON lines ({"id", "text"[, "date", "title", "outlet"]}) from stdin (-) or FILE; each is analysed on its own (a map stage)' },
     },
     positionals: { min: 0, name: 'files' },
+    workers: true,
     async run(cli, { values, positionals }) {
       const options = engineOptions(cli, values);
       if (values.jsonl !== undefined) {
@@ -33,7 +34,7 @@ export function makeEntitiesCommand(lines: LineSource = readLines) {
       }
       if (positionals.length === 0) return cli.usage('entities: needs files\nusage: corpus-lens entities FILE… | --jsonl - (corpus-lens entities --help for more)');
       const loaded = await loadArticles(cli, positionals);
-      const corpus = analyseCorpus(loaded, cli, options);
+      const corpus = await analyseCorpusOnWorkers(loaded, cli, options);
       corpus.articles.forEach((a, k) => cli.out(JSON.stringify({ file: a.id, entities: entitiesOf(corpus, k) })));
       return loaded.length > 0 ? 0 : 1;
     },

@@ -8,7 +8,7 @@ import { loadBackgroundIdf } from '../node/models';
 import { clusterInWindows } from '../core/events/shards';
 import { promises as fs } from 'fs';
 import { loadArticles } from '../engine/loadArticles';
-import { corpusEngine } from '../engine/pipeline';
+import { corpusEngineOnWorkers } from '../engine/pipeline';
 import { defineCommand, engineOptions } from './command';
 import { readArticle, readJsonLines, runEventStage, type EventStage } from './eventStages';
 import { readInputFile, readStdin, type Cli } from './io';
@@ -23,6 +23,7 @@ export const eventsCommand = defineCommand({
     stage: { type: 'string', valueName: 'STAGE', choices: ['shards', 'cluster', 'merge'], description: 'one stage, JSON lines on stdin: shards (needs --window), cluster, merge' },
   },
   positionals: { min: 0, max: 1, name: 'JSON-lines file or corpus folder' },
+  workers: true,
   async run(cli, { values, positionals }) {
     const options = { ...DEFAULT_CLUSTER_OPTIONS, background: loadBackgroundIdf(), ...(values.threshold !== undefined ? { threshold: values.threshold } : {}) };
     if (values.window !== undefined && !Number.isInteger(values.window)) return cli.usage(`events: --window must be a whole number of days, not ${values.window}`);
@@ -77,7 +78,7 @@ async function folderEvents(cli: Cli, folder: string, threshold: number | undefi
     cli.warn(`${folder}: no articles to group`);
     return 1;
   }
-  const engine = corpusEngine(loaded, cli, engineOptions(cli, shared));
+  const engine = await corpusEngineOnWorkers(loaded, cli, engineOptions(cli, shared));
   const { events, error } = engine.events(threshold ?? DEFAULT_CLUSTER_OPTIONS.threshold, DEFAULT_CLUSTER_OPTIONS.maxGapDays);
   if (error) {
     cli.warn(error);

@@ -4,7 +4,7 @@ import { EXPORT_FORMAT_DESCRIPTIONS, EXPORT_MANIFEST, writeExport } from '../nod
 import { defineCommand, engineOptions } from './command';
 import type { Cli } from './io';
 import { loadArticles } from '../engine/loadArticles';
-import { corpusEngine } from '../engine/pipeline';
+import { corpusEngineOnWorkers } from '../engine/pipeline';
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -19,6 +19,7 @@ export const exportCommand = defineCommand({
     'reviewed-only': { type: 'boolean', description: 'export only the articles marked reviewed (their annotations complete)' },
   },
   positionals: { min: 1, name: 'a folder or files' },
+  workers: true,
   async run(cli, { values, positionals }) {
     return exportArticles(cli, values.format as ExportFormat, values.out!, positionals, { conllColumns: values['conll-columns'] === '4' ? 4 : 2, baseUri: values['base-uri'] ?? '', force: values.force === true, reviewedOnly: values['reviewed-only'] === true }, values);
   },
@@ -36,7 +37,7 @@ async function exportArticles(cli: Cli, format: ExportFormat, out: string, args:
     return 1;
   }
   if (loaded.length < all.length) cli.warn(`exporting the ${loaded.length} reviewed article(s) of ${all.length}`);
-  const { files, problems } = corpusEngine(loaded, cli, engineOptions(cli, shared)).exportFiles(format, options);
+  const { files, problems } = (await corpusEngineOnWorkers(loaded, cli, engineOptions(cli, shared))).exportFiles(format, options);
   problems.forEach((p) => cli.warn(p));
   // Never over an article, through a link, or into a folder of other files (src/node/exportFolder.ts).
   const result = await writeExport(out, files, { inputs: loaded.map((l) => l.file), force: options.force });

@@ -6,7 +6,7 @@
 import type { CorpusLayer } from '../core/corpusLayer';
 import { defineCommand, engineOptions } from './command';
 import { loadArticles } from '../engine/loadArticles';
-import { analyseCorpus } from '../engine/pipeline';
+import { analyseCorpus, analyseCorpusOnWorkers } from '../engine/pipeline';
 import { mapArticleLines, readLines, type LineSource } from './jsonlStage';
 
 function quotesOf(corpus: CorpusLayer, k: number, withPartial: boolean) {
@@ -35,6 +35,7 @@ export function makeQuotesCommand(lines: LineSource = readLines) {
       jsonl: { type: 'string', valueName: '-|FILE', description: 'read articles as JSON lines ({"id", "text"[, "date", "title", "outlet"]}) from stdin (-) or FILE; each is analysed on its own (a map stage)' },
     },
     positionals: { min: 0, name: 'files' },
+    workers: true,
     async run(cli, { values, positionals }) {
       const withPartial = values.partial === true;
       const options = engineOptions(cli, values);
@@ -44,7 +45,7 @@ export function makeQuotesCommand(lines: LineSource = readLines) {
       }
       if (positionals.length === 0) return cli.usage('quotes: needs files\nusage: corpus-lens quotes FILE… | --jsonl - [--partial] (corpus-lens quotes --help for more)');
       const loaded = await loadArticles(cli, positionals);
-      const corpus = analyseCorpus(loaded, cli, options);
+      const corpus = await analyseCorpusOnWorkers(loaded, cli, options);
       corpus.articles.forEach((a, k) => cli.out(JSON.stringify({ file: a.id, quotes: quotesOf(corpus, k, withPartial) })));
       return loaded.length > 0 ? 0 : 1;
     },

@@ -93,8 +93,34 @@ export function classifyLines(lines: readonly TextLine[], continues: readonly bo
  * paywall offers and footers are made of short lines no single rule can know
  * ("3 Months", "Archives").
  */
+/** A bulleted line as a page's menus and link lists are written out ("  * Guides"). */
+const MENU_BULLET = /^\s*[*•·▪◦‣]\s/;
+
+/** Consecutive menu-sized lines that make a menu ("Home", "News", "Politics", …). */
+const MENU_RUN = 5;
+
+/**
+ * Whether the page has a menu: a bulleted line, or a run of MENU_RUN menu-sized lines (one to
+ * three words, none ending a sentence or a bracket). A wrapped sentence's last words ("Leeds )",
+ * "Scotland .") and a lone month heading in an itinerary are not one.
+ */
+function hasMenu(lines: readonly TextLine[]): boolean {
+  let run = 0;
+  for (const l of lines) {
+    if (MENU_BULLET.test(l.text)) return true;
+    if (isBlank(l.text)) continue;
+    const t = l.text.trim();
+    run = words(t) <= 3 && !/[.!?:;,)\]"”]$/.test(t) ? run + 1 : 0;
+    if (run >= MENU_RUN) return true;
+  }
+  return false;
+}
+
 function classifyLogicalLines(lines: readonly TextLine[]): (BoilerplateKind | null)[] {
   const kinds = lines.map((l) => classifyLine(l.text));
+  // Plain text (no line any rule knows as web furniture, no menu) is never a whole web page: a
+  // short agency story, an itinerary or a results list is all body, however little prose.
+  const furnished = kinds.some((k) => k !== null) || hasMenu(lines);
   let tailStart = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
     const text = lines[i].text;
@@ -114,7 +140,7 @@ function classifyLogicalLines(lines: readonly TextLine[]): (BoilerplateKind | nu
     }
   }
   markCaptions(lines, kinds);
-  if (looksLikeWholePage(lines, kinds)) markOutsideMainBlock(lines, kinds);
+  if (furnished && looksLikeWholePage(lines, kinds)) markOutsideMainBlock(lines, kinds);
   return kinds;
 }
 

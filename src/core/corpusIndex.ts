@@ -50,6 +50,9 @@ export interface IndexStats {
   readonly stored: Readonly<Record<string, number>>;
 }
 
+/** The key of an article's structure (`parseArticle`) among its results. */
+export const ARTICLE_KEY = 'article@1';
+
 /** Analysis results kept for texts no longer in the index, so undo or a revert is free. */
 const RECENT_LIMIT = 64;
 
@@ -62,6 +65,8 @@ export class CorpusIndex {
   private readonly storeIds = new Map<string, string>();
   private readonly computed: Record<string, number> = {};
   private readonly stored: Record<string, number> = {};
+  /** Hashes given results (`provide`) before their article was added: kept through trimming. */
+  private readonly pending = new Set<string>();
 
   constructor(private readonly store?: ResultStore) {}
 
@@ -80,18 +85,59 @@ export class CorpusIndex {
   }
 
   upsert(uri: string, text: string, metadata: ArticleMetadata = {}): { change: ChangeKind; entry: IndexedArticle } {
-    const keyed = text + '\u0000' + JSON.stringify(metadataKey(metadata));
-    const hash = contentHash(keyed);
+    const hash = this.hashOf(text, metadata);
     const previous = this.articles.get(uri);
     this.unreadable.delete(uri);
     if (previous && previous.hash === hash) return { change: 'unchanged', entry: previous };
-    if (this.store && !this.storeIds.has(hash)) this.storeIds.set(hash, `${hash}-${contentHash(keyed, 0x9e3779b9)}-${text.length}`);
-    const article = this.cached(hash, 'article@1', () => parseArticle(text, metadata));
+    this.pending.delete(hash);
+    const article = this.cached(hash, ARTICLE_KEY, () => parseArticle(text, metadata));
     const entry: IndexedArticle = { uri, hash, text, metadata, article };
     this.articles.set(uri, entry);
     this.generationCounter++;
     this.trimCache();
     return { change: previous ? 'changed' : 'added', entry };
+  }
+
+  /** The content hash of a text and its metadata (what `upsert` files it under); registers it with the store. */
+  hashOf(text: string, metadata: ArticleMetadata = {}): string {
+    const keyed = text + '\u0000' + JSON.stringify(metadataKey(metadata));
+    const hash = contentHash(keyed);
+    if (this.store && !this.storeIds.has(hash)) this.storeIds.set(hash, `${hash}-${contentHash(keyed, 0x9e3779b9)}-${text.length}`);
+    return hash;
+  }
+
+  /**
+   * A result already known for `hash` (in memory, or in the store: then kept in memory), without
+   * computing it; undefined when it would have to be computed.
+   */
+  peek(hash: string, key: string): unknown {
+    const perHash = this.results.get(hash);
+    if (perHash?.has(key)) return perHash.get(key);
+    const id = this.storeIds.get(hash);
+    const value = id === undefined ? undefined : this.store!.load(id, key);
+    if (value === undefined) return undefined;
+    this.stored[key] = (this.stored[key] ?? 0) + 1;
+    this.remember(hash, key, value);
+    return value;
+  }
+
+  /**
+   * A result computed elsewhere (the stage pool's workers) for `hash`, as if computed here: kept,
+   * counted and stored. `beforeAdding`: the article is about to be added (`upsert`), so the
+   * result is kept through trimming until it is.
+   */
+  provide(hash: string, key: string, value: unknown, beforeAdding = false): void {
+    if (this.results.get(hash)?.has(key)) return;
+    this.computed[key] = (this.computed[key] ?? 0) + 1;
+    const id = this.storeIds.get(hash);
+    if (id !== undefined) this.store!.save(id, key, value);
+    this.remember(hash, key, value);
+    if (beforeAdding) this.pending.add(hash);
+  }
+
+  /** The key a stage's results are kept under. */
+  static keyOf(stage: Pick<Stage<unknown>, 'name' | 'version'>): string {
+    return `${stage.name}@${stage.version}`;
   }
 
   /** Records a file that could not be read, replacing any earlier analysis of it. */
@@ -137,7 +183,7 @@ export class CorpusIndex {
   stage<T>(stage: Stage<T>, uri: string): T | undefined {
     const entry = this.articles.get(uri);
     if (!entry) return undefined;
-    return this.cached(entry.hash, `${stage.name}@${stage.version}`, () =>
+    return this.cached(entry.hash, CorpusIndex.keyOf(stage), () =>
       stage.run({ uri: entry.uri, text: entry.text, metadata: entry.metadata }, entry.article),
     );
   }
@@ -160,12 +206,21 @@ export class CorpusIndex {
     return value;
   }
 
+  private remember(hash: string, key: string, value: unknown): void {
+    let perHash = this.results.get(hash);
+    if (!perHash) {
+      perHash = new Map();
+      this.results.set(hash, perHash);
+    }
+    perHash.set(key, value);
+  }
+
   private trimCache(): void {
     if (this.results.size <= this.articles.size + RECENT_LIMIT) return;
     const live = new Set([...this.articles.values()].map((a) => a.hash));
     for (const hash of this.results.keys()) {
       if (this.results.size <= this.articles.size + RECENT_LIMIT) break;
-      if (!live.has(hash)) {
+      if (!live.has(hash) && !this.pending.has(hash)) {
         this.results.delete(hash);
         this.storeIds.delete(hash);
       }

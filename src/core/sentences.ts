@@ -14,6 +14,13 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+/**
+ * US state abbreviations as news agencies write them ("Jacksonville, Fla.", "IRVINE, Calif.
+ * 1996-08-29"): abbreviations only when capitalised, since several are words in lower case.
+ */
+export const STATE_ABBREVIATIONS = 'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo'.split(' ');
+const STATES = new Set(STATE_ABBREVIATIONS);
+
 const CLOSERS = '"”’\')]»';
 
 /**
@@ -36,6 +43,8 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
     if (next >= end) break;
     if (!/[A-Z0-9"“‘'«(\[]/.test(text[next])) continue;
     if (ch === '.' && isAbbreviation(text, sentenceStart, i)) continue;
+    // A number alone is no sentence: "1." opens an item of a list or a results table.
+    if (ch === '.' && j === i + 1 && /^\d{1,3}$/.test(text.slice(sentenceStart, i))) continue;
     spans.push({ start: sentenceStart, end: trimEnd(text, sentenceStart, j) });
     sentenceStart = next;
     i = next - 1;
@@ -54,6 +63,7 @@ export function isAbbreviation(text: string, from: number, periodAt: number): bo
   const word = text.slice(k, periodAt).replace(/^[("“‘']+/, '');
   if (word.length === 1 && /[A-Z]/.test(word)) return true;
   if (/^([A-Za-z]\.)+[A-Za-z]$/.test(word)) return true;
+  if (STATES.has(word)) return true;
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 

@@ -4,7 +4,7 @@
  * the editor (src/extension/engineRequests.ts turns messages into calls), the CLI runs it too.
  */
 import { articleToJson } from '../core/articleSummary';
-import { CorpusIndex } from '../core/corpusIndex';
+import { ARTICLE_KEY, CorpusIndex } from '../core/corpusIndex';
 import { sameAnnotations, type UserAnnotation } from '../core/annotations/annotations';
 import { buildCorpusLayer, type CorpusLayer } from '../core/corpusLayer';
 import { entityStage } from '../core/entities/stage';
@@ -16,7 +16,8 @@ import type { IndexedArticle, IndexStats, ResultStore } from '../core/corpusInde
 import { exportFiles, type ExportFormat, type ExportOptions, type ExportOutput } from '../core/export/formats';
 import { articleFileName } from '../core/vocabulary';
 import type { Recognizer } from '../core/ner/recognizer';
-import { loadBackgroundIdf, loadRecognizer } from '../node/models';
+import { loadBackgroundIdf, loadRecognizer, selectedModelFile } from '../node/models';
+import { StagePool, type PoolTask } from './stagePool';
 import { buildComparison, type ComparisonReport } from '../core/compare/report';
 import { withEvents } from '../core/export/exportArticle';
 import type { ExportArticle } from '../core/export/formats';
@@ -24,7 +25,7 @@ import { matchQuotes } from '../core/quotes/match';
 import { compareInputs } from './compare';
 import { editorReuse, ProvenanceStage, timelineOf, type ProvenanceInput, type ReuseSnapshot } from './provenance';
 import type { ProvenanceTimeline } from '../core/reuse/timeline';
-import type { ArticleMetadata } from '../core/article';
+import type { Article, ArticleMetadata } from '../core/article';
 import type { AnalysisResult, EntitySnapshot, EntitySummary, EventsSnapshot, MentionLocation, QuoteLocation } from './results';
 
 /** An export of the corpus: its files, what was left out, and the articles it was made from. */
@@ -55,6 +56,31 @@ export interface EngineOptions {
   readonly order?: 'uri' | 'added';
   /** Per-article results kept across runs (src/engine/diskCache.ts); none by default. */
   readonly cache?: ResultStore;
+  /** Worker threads for the per-article stages (src/engine/stagePool.ts); none by default. */
+  readonly workers?: WorkerOptions;
+}
+
+export interface WorkerOptions {
+  /** How many workers; 1 (or less) runs every stage on the engine's own thread. */
+  readonly count: number;
+  /**
+   * The count is a default, not the user's choice: work too small to repay starting workers
+   * (under AUTO_POOL_MIN_CHARS of text, or one article) stays on the engine's thread.
+   */
+  readonly auto?: boolean;
+  /** The worker script (default `stageWorker.js` beside the running bundle). */
+  readonly workerFile?: string;
+  /** Stop idle workers after this long (the editor's); the CLI disposes the engine instead. */
+  readonly idleMs?: number;
+}
+
+/** Below this much text to analyse, a default pool is not started (the workers' start and model load cost more). */
+export const AUTO_POOL_MIN_CHARS = 200_000;
+
+/** An article whose per-article results may be computed ahead, before it is added (`precompute`). */
+export interface StageInput {
+  readonly text: string;
+  readonly metadata: ArticleMetadata;
 }
 
 export type UpdateResult = { ok: true; entry: IndexedArticle; millis: number } | { ok: false; message: string };
@@ -62,8 +88,95 @@ export type UpdateResult = { ok: true; entry: IndexedArticle; millis: number } |
 export class AnalysisEngine {
   private readonly index: CorpusIndex;
 
+  private workerOptions: WorkerOptions | undefined;
+
   constructor(private readonly options: EngineOptions = {}) {
     this.index = new CorpusIndex(options.cache);
+    this.workerOptions = options.workers;
+  }
+
+  private pool: StagePool | undefined;
+  /** Articles each worker slot has analysed, over every pool this engine ran. */
+  private jobsDone: number[] = [];
+
+  /** How many articles each worker has analysed (empty when no pool ever ran). */
+  workerJobs(): number[] {
+    return [...this.jobsDone];
+  }
+
+  /** Uses `workers` from now on (the editor's setting changed); a running pool is stopped. */
+  setWorkers(workers: WorkerOptions | undefined): void {
+    this.pool?.dispose();
+    this.pool = undefined;
+    this.workerOptions = workers;
+  }
+
+  /** Stops the pool's workers (the CLI, when its analysis is done). */
+  dispose(): void {
+    this.pool?.dispose();
+    this.pool = undefined;
+  }
+
+  /**
+   * Computes, on the pool's workers, the per-article results of articles about to be added
+   * (`update`) that neither memory nor the on-disk cache holds: their structure and, with
+   * `mentions`, their recognised names. Afterwards `update` and the corpus layers find them, so
+   * the layers are built once, here, from the same results one thread would have computed.
+   */
+  async precompute(inputs: readonly StageInput[], mentions = true): Promise<void> {
+    const entitiesKey = CorpusIndex.keyOf(this.entities);
+    const seen = new Set<string>();
+    const tasks: Array<{ hash: string; task: PoolTask }> = [];
+    for (const input of inputs) {
+      if (input.text.trim() === '') continue;
+      const hash = this.index.hashOf(input.text, input.metadata);
+      if (seen.has(hash)) continue;
+      seen.add(hash);
+      const article = this.index.peek(hash, ARTICLE_KEY) as Article | undefined;
+      const wantMentions = mentions && this.index.peek(hash, entitiesKey) === undefined;
+      if (article && !wantMentions) continue;
+      tasks.push({ hash, task: { text: input.text, metadata: input.metadata, ...(article && wantMentions ? { article } : {}), wantArticle: !article, wantMentions } });
+    }
+    await this.runPool(tasks, true);
+  }
+
+  /**
+   * Computes on the pool the recognised names of every article in the index that lacks them
+   * (the editor's indexing: articles arrive one by one, their names are wanted all at once).
+   * Without a pool, or for little work, nothing is done here: the layers compute what they need.
+   */
+  async prepare(): Promise<void> {
+    const entitiesKey = CorpusIndex.keyOf(this.entities);
+    const tasks: Array<{ hash: string; task: PoolTask }> = [];
+    for (const a of this.index.list('added')) {
+      if (this.index.peek(a.hash, entitiesKey) !== undefined) continue;
+      tasks.push({ hash: a.hash, task: { text: a.text, metadata: a.metadata, article: a.article, wantArticle: false, wantMentions: true } });
+    }
+    await this.runPool(tasks, false);
+  }
+
+  private async runPool(tasks: ReadonlyArray<{ hash: string; task: PoolTask }>, beforeAdding: boolean): Promise<void> {
+    const pool = this.poolFor(tasks.map((t) => t.task));
+    if (!pool) return;
+    const entitiesKey = CorpusIndex.keyOf(this.entities);
+    const before = pool.jobsDone();
+    const results = await pool.run(tasks.map((t) => t.task));
+    pool.jobsDone().forEach((n, k) => (this.jobsDone[k] = (this.jobsDone[k] ?? 0) + n - before[k]));
+    results.forEach((r, k) => {
+      if (!r) return; // the worker could not: computed on this thread when needed
+      const { hash } = tasks[k];
+      if (r.article) this.index.provide(hash, ARTICLE_KEY, r.article, beforeAdding);
+      if (r.mentions) this.index.provide(hash, entitiesKey, r.mentions, beforeAdding);
+    });
+  }
+
+  /** The pool for this much work, or undefined when it stays on this thread. */
+  private poolFor(tasks: readonly PoolTask[]): StagePool | undefined {
+    const w = this.workerOptions;
+    if (!w || w.count < 2 || tasks.length < 2) return undefined;
+    if (w.auto && tasks.reduce((n, t) => n + t.text.length, 0) < AUTO_POOL_MIN_CHARS) return undefined;
+    this.pool ??= new StagePool({ workers: w.count, model: selectedModelFile(), ...(w.workerFile ? { workerFile: w.workerFile } : {}), ...(w.idleMs !== undefined ? { idleMs: w.idleMs } : {}) });
+    return this.pool;
   }
 
   /** How many articles were analysed and how many results came from the cache (per stage). */

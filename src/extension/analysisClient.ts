@@ -23,6 +23,7 @@ import {
   RenameRequest,
   ReuseRequest,
   UnreadableRequest,
+  WorkersRequest,
   type AnalysisResult,
   type AnyRequestType,
   type CompareResult,
@@ -93,6 +94,8 @@ export interface AnalysisClientOptions {
   readonly workerFile?: string;
   /** Where the engine keeps per-article results across sessions (the workspace storage), if anywhere. */
   readonly cacheDir?: string;
+  /** `corpusLens.analysis.workers` (default 0: one per core). */
+  readonly workers?: number;
 }
 
 export class AnalysisClient {
@@ -105,6 +108,8 @@ export class AnalysisClient {
   private readonly cacheDir: string | undefined;
   /** The corpus's own entity model (a folder `train` wrote), or undefined for the built-in one. */
   private model: string | undefined;
+  /** `corpusLens.analysis.workers`: 0 one per core, 1 the analysis worker alone. */
+  private workers: number;
 
   constructor(
     distFolder: string,
@@ -114,6 +119,17 @@ export class AnalysisClient {
     this.timeoutMs = options.timeoutMs ?? 300_000;
     this.workerFile = options.workerFile ?? path.join(distFolder, 'analysisWorker.js');
     this.cacheDir = options.cacheDir;
+    this.workers = options.workers ?? 0;
+  }
+
+  /**
+   * Runs the per-article stages on `workers` threads from now on (`corpusLens.analysis.workers`:
+   * 0 one per core, 1 the analysis worker alone); results are the same, only faster.
+   */
+  setWorkers(workers: number): void {
+    if (workers === this.workers) return;
+    this.workers = workers;
+    if (this.worker) void this.request(WorkersRequest, { workers }).catch((e: Error) => this.log(`Could not change the analysis workers: ${e.message}`));
   }
 
   /** Analyses an article's text; a newer analysis of the same article cancels this one. */
@@ -246,7 +262,7 @@ export class AnalysisClient {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.fallback) return this.worker;
     try {
-      const worker = new Worker(this.workerFile, { workerData: { model: this.model, cacheDir: this.cacheDir } });
+      const worker = new Worker(this.workerFile, { workerData: { model: this.model, cacheDir: this.cacheDir, workers: this.workers } });
       worker.on('message', (m: ResponseMessage) => this.receive(m));
       worker.on('error', (e) => this.workerFailed(e));
       worker.on('exit', (code) => {

@@ -96,6 +96,11 @@ export const CompareRequest = request<'compare', { readonly uris: readonly Artic
 export const ExportRequest = request<'export', { readonly format: ExportFormat; readonly options?: ExportOptions }, CorpusExport>('export');
 export const ReuseRequest = request<'reuse', Record<string, never>, ReuseSnapshot>('reuse');
 export const ProvenanceRequest = request<'provenance', { readonly uris: readonly ArticleId[] }, { readonly timeline: ProvenanceTimeline | null; readonly error?: string }>('provenance');
+/**
+ * How many worker threads the engine may run the per-article stages on (the setting
+ * `corpusLens.analysis.workers`: 0 for one per core, 1 for the analysis worker alone).
+ */
+export const WorkersRequest = request<'workers', { readonly workers: number }, void>('workers');
 /** The host no longer waits for request `id` (a newer one for the same article, or a timeout). */
 export const CancelNotification = notification<'cancel', { readonly id: number }>('cancel');
 
@@ -109,7 +114,8 @@ export type AnyRequestType =
   | typeof CompareRequest
   | typeof ExportRequest
   | typeof ReuseRequest
-  | typeof ProvenanceRequest;
+  | typeof ProvenanceRequest
+  | typeof WorkersRequest;
 
 export type ParamsOf<T> = T extends RequestType<string, infer P, unknown> ? P : T extends NotificationType<string, infer P> ? P : never;
 export type ResultOf<T> = T extends RequestType<string, unknown, infer R> ? R : never;

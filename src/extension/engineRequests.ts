@@ -3,9 +3,22 @@
  * this), and what the host is told: each article's entities with the text version they were
  * found in, and only what changed since the host's last answer.
  */
-import type { AnalysisEngine } from '../engine/analysisEngine';
+import type { AnalysisEngine, WorkerOptions } from '../engine/analysisEngine';
+import { coreCount } from '../engine/stagePool';
 import type { ArticleId } from '../core/vocabulary';
 import type { ArticleEntities, EntitiesUpdate, EntitySummary, Method, ParamsOf, RequestOf, ResultOf, TextVersion } from './analysisProtocol';
+
+/** Requests about one article (or the pool): they read no corpus layer. */
+const PER_ARTICLE: ReadonlySet<Method> = new Set<Method>(['analyze', 'unreadable', 'remove', 'rename', 'workers']);
+
+/** How long the editor's stage workers stay up without work. */
+const IDLE_WORKERS_MS = 60_000;
+
+/** The setting's worker count as the engine's options: 0 (or less) one per core, chosen per amount of work. */
+export function editorWorkers(setting: number): WorkerOptions {
+  const n = Number.isFinite(setting) ? Math.floor(setting) : 0;
+  return n >= 1 ? { count: n, idleMs: IDLE_WORKERS_MS } : { count: coreCount(), auto: true, idleMs: IDLE_WORKERS_MS };
+}
 
 type Handlers = { [M in Method]: (params: ParamsOf<RequestOf<M>>) => ResultOf<RequestOf<M>> };
 
@@ -16,7 +29,7 @@ export class EngineRequests {
   private sent = { generation: 0, entities: new Map<string, EntitySummary>(), articles: new Map<ArticleId, ArticleEntities>() };
   private readonly handlers: Handlers;
 
-  constructor(engine: AnalysisEngine) {
+  constructor(private readonly engine: AnalysisEngine) {
     this.handlers = {
       analyze: (p) => {
         this.versions.set(p.uri, p.version);
@@ -41,7 +54,18 @@ export class EngineRequests {
       export: (p) => engine.exportFiles(p.format, p.options),
       reuse: () => engine.reuse(),
       provenance: (p) => engine.provenanceTimeline(p.uris),
+      workers: (p) => engine.setWorkers(editorWorkers(p.workers)),
     };
+  }
+
+  /**
+   * The same, for the analysis worker: a request that reads the corpus layers first has the
+   * articles' names computed on the engine's worker pool (when it has one), then is answered
+   * as `handle` answers it.
+   */
+  async handleAsync<M extends Method>(method: M, params: ParamsOf<RequestOf<M>>): Promise<ResultOf<RequestOf<M>>> {
+    if (!PER_ARTICLE.has(method)) await this.engine.prepare();
+    return this.handle(method, params);
   }
 
   handle<M extends Method>(method: M, params: ParamsOf<RequestOf<M>>): ResultOf<RequestOf<M>> {

@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
 
   // The engine's on-disk cache lives in this workspace's storage: a reopened corpus is not analysed again.
   const cacheDir = context.storageUri ? vscode.Uri.joinPath(context.storageUri, 'analysis-cache').fsPath : undefined;
-  const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log, { cacheDir });
+  const analysis = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, log, { cacheDir, workers: settings.workers });
   // The corpus's own entity model (Teach the Recogniser), before anything is analysed.
   analysis.setModel(corpusModel());
   const sidecars = new SidecarFiles(log);
@@ -126,6 +126,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       quoteDecorations.configure(next.showQuotes, next.showQuoteSpeakers);
       reuseDecorations.setEnabled(next.showReuse);
       events.applySettings(next.events);
+      analysis.setWorkers(next.workers);
     }),
     ...registerCommands(corpus, sidecars, tree, treeProvider, output),
   );

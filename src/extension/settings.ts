@@ -14,6 +14,8 @@ export interface CorpusLensSettings {
   showReuse: boolean;
   debounceMs: number;
   maxFileBytes: number;
+  /** `analysis.workers`: 0 one per core, 1 the analysis worker alone. */
+  workers: number;
   events: { threshold: number; maxGapDays: number };
 }
 
@@ -28,6 +30,7 @@ export function readSettings(): CorpusLensSettings {
     entityKinds: new Set(c.get<string[]>('decorations.entities', [...ENTITY_KINDS])),
     debounceMs: clamp(c.get<number>('analysis.debounceMs', 300), 50, 5000),
     maxFileBytes: Math.max(1, c.get<number>('analysis.maxFileSizeMB', 20)) * 1024 * 1024,
+    workers: Math.floor(clamp(c.get<number>('analysis.workers', 0), 0, 64)),
     events: {
       threshold: clamp(c.get<number>('events.threshold', 0.11), 0.01, 0.9),
       maxGapDays: clamp(c.get<number>('events.maxGapDays', 90), 1, 100000),

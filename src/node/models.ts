@@ -49,6 +49,11 @@ export function useModel(dir: string | undefined): void {
   selected = file;
 }
 
+/** The model file `useModel` chose, or undefined for the built-in model (what a worker thread is told to load). */
+export function selectedModelFile(): string | undefined {
+  return selected;
+}
+
 export function modelFileIn(dir: string): string {
   const direct = !existsSync(path.join(dir, MODEL_FILE)) && /\.json\.gz$/.test(dir);
   const file = direct ? dir : path.join(dir, MODEL_FILE);

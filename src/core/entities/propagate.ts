@@ -69,6 +69,7 @@ export function propagateAcrossCorpus(articles: readonly PropagationInput[]): En
           const end = i + name.length;
           if (end > span.end || !text.startsWith(name, i)) continue;
           if (end < span.end && isWordCode(text, end)) continue;
+          if (!freeStanding(text, i, end, span)) continue;
           found.push([rank, i]);
         }
       }
@@ -86,6 +87,28 @@ export function propagateAcrossCorpus(articles: readonly PropagationInput[]): En
     return [...a.mentions, ...added].sort((x, y) => x.start - y.start || y.end - x.end);
   });
 }
+
+/**
+ * Whether `text[start, end)` stands alone rather than inside a longer capitalised name: the
+ * words either side (across spaces, on the same line) are not capitalised. "Boatmen" is no
+ * name of its own in "Boatmen Bancshares", nor "Jones" in "Dow Jones". A capitalised word
+ * opening a sentence is no part of a name ("In Seoul", "But Xi").
+ */
+function freeStanding(text: string, start: number, end: number, span: { start: number; end: number }): boolean {
+  let k = end;
+  while (k < span.end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  if (k > end && k < span.end && startsCapital(text, k)) return false;
+  k = start;
+  while (k > span.start && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  if (k === start || k === span.start || !isWordCode(text, k - 1)) return true;
+  let w = k - 1;
+  while (w > span.start && isWordCode(text, w - 1)) w--;
+  if (!startsCapital(text, w)) return true;
+  return SENTENCE_OPENER_FOLLOWS.test(text.slice(Math.max(span.start, w - 3), w));
+}
+
+/** The end of a sentence or line just before a word (so the word opens a sentence). */
+const SENTENCE_OPENER_FOLLOWS = /(?:^|[.!?:;"“”\n]\s*)$/;
 
 /** Where the run of letters and digits from `i` ends (at most at `end`). */
 function coreEnd(text: string, i: number, end: number): number {

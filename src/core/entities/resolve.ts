@@ -28,12 +28,23 @@ export interface ResolvedEntity {
   readonly mentions: readonly MentionRef[];
 }
 
+/** Place and organisation: the two types one name takes by context (see resolvedType). */
+const METONYMS = new Set(['LOC', 'ORG']);
+
 /**
  * The type a mention is shown and exported with: its entity's, agreed across the corpus, so
- * one referent has one type (the mention's own when it resolves to no entity).
+ * one referent has one type (the mention's own when it resolves to no entity). Except between
+ * place and organisation: a city is a club in a results table and a place in the story beside
+ * it ("CHICAGO 74 58", "in Chicago"), a country its government or its team. That is context,
+ * which the tagger read (and made consistent within the article), not a slip the rest of the
+ * corpus can correct: a mention the tagger recognised itself (margin > 0) keeps its place or
+ * organisation type when its entity has the other one. On CoNLL testa written as a corpus the
+ * vote turned 14 such mentions right and 103 wrong (at every margin of the tagger).
  */
-export function resolvedType<T extends string>(mention: { readonly type: T }, entity: { readonly type: T } | undefined): T {
-  return entity?.type ?? mention.type;
+export function resolvedType<T extends string>(mention: { readonly type: T; readonly margin?: number }, entity: { readonly type: T } | undefined): T {
+  if (!entity) return mention.type;
+  if (METONYMS.has(mention.type) && METONYMS.has(entity.type) && mention.margin !== undefined && mention.margin > 0) return mention.type;
+  return entity.type;
 }
 
 export interface Resolution {
