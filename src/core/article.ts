@@ -99,7 +99,7 @@ export function parseArticle(text: string, metadata: ArticleMetadata = {}): Arti
     outlet:
       userValue(metadata.outlet) ??
       (inferredOutlet ? { value: inferredOutlet.name, source: 'boilerplate', span: inferredOutlet.span } : null),
-    date: userValue(metadata.date) ?? inferDate(text, metadataLines, dateline, boilerplate),
+    date: userValue(metadata.date) ?? inferDate(text, metadataLines, dateline, boilerplate, paragraphs),
     url: userValue(metadata.url),
     dateline,
     paragraphs,
@@ -214,8 +214,16 @@ function inferDate(
   metadataLines: readonly Span[],
   dateline: Dateline | null,
   boilerplate: readonly BoilerplateSpan[],
+  paragraphs: readonly Span[],
 ): Located<string> | null {
-  for (const line of metadataLines) {
+  // A page's time stamp above the article is furniture to the page classifier but is still the
+  // strongest evidence of the date, so "Published …" lines it took as navigation are read too.
+  const bodyStart = paragraphs[0]?.start ?? text.length;
+  const stampedLines = [
+    ...metadataLines,
+    ...boilerplate.filter((b) => b.kind === 'navigation' && b.start < bodyStart && METADATA_LINE.test(b.text)),
+  ].sort((a, b) => a.start - b.start);
+  for (const line of stampedLines) {
     const d = findExplicitDates(text.slice(line.start, line.end), line.start)[0];
     if (d) return { value: d.iso, source: 'published-line', span: d };
   }

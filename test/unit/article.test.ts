@@ -173,3 +173,55 @@ describe('the title line', () => {
     expect(a.paragraphs[0].text).toBe('MELBOURNE, Fla. — Can you feel it?');
   });
 });
+
+describe('the date of a whole web page', () => {
+  // A Giveme5W1H story (USA Today, 30 December 2017) as a scraped page: breadcrumb, headline,
+  // time stamp, a captioned photo, the article, then related links and a footer. The page
+  // classifier takes the time stamp above the article as navigation; it is still the date.
+  const page = [
+    "You are here",
+    "",
+    "Alleged 'Nigerian prince' scammer nabbed in Louisiana",
+    "",
+    "Published 30.12.2017 11:32",
+    "",
+    "Michael Neu, 67 of Slidell, La., was arrested on wire fraud and money laundering charges in connection with a \"Nigerian prince\" scam, according to the Slidell Police Department. (Photo: Slidell Police Department)",
+    "",
+    "A Louisiana man was arrested in connection with the \"Nigerian prince\" scheme that has scammed people out of thousands of dollars, police announced Thursday.",
+    "",
+    "Michael Neu, 67, faces 269 counts of wire fraud and money laundering after being taken into custody following an 18-month investigation, according to the Slidell Police Department. Police said Neu is suspected of being the scam's \"middle man\" who obtained money and \"subsequently wired\" funds to his co-conspirators in Nigeria.",
+    "",
+    "According to the Federal Trade Commission, the phishing scam begins with an email purporting to be from a high-ranking Nigerian official who seeks financial assistance or personal information to retrieve an alleged inheritance.",
+    "",
+    "Though the scheme is often the butt of late-night TV jokes, people have fallen victim to the scam, officials say.",
+    "",
+    "Michael Neu, 67 of Slidell, La., is pictured being taken into custody for wire fraud and money laundering charges in connection with a \"Nigerian prince\" scam, according to the Slidell Police Department. (Photo: Slidell Police Department)",
+    "",
+    "\"Most people laugh at the thought of falling for such a fraud, but law enforcement officials report annual losses of millions of dollars to these schemes,\" the Slidell police said in a statement.",
+    "",
+    "Authorities warn to be cautious when receiving suspicious emails or phone calls from unknown individuals and urge people not to disclose personal or financial information. Slidell Police Chief Randy Fandal said he hopes Neu's arrest serves as a warning to the public.",
+    "",
+    "“If it sounds too good to be true, it probably is,\" Slidell Police Chief Randy Fandal said in a released statement. \"Never give out personal information over the phone, through e-mail, cash checks for other individuals, or wire large amounts of money to someone you don’t know. 99.9 percent of the time, it’s a scam.”",
+    "",
+    "Related: 5 scams that are fooling even the smartest victims",
+    "",
+    "Read or Share this story: https://usat.ly/2BXvhLQ",
+    "",
+    "Sign up for our daily newsletter",
+    "Terms of Use | Privacy Policy",
+    "Contact us at letters@example.com",
+    "Read more:",
+    "Related Stories",
+  ].join('\n');
+
+  it('reads the "Published" line above the article even when it is page furniture', () => {
+    const a = parseArticle(page);
+    expect(a.date?.value).toBe('2017-12-30');
+    expect(a.date?.source).toBe('published-line');
+  });
+
+  it('does not take a time stamp of a related story below the article as the date', () => {
+    const a = parseArticle(page.replace('Published 30.12.2017 11:32', 'Updated daily').replace('Related Stories', 'Related Stories\nPublished 02.01.2018 09:00'));
+    expect(a.date?.value).not.toBe('2018-01-02');
+  });
+});
