@@ -53,6 +53,8 @@ describe('borders of the fast paths', () => {
     expect(words("Zürich's Müller-Lüdenscheid won't go")).toEqual(['Zürich', "'s", 'Müller-Lüdenscheid', 'wo', "n't", 'go']);
     expect(words('a 22-year-old ( U.S. ) -- 1/2 ... C$ 5 .437 +0.123')).toEqual(['a', '22-year-old', '(', 'U.S.', ')', '--', '1/2', '...', 'C$', '5', '.437', '+0.123']);
     expect(words('“Quoted,” he said.')).toEqual(['“', 'Quoted', ',', '”', 'he', 'said', '.']);
+    // An apostrophe opens a clitic only before a word boundary ("'sup" is a mark and a word).
+    expect(words("They've said we'LL go 'sup at o'clock")).toEqual(['They', "'ve", 'said', 'we', "'LL", 'go', "'", 'sup', 'at', "o'clock"]);
   });
 
   it('keeps an indented list number, and words around spaces and letters outside the BMP', () => {
