@@ -1,7 +1,8 @@
 // `npm run bench`: speed and memory of the analysis on one core. Figures go to stdout
 // and test-output/bench.json; README reports them.
 import { spawnSync } from 'child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { parseArticle } from '../src/core/article';
 import { CorpusIndex } from '../src/core/corpusIndex';
@@ -204,6 +205,28 @@ for (const n of [1000, 10000, 100000]) {
 }
 results['cluster 100,000 / 10,000 time ratio'] =
   typeof results['cluster 100,000 articles (s)'] === 'number' ? +((results['cluster 100,000 articles (s)'] as number) / (results['cluster 10,000 articles (s)'] as number)).toFixed(1) : 'n/a';
+
+// The on-disk cache (issue #16): `entities` over the PolNeAR dev articles with an empty cache
+// (cold: analyses and writes every article), then again (warm: reads every result back), each a
+// whole CLI process, in a cache folder of its own that is removed afterwards.
+{
+  const cli = path.join(root, 'dist', 'cli.js');
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-bench-cache-'));
+  const dir = path.join(shared, 'eval', 'quotes', 'polnear-dev', 'text');
+  const run = () => {
+    const t = performance.now();
+    const child = spawnSync(process.execPath, [cli, 'entities', '--cache', cacheDir, dir], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    return { seconds: (performance.now() - t) / 1000, ok: child.status === 0, out: child.stdout };
+  };
+  const cold = run();
+  const warm = run();
+  rmSync(cacheDir, { recursive: true, force: true });
+  if (cold.ok && warm.ok && cold.out === warm.out) {
+    results['cache: `entities` on 84 PolNeAR dev articles, cold (s)'] = +cold.seconds.toFixed(2);
+    results['cache: the same again, warm (s)'] = +warm.seconds.toFixed(2);
+    results['cache: warm / cold time'] = +(warm.seconds / cold.seconds).toFixed(2);
+  } else results['cache: `entities` cold / warm'] = `failed (cold ${cold.ok}, warm ${warm.ok}, same output ${cold.out === warm.out})`;
+}
 
 // Text reuse at scale (issue #22), each size in a process of its own, beside a plain
 // 5-word-shingle matcher on the same texts.

@@ -66,16 +66,37 @@ export function similarity(a: Set<string>, b: Set<string>): number {
   return (2 * common) / (a.size + b.size);
 }
 
-/** Whether a posting list (sorted by article, then unit) holds a unit of article `j`. */
-function holdsArticle(list: ReadonlyArray<readonly [number, number]>, j: number): boolean {
+/**
+ * A posting is one number, article × UNIT_SPAN + unit (a pair of numbers per gram occurrence
+ * made a 10 MB article's postings hundreds of MB); lists are sorted by article, then unit.
+ */
+const UNIT_SPAN = 2 ** 24;
+
+/** The first entry of a posting list of article `j` or later. */
+function firstOfArticle(list: readonly number[], j: number): number {
+  const from = j * UNIT_SPAN;
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid][0] < j) lo = mid + 1;
+    if (list[mid] < from) lo = mid + 1;
     else hi = mid;
   }
-  return lo < list.length && list[lo][0] === j;
+  return lo;
+}
+
+/** Whether a posting list holds a unit of article `j`. */
+function holdsArticle(list: readonly number[], j: number): boolean {
+  const at = firstOfArticle(list, j);
+  return at < list.length && Math.floor(list[at] / UNIT_SPAN) === j;
+}
+
+/** The `n` rarest of `grams` (fewest postings first, ties by the gram's text). */
+function rarest(grams: readonly string[], postings: ReadonlyMap<string, readonly unknown[]>, n: number): string[] {
+  const counts = grams.map((g) => postings.get(g)!.length);
+  const at = grams.map((_, k) => k);
+  at.sort((x, y) => counts[x] - counts[y] || (grams[x] < grams[y] ? -1 : grams[x] > grams[y] ? 1 : 0));
+  return at.slice(0, n).map((k) => grams[k]);
 }
 
 /** Index in `order` of the first gram `other` has too. */
@@ -102,17 +123,16 @@ export function compareArticles(texts: readonly string[], articles: readonly Art
   const units = articles.map((a, i) => articleUnits(i, texts[i], a));
   const grams = units.map((us) => us.map((u) => bigrams(normalizeWords(u.text))));
   const norm = units.map((us) => us.map((u) => normalizeWords(u.text).join(' ')));
-  const postings = new Map<string, Array<[number, number]>>();
+  const postings = new Map<string, number[]>();
   grams.forEach((gs, i) => gs.forEach((g, k) => g.forEach((gram) => {
-    const list = postings.get(gram) ?? [];
-    list.push([i, k]);
-    postings.set(gram, list);
+    const list = postings.get(gram);
+    if (list) list.push(i * UNIT_SPAN + k);
+    else postings.set(gram, [i * UNIT_SPAN + k]);
   })));
   // Grams from rarest to commonest. A pair reaching Dice t shares c ≥ t·|A|/(2−t) of A's
   // grams, so it shares one of A's grams outside its c − 1 commonest: probing those alone
   // finds every pair that can reach the threshold, without the postings of "of the" and
   // "in the", which hold nearly every sentence (the cost was sentences × sentences).
-  const rarity = (g: string) => postings.get(g)!.length;
   const alignments: Alignment[] = [];
   for (let i = 0; i < units.length; i++) {
     for (let k = 0; k < units[i].length; k++) {
@@ -120,10 +140,18 @@ export function compareArticles(texts: readonly string[], articles: readonly Art
       const order = [...mine];
       const need = Math.ceil((options.overlap * order.length) / (2 - options.overlap) - 1e-9);
       const probe = order.length - Math.max(need, 1) + 1;
-      const ranked = probe < order.length ? [...order].sort((x, y) => rarity(x) - rarity(y) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, probe) : order;
+      // Each gram's rarity looked up once (not at every comparison of the sort).
+      const ranked = probe < order.length ? rarest(order, postings, probe) : order;
       // Best counterpart in each later article (each pair of articles is visited once).
-      const candidates = new Map<string, [number, number]>();
-      for (const gram of ranked) for (const [j, m] of postings.get(gram) ?? []) if (j > i) candidates.set(`${j}:${m}`, [j, m]);
+      const candidates = new Map<number, [number, number]>();
+      // Only the entries of later articles: a long article's common grams list its own units by the thousand.
+      for (const gram of ranked) {
+        const list = postings.get(gram)!;
+        for (let at = firstOfArticle(list, i + 1); at < list.length; at++) {
+          const j = Math.floor(list[at] / UNIT_SPAN);
+          if (!candidates.has(list[at])) candidates.set(list[at], [j, list[at] - j * UNIT_SPAN]);
+        }
+      }
       const best = new Map<number, { m: number; score: number; rank: number }>();
       for (const [j, m] of candidates.values()) {
         const score = similarity(mine, grams[j][m]);

@@ -42,27 +42,33 @@ export function ngramHashes(tokens: ReuseTokens, n: number): { hashes: Int32Arra
 /** The distinct winnowed fingerprints of one article, sorted. */
 export function fingerprints(tokens: ReuseTokens, options: FingerprintOptions = DEFAULT_FINGERPRINTS): number[] {
   const { hashes, keep } = ngramHashes(tokens, options.n);
-  const kept: number[] = [];
-  for (let i = 0; i < hashes.length; i++) if (keep[i]) kept.push(hashes[i]);
-  const out = new Set<number>();
+  // Typed arrays throughout (no Set, no boxed numbers): the minima picked, sorted, then each kept once.
+  const kept = new Int32Array(hashes.length);
+  let n = 0;
+  for (let i = 0; i < hashes.length; i++) if (keep[i]) kept[n++] = hashes[i];
   const w = options.window;
-  if (kept.length <= w) kept.forEach((h) => out.add(h));
+  const picked = new Int32Array(n);
+  let m = 0;
+  if (n <= w) for (let i = 0; i < n; i++) picked[m++] = kept[i];
   else {
     // Robust winnowing: the rightmost minimum of each window, recorded when it changes.
     let minAt = -1;
-    for (let end = w - 1; end < kept.length; end++) {
+    for (let end = w - 1; end < n; end++) {
       const start = end - w + 1;
       if (minAt < start) {
         minAt = start;
         for (let i = start + 1; i <= end; i++) if (kept[i] <= kept[minAt]) minAt = i;
-        out.add(kept[minAt]);
+        picked[m++] = kept[minAt];
       } else if (kept[end] <= kept[minAt]) {
         minAt = end;
-        out.add(kept[minAt]);
+        picked[m++] = kept[minAt];
       }
     }
   }
-  return [...out].sort((a, b) => a - b);
+  const sorted = picked.subarray(0, m).sort();
+  const out: number[] = [];
+  for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]);
+  return out;
 }
 
 export interface CandidateOptions {
