@@ -87,12 +87,6 @@ export function classifyLines(lines: readonly TextLine[], continues: readonly bo
   return lines.map((_, i) => kinds[logicalOf[i]]);
 }
 
-/**
- * Lines are first judged alone; then a trailing block that
- * starts at page furniture and holds no prose is boilerplate as a whole, since
- * paywall offers and footers are made of short lines no single rule can know
- * ("3 Months", "Archives").
- */
 /** A bulleted line as a page's menus and link lists are written out ("  * Guides"). */
 const MENU_BULLET = /^\s*[*•·▪◦‣]\s/;
 
@@ -116,6 +110,12 @@ function hasMenu(lines: readonly TextLine[]): boolean {
   return false;
 }
 
+/**
+ * Lines are first judged alone; then a trailing block that
+ * starts at page furniture and holds no prose is boilerplate as a whole, since
+ * paywall offers and footers are made of short lines no single rule can know
+ * ("3 Months", "Archives").
+ */
 function classifyLogicalLines(lines: readonly TextLine[]): (BoilerplateKind | null)[] {
   const kinds = lines.map((l) => classifyLine(l.text));
   // Plain text (no line any rule knows as web furniture, no menu) is never a whole web page: a

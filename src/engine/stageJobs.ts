@@ -19,13 +19,17 @@ export interface StageJob {
   readonly wantMentions: boolean;
 }
 
-export type StageReply =
-  | { readonly id: number; readonly ok: true; readonly article?: Article; readonly mentions?: EntityMention[] }
-  | { readonly id: number; readonly ok: false; readonly message: string };
+/** The per-article results a job asked for. */
+export interface StageResults {
+  article?: Article;
+  mentions?: EntityMention[];
+}
 
-export function runStages(job: StageJob, entities: Stage<EntityMention[]>): { article?: Article; mentions?: EntityMention[] } {
+export type StageReply = ({ readonly id: number; readonly ok: true } & StageResults) | { readonly id: number; readonly ok: false; readonly message: string };
+
+export function runStages(job: StageJob, entities: Stage<EntityMention[]>): StageResults {
   const article = job.article ?? parseArticle(job.text, job.metadata);
-  const out: { article?: Article; mentions?: EntityMention[] } = {};
+  const out: StageResults = {};
   if (job.wantArticle) out.article = article;
   if (job.wantMentions) out.mentions = entities.run({ uri: '', text: job.text, metadata: job.metadata }, article);
   return out;

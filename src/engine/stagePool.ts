@@ -15,22 +15,12 @@ import { existsSync } from 'fs';
 import { availableParallelism, cpus } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { Article, ArticleMetadata } from '../core/article';
-import type { EntityMention } from '../core/entities/mentions';
-import type { StageJob, StageReply } from './stageJobs';
+import type { StageJob, StageReply, StageResults } from './stageJobs';
 
-export interface PoolTask {
-  readonly text: string;
-  readonly metadata: ArticleMetadata;
-  readonly article?: Article;
-  readonly wantArticle: boolean;
-  readonly wantMentions: boolean;
-}
+/** A job as the engine hands it over; the pool numbers it. */
+export type PoolTask = Omit<StageJob, 'id'>;
 
-export interface PoolResult {
-  readonly article?: Article;
-  readonly mentions?: EntityMention[];
-}
+export type PoolResult = Readonly<StageResults>;
 
 export interface StagePoolOptions {
   /** How many workers (at least 2; one worker is the engine's own thread, no pool). */
@@ -101,8 +91,7 @@ export class StagePool {
     const order = tasks.map((_, k) => k).sort((a, b) => tasks[b].text.length - tasks[a].text.length || a - b);
     const answers = new Array<Promise<PoolResult | undefined>>(tasks.length);
     for (const k of order) {
-      const t = tasks[k];
-      const job: StageJob = { id: this.nextId++, text: t.text, metadata: t.metadata, ...(t.article ? { article: t.article } : {}), wantArticle: t.wantArticle, wantMentions: t.wantMentions };
+      const job: StageJob = { ...tasks[k], id: this.nextId++ };
       answers[k] = new Promise((resolve) => this.queue.push({ job, resolve }));
     }
     this.pump();

@@ -89,12 +89,12 @@ export class CorpusService implements vscode.Disposable {
     return this.states.has(uri.toString());
   }
 
-  /** Articles sorted by path, so every view lists them in the same order. */
   /** Runs a corpus-wide computation, with its title in the status bar when the corpus is large. */
   withProgressWhenLarge<T>(title: string, run: () => Thenable<T>): Thenable<T> {
-    return this.all().length > WINDOW_PROGRESS_ABOVE ? vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, run) : run();
+    return this.states.size > WINDOW_PROGRESS_ABOVE ? vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, run) : run();
   }
 
+  /** Articles sorted by path, so every view lists them in the same order. */
   all(): ArticleState[] {
     return [...this.states.values()].sort((a, b) => a.uri.path.localeCompare(b.uri.path));
   }
