@@ -8,6 +8,7 @@ import { CancelledError, type AnalysisClient } from './analysisClient';
 import type { ArticleEntities, EntitiesUpdate, EntitySummary, MentionLocation, QuoteLocation, TextVersion } from './analysisProtocol';
 import { spanAtPosition } from './navigation';
 import { target, type Span, type Target } from './targets';
+import { describes } from './articleDecorator';
 import type { CorpusService } from './corpusService';
 import { DELAYS, Refresher } from './scheduler';
 
@@ -66,7 +67,7 @@ export class EntityService implements vscode.Disposable {
   /** Whether the entity layer's offsets for a document index its text as it is now. */
   private describes(doc: vscode.TextDocument): boolean {
     const version = this.versionOf(doc.uri);
-    return version !== undefined && (version === null ? !doc.isDirty : version === doc.version);
+    return version !== undefined && describes(version, doc);
   }
 
   quotesIn(uri: vscode.Uri): readonly QuoteLocation[] {
