@@ -59,6 +59,9 @@ export function mayHoldDate(text: string): boolean {
   return DATE_CUE.test(text);
 }
 
+/** A year as dates write it: "2017", "'17". */
+const WRITTEN_YEAR = /\d{4}|['’]\d{2}\b/;
+
 /** 24.08.2017 (European dotted) and 2017-08-24 (ISO); chrono reads neither reliably. */
 const NUMERIC_DATE = /\b(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))\b/g;
 
@@ -76,10 +79,13 @@ export function findExplicitDates(text: string, offset = 0): FoundDate[] {
     found.push({ iso, start: offset + start, end: offset + start + m[0].length, text: m[0] });
     taken.push([start, start + m[0].length]);
   }
-  // No year without a digit… except chrono's relative years ("two years ago"); the cue covers both.
+  // chrono runs only where the cue finds one of the forms it reads.
   for (const r of mayHoldDate(text) ? chrono.strict.parse(text) : []) {
     const c = r.start;
     if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) continue;
+    // chrono counts a relative phrase ("one day after", "two weeks ago") as certain, from the
+    // clock: a guess at today's date, not a date the text writes. The year must be written.
+    if (!WRITTEN_YEAR.test(r.text)) continue;
     const start = r.index;
     const end = start + r.text.length;
     if (taken.some(([s, e]) => start < e && end > s)) continue;

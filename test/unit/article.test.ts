@@ -225,3 +225,22 @@ describe('the date of a whole web page', () => {
     expect(a.date?.value).not.toBe('2018-01-02');
   });
 });
+
+describe('dates the text does not write', () => {
+  // A CNN gallery caption from Giveme5W1H: "one day after" is a day counted from the clock by
+  // chrono, not a date; the article would otherwise be dated today or tomorrow.
+  const caption =
+    'Photos: Shocking celebrity splits Ben Affleck and Jennifer Garner filed for divorce in April, almost two years after they announced they planned to. The couple took many fans by surprised when, one day after their 10th wedding anniversary, they revealed they were splitting. Hide Caption 7 of 59';
+  const story = 'Ben Affleck and Jennifer Garner have finalised their divorce, a court filing shows.';
+
+  it('does not date an article from a relative phrase in a caption', () => {
+    const a = parseArticle(['Affleck and Garner divorce', '', caption, '', story].join('\n'));
+    expect(a.boilerplate.some((b) => b.kind === 'photo-caption')).toBe(true);
+    expect(a.date).toBeNull();
+  });
+
+  it('still dates it from a caption that writes the date', () => {
+    const a = parseArticle(['Affleck and Garner divorce', '', caption.replace('in April', 'on April 14, 2017'), '', story].join('\n'));
+    expect(a.date?.value).toBe('2017-04-14');
+  });
+});
