@@ -10,10 +10,10 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { runTests } = require('@vscode/test-electron');
-const { ROOT, ensureInstalled, tempDir } = require('../test/vscode/codeServer');
+const { ROOT, ensureInstalled, freePort, tempDir } = require('../test/vscode/codeServer');
 const { writeScaleCorpus } = require('../test/vscode/scaleCorpus');
 
-async function start(phase, workspace, userDataDir, out) {
+async function start(phase, workspace, userDataDir, port, out) {
   const began = Date.now();
   fs.rmSync(path.join(out, `scale-measure-${phase}.json`), { force: true });
   await runTests({
@@ -26,10 +26,13 @@ async function start(phase, workspace, userDataDir, out) {
       CORPUS_LENS_SUITES: 'scale-measure',
       CORPUS_LENS_SCALE_PHASE: phase,
       CORPUS_LENS_USER_DATA_DIR: userDataDir,
+      CORPUS_LENS_CODE_SERVER_PORT: String(port),
       CORPUS_LENS_TEST_TIMEOUT_MS: String(3_600_000),
     },
   });
   const figures = JSON.parse(fs.readFileSync(path.join(out, `scale-measure-${phase}.json`), 'utf8'));
+  const storage = path.join(userDataDir, 'User', 'workspaceStorage');
+  figures.workspaceStorages = fs.existsSync(storage) ? fs.readdirSync(storage).length : 0;
   return { ...figures, wallSecondsWholeStart: Math.round((Date.now() - began) / 1000), loadAverage: +os.loadavg()[0].toFixed(1) };
 }
 
@@ -45,9 +48,11 @@ async function main() {
   const megabytes = files.reduce((s, f) => s + fs.statSync(f).size, 0) / 1e6;
   console.log(`${n} articles, ${megabytes.toFixed(1)} MB, in ${workspace}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`);
   const userDataDir = tempDir('corpus-lens-scale-udd-');
-  const cold = await start('cold', workspace, userDataDir, out);
+  // The same port both times: the workspace's storage (and its cache) is keyed by a URI holding it.
+  const port = await freePort();
+  const cold = await start('cold', workspace, userDataDir, port, out);
   console.log('cold', JSON.stringify(cold));
-  const warm = await start('warm', workspace, userDataDir, out);
+  const warm = await start('warm', workspace, userDataDir, port, out);
   console.log('warm', JSON.stringify(warm));
   const s = (ms) => (ms / 1000).toFixed(1);
   const result = { articles: n, megabytes: +megabytes.toFixed(1), cpus: os.cpus().length, date: new Date().toISOString(), cold, warm };
