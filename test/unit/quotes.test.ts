@@ -384,6 +384,8 @@ describe('whole statements on unseen text (PolNeAR articles)', () => {
     // "His surrogates called him ''a genius'' …": the object comes first; "Ginsburg’s comments “shows bias to me.”": a noun.
     expect(quoteOf(polnear('dev', 'nyt_2016-10-04_in-avoiding-tax-trump-is-merely-'), 'a genius')?.kind).toBe('partial');
     expect(quoteOf(polnear('train', 'breitbart_2016-07-13_trump-demands-ginsburg-resign-fo'), 'shows bias to me')?.kind).toBe('partial');
+    // "Another featured five vintage photos telling "the story of …"": tell's first object is the hearer, not words.
+    expect(quoteOf(polnear('train', 'usa-today_2016-01-19_clinton-media-strategy-follows-b'), 'the story of how Bill')?.kind).toBe('partial');
     // "… which he declared “a total disaster” for his party": the relative clause goes on into the quote.
     expect(quoteOf(polnear('train', 'breitbart_2016-03-01_the-latest-sanders-wins-minnesot'), 'a total disaster')?.kind).toBe('partial');
   });

@@ -294,11 +294,12 @@ const CUE_AT_END = new RegExp(`\\b${CUE}\\s*[:,]?$`, 'u');
 const CUE_RIGHT_BEFORE = new RegExp(`(?<!\\b(?:was|were|is|are|be|been|being|when|if)\\s+)\\b${CUE}$`, 'u');
 /**
  * Not a verb of saying right before the quote: a verb of naming, whose object comes before the
- * quoted name ("called him “a genius”"); a cue word read as a noun or adjective ("Trump’s
- * comments “are based on …”", "his alleged “paramours”"); a relative clause, which the quote
- * goes on ("which he declared “a total disaster”").
+ * quoted name ("called him “a genius”"); *tell*, whose first object is the hearer ("told “Fox
+ * and Friends”", "told “senior Trump campaign officials”"); a cue word read as a noun or
+ * adjective ("Trump’s comments “are based on …”", "his alleged “paramours”"); a relative clause,
+ * which the quote goes on ("which he declared “a total disaster”").
  */
-const NOT_SAYING_AT_END = /\b(?:called|calls|calling|described|describes|describing|comments|reports|claims|notes|states|alleged|charged)$|\bwhich\s+\S+\s+\S+$/;
+const NOT_SAYING_AT_END = /\b(?:called|calls|calling|described|describes|describing|told|tells|tell|telling|comments|reports|claims|notes|states|alleged|charged)$|\bwhich\s+\S+\s+\S+$/;
 const CUE_WORD = new RegExp(`\\b${CUE}\\b`, 'u');
 const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'i');
 const CUE_FIRST = new RegExp(`^[\\s,—–-]*${CUE}`, 'u');
