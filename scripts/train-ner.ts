@@ -21,6 +21,9 @@ const devFile = path.join(evalDir, 'conll2003-eng.testa');
 const secFile = path.join(evalDir, 'sec-filings-fin3.test');
 const epochs = Number(process.env.NER_EPOCHS ?? 10);
 const minCount = Number(process.env.NER_MIN_COUNT ?? 1);
+const shuffles = Number(process.env.NER_SHUFFLES ?? 1);
+const seed = Number(process.env.NER_SEED ?? 2003);
+const stackFolds = Number(process.env.NER_STACK_FOLDS ?? 2);
 const fold = process.env.NER_FOLD === undefined ? null : Number(process.env.NER_FOLD);
 const cache = path.join(root, '.cache', 'train');
 
@@ -48,7 +51,9 @@ const lexicon = process.env.NER_LEXICON === 'none' ? null : buildLexicon(cache, 
 const serialized = trainRecognizer(docs, {
   epochs,
   minCount,
-  seed: 2003,
+  seed,
+  shuffles,
+  stackFolds,
   lexicon,
   description: fold === null ? 'CoNLL-2003 eng.train' : `CoNLL-2003 eng.train without fold ${fold} of 5`,
   log: (m) => console.error(m),

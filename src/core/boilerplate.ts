@@ -228,6 +228,7 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   // what comes after it cannot be the article, however much prose it holds.
   let prose = 0;
   let inComments = false;
+  const introduced = introducedListItems(lines, kinds);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].text;
     // A quoted block (an embedded post, a pull quote) is read without its "> " marks; its
@@ -238,7 +239,9 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
     if (kinds[i] === 'comments' && prose >= 5) inComments = true;
     if (kinds[i] === null && isProseLike(text)) prose++;
     // A related story's headline glued to its summary reads like prose but is a link: it counts as a short line.
-    const score = inComments || kinds[i] !== null ? -4 : isGluedTeaser(text) ? -PENALTY_SHORT : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : -Math.min(n, 12) * PENALTY_PER_WORD;
+    // A point of a list the article introduces costs as little as one word, however long, so
+    // that an article written as a list is not cut in two at its bullets.
+    const score = inComments || kinds[i] !== null ? -4 : isGluedTeaser(text) ? -PENALTY_SHORT : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : introduced[i] ? -PENALTY_PER_WORD : -Math.min(n, 12) * PENALTY_PER_WORD;
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -411,4 +414,41 @@ function pageTitle(lines: readonly TextLine[], kinds: readonly (BoilerplateKind 
     if (!isBlank(lines[j].text) && kinds[j] === null && candidates.has(titleWords(lines[j].text))) return { line: first, repeat: j };
   }
   return null;
+}
+
+/**
+ * Whether a line is written in sentence case: after its first word, fewer than half its words
+ * are capitalised. A headline in Title Case or capitals ("15 Amazing Images of Stars", "AFGHAN
+ * WOMAN POLITICIAN SEES…") is not; a writer's bullet point ("Your email list will begin to grow") is.
+ */
+function isSentenceCase(raw: string): boolean {
+  const ws = raw.trim().replace(/^[*•·-]\s+/, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (ws.length < 2) return false;
+  const rest = ws.slice(1);
+  return rest.filter((w) => /^\p{Lu}/u.test(w)).length / rest.length < 0.5;
+}
+
+/**
+ * The list items the article introduces: a run of bulleted or numbered lines in sentence case
+ * right after a prose line or after a line of three words or more ending in a colon or an
+ * ellipsis ("Think about it:", "If you are …"). A page's link lists stand under a short heading
+ * ("More Great WIRED Stories", "MORE:") or are written as headlines.
+ */
+function introducedListItems(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[]): boolean[] {
+  const introduced = lines.map(() => false);
+  let previous = -1;
+  let inList = false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (isBlank(text)) continue;
+    if (kinds[i] === null && isListItem(text)) {
+      if (!inList && previous >= 0 && kinds[previous] === null) {
+        const intro = lines[previous].text.trim();
+        inList = !isListItem(intro) && (isProseLike(intro) || (/([:…]|\.\.\.)$/.test(intro) && words(intro) >= 3));
+      }
+      introduced[i] = inList && isSentenceCase(text);
+    } else inList = false;
+    previous = i;
+  }
+  return introduced;
 }

@@ -18,7 +18,9 @@ export function registerCompareCommands(corpus: CorpusService, events: EventServ
     return panels.open(articles);
   };
   const fromArgs = (first?: unknown, all?: unknown): vscode.Uri[] => {
-    const list = Array.isArray(all) && all.length ? all : first ? [first] : [];
+    // The view's selection counts only when the row acted on is in it: an article selected earlier
+    // (Review… reveals its items) must not stand in for the event whose action was clicked.
+    const list = Array.isArray(all) && all.length && (!first || all.includes(first)) ? all : first ? [first] : [];
     return list.flatMap((x: unknown) => {
       if (x instanceof vscode.Uri) return [x];
       const node = x as EventsNode;

@@ -45,6 +45,8 @@ export class CorpusService implements vscode.Disposable {
   private requestCounter = 0;
   private indexedFlag = false;
   lastIndexMillis = 0;
+  /** What the last indexing's progress said, in order, and where it showed (the tests read it). */
+  readonly indexProgress: Array<{ location: 'notification' | 'window'; message: string }> = [];
 
   /** Fires with the articles whose analysis changed. */
   readonly onDidChange = this.changeEmitter.event;
@@ -150,6 +152,7 @@ export class CorpusService implements vscode.Disposable {
 
     const location = files.length > NOTIFY_ABOVE ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     let done = 0;
+    this.indexProgress.length = 0;
     const cancelled = await vscode.window.withProgress({ location, title: 'Corpus Lens: analysing articles', cancellable: true }, async (progress, token) => {
       const step = 100 / Math.max(1, files.length);
       const batch = 16;
@@ -157,7 +160,9 @@ export class CorpusService implements vscode.Disposable {
         if (token.isCancellationRequested) return true;
         await Promise.all(files.slice(i, i + batch).map((uri) => this.analyzeUri(uri)));
         done += Math.min(batch, files.length - i);
-        progress.report({ increment: step * Math.min(batch, files.length - i), message: `${done}/${files.length}` });
+        const message = `${done}/${files.length}`;
+        progress.report({ increment: step * Math.min(batch, files.length - i), message });
+        this.indexProgress.push({ location: location === vscode.ProgressLocation.Notification ? 'notification' : 'window', message });
       }
       return false;
     });

@@ -226,13 +226,18 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     item.description = [span, `${n} ${plural(n, 'article')}`, reviewed ? `${reviewed}/${n} reviewed` : null, event.pinned ? 'set by you' : null].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(event.pinned ? 'pinned' : 'calendar');
     item.contextValue = event.pinned ? 'event pinnedEvent' : 'event';
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escape(event.label)}**\n\n`);
-    md.appendMarkdown(event.firstDate ? `$(calendar) ${event.firstDate}${event.lastDate !== event.firstDate ? ` – ${event.lastDate}` : ''}  \n` : '$(calendar) Dates unknown  \n');
-    if (event.topic) md.appendMarkdown(`$(folder-library) Topic: ${escape(event.topic.label)}  \n`);
-    md.appendMarkdown(`$(files) ${n} ${plural(n, 'article')}  \n`);
-    md.appendMarkdown(event.pinned ? '$(pinned) Grouped by you: re-clustering keeps it.' : '$(sparkle) Grouped automatically.');
-    item.tooltip = md;
+    return item;
+  }
+
+  /**
+   * Markdown tooltips are made on hover only: VS Code renders every tooltip it is given when
+   * the view is fetched, and for 1,000 articles that held the extension host for 500 ms at each
+   * redraw while indexing.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: EventsNode): vscode.TreeItem {
+    if (item.tooltip !== undefined) return item;
+    if (node.kind === 'event') item.tooltip = eventTooltip(node.event);
+    else if (node.kind === 'article' && node.state.status === 'ok') item.tooltip = articleTooltip(path.basename(node.state.uri.fsPath), node.state);
     return item;
   }
 
@@ -282,7 +287,6 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
       const reviewed = this.review?.isReviewed(state.uri) === true;
       item.iconPath = new vscode.ThemeIcon(reviewed ? 'pass' : 'file-text');
       item.description = [reviewed ? '✓ reviewed' : null, a.outlet ?? 'outlet unknown', a.date ?? 'date unknown', this.reuse?.of(state.uri)?.shareLabel].filter(Boolean).join(' · ');
-      item.tooltip = articleTooltip(fileName, state);
       if (this.entities.mentionsIn(state.uri).length || this.entities.quotesIn(state.uri).length) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     }
     return item;
@@ -297,6 +301,17 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
 
 function articleDate(s: ArticleState): string {
   return (s.status === 'ok' && s.article.date) || '9999';
+}
+
+function eventTooltip(event: CorpusEvent): vscode.MarkdownString {
+  const n = event.articles.length;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escape(event.label)}**\n\n`);
+  md.appendMarkdown(event.firstDate ? `$(calendar) ${event.firstDate}${event.lastDate !== event.firstDate ? ` – ${event.lastDate}` : ''}  \n` : '$(calendar) Dates unknown  \n');
+  if (event.topic) md.appendMarkdown(`$(folder-library) Topic: ${escape(event.topic.label)}  \n`);
+  md.appendMarkdown(`$(files) ${n} ${plural(n, 'article')}  \n`);
+  md.appendMarkdown(event.pinned ? '$(pinned) Grouped by you: re-clustering keeps it.' : '$(sparkle) Grouped automatically.');
+  return md;
 }
 
 function articleTooltip(fileName: string, state: Extract<ArticleState, { status: 'ok' }>): vscode.MarkdownString {

@@ -131,17 +131,19 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     ...registerCommands(corpus, sidecars, tree, treeProvider, output),
   );
 
+  let readyMillis = 0;
   const indexed = corpus
     .reindex()
     .then(() => entities.refreshNow())
     .then(() => events.refreshNow())
     .then(() => reuse.refreshNow())
+    .then(() => log(`Ready (indexed, entities, events and shared passages) ${(readyMillis = Date.now() - started)} ms after activation.`))
     .catch((e: Error) => output.error(`Indexing failed: ${e.message}`));
   // Not awaited by whenIndexed: the offer waits for the user's answer.
   void indexed.then(() => firstRun.offer());
   const activationMillis = Date.now() - started;
   log(`Activated in ${activationMillis} ms.`);
-  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, comparePanels, indexed, activationMillis, { reuse, decorations: reuseDecorations, panels: provenancePanels }, context.subscriptions);
+  return createTestApi(corpus, boilerplate, entities, entityDecorations, events, quoteDecorations, comparePanels, indexed, { activationMillis, readyMillis: () => readyMillis }, { reuse, decorations: reuseDecorations, panels: provenancePanels }, treeProvider, context.subscriptions);
 }
 
 /** Set on activation: deactivation waits for the user's last annotations to be written. */

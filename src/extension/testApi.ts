@@ -8,6 +8,7 @@ import type { CorpusService } from './corpusService';
 import type { EntityDecorations } from './entityDecorations';
 import type { EntityService } from './entityService';
 import type { EventService } from './eventService';
+import type { EventsTreeProvider } from './eventsView';
 import type { ComparePanel, ComparePanels } from './comparePanel';
 import type { ToWebview } from '../shared/compareProtocol';
 import type { ToProvenancePage } from '../shared/provenanceProtocol';
@@ -21,8 +22,14 @@ import type { ReuseDecorations, ReuseService } from './reuseService';
 
 export interface CorpusLensApi {
   readonly activationMillis: number;
+  /** From activation until the first indexing and the corpus-wide layers after it were done (0 before). */
+  readyMillis(): number;
   whenIndexed(): Promise<void>;
   indexMillis(): number;
+  /** The progress the last indexing reported, in order: where it showed and what it said ("16/1000"). */
+  indexProgress(): ReadonlyArray<{ location: 'notification' | 'window'; message: string }>;
+  /** How many items the Events view shows at its top level now. */
+  eventsViewRoots(): number;
   articles(): Array<{ uri: string; status: string; title: string | null; outlet: string | null; date: string | null }>;
   boilerplateDecorations(uri: vscode.Uri): readonly vscode.Range[];
   /** Waits until entities reflect every change so far. */
@@ -87,17 +94,21 @@ export function createTestApi(
   quoteDecorations: QuoteDecorations,
   comparePanels: ComparePanels,
   indexed: Promise<void>,
-  activationMillis: number,
+  timing: { activationMillis: number; readyMillis: () => number },
   provenance: { reuse: ReuseService; decorations: ReuseDecorations; panels: ProvenancePanels },
+  eventsView: EventsTreeProvider,
   subscriptions: vscode.Disposable[],
 ): CorpusLensApi {
   const lastPaint = recordPaints({ boilerplate, entities: entityDecorations, quotes: quoteDecorations, reuse: provenance.decorations }, subscriptions);
   const sidecarEvents = recordSidecarEvents(corpus, subscriptions);
   const lastRendered = recordRenders(comparePanels, provenance.panels, subscriptions);
   return {
-    activationMillis,
+    activationMillis: timing.activationMillis,
+    readyMillis: timing.readyMillis,
     whenIndexed: () => indexed,
     indexMillis: () => corpus.lastIndexMillis,
+    indexProgress: () => [...corpus.indexProgress],
+    eventsViewRoots: () => eventsView.getChildren().length,
     articles: () =>
       corpus.all().map((s) => ({
         uri: s.uri.toString(),

@@ -327,6 +327,29 @@ describe('the article past its densest prose (article-extraction benchmark)', ()
   });
 });
 
+describe('an article written as lists (article-extraction benchmark)', () => {
+  it('keeps the lists the article introduces, so the article is not cut in two at its bullets', () => {
+    // Copyblogger's lesson (page c582d3b7, half B): prose broken by bulleted points after
+    // "Think about it:" and "If you are …"; its first half was taken for navigation.
+    const page = benchmarkPage('c582d3b7');
+    expect(kept(page, 'Business focus is why some people are able to build')).toBe(true);
+    expect(kept(page, '* You build your website in its own little corner of the internet')).toBe(true);
+    expect(kept(page, '* Your email list will begin to grow')).toBe(true);
+    expect(kept(page, 'Are you ready to make this happen?')).toBe(true);
+    expect(kept(page, 'PAMELA WILSON')).toBe(false);
+  });
+
+  it('does not keep a list of related stories under a short heading after the article', () => {
+    // WIRED (page d48aeb9c, half A) and Vox (page 16c30add, half A) write their related
+    // stories in sentence case, as bullets under "More Great WIRED Stories" / "Next Up In …".
+    const wired = benchmarkPage('d48aeb9c');
+    expect(kept(wired, 'More Great WIRED Stories')).toBe(false);
+    expect(kept(wired, '* The strange life and mysterious death of a virtuoso coder')).toBe(false);
+    const vox = benchmarkPage('16c30add');
+    expect(kept(vox, '* A clever new solar solution to one of the trickiest climate problems')).toBe(false);
+  });
+});
+
 describe('related stories glued to their summaries (article-extraction benchmark)', () => {
   it('takes a Title Case headline run into its summary for a link, not prose', () => {
     // CBS Detroit's teaser lists, as html-to-text writes them (page c467d507, half A).

@@ -241,15 +241,15 @@ function scoreSplit(split: 'dev' | 'train') {
 describe('quotes on PolNeAR', () => {
   it('stays above the measured floor on dev (direct quotes, the evaluation rule)', { timeout: 120_000 }, () => {
     const d = scoreSplit('dev');
-    // Measured: whole statements F1 0.9465, speaker 0.954; floors sit just below.
-    expect(d.f1).toBeGreaterThan(0.943);
+    // Measured: whole statements F1 0.9476, speaker 0.954; floors sit just below.
+    expect(d.f1).toBeGreaterThan(0.945);
     expect(d.speakerAccuracy).toBeGreaterThan(0.948);
   });
 
   it('stays above the measured floor on train, which no rule was tuned on first', { timeout: 300_000 }, () => {
     const d = scoreSplit('train');
-    // Measured: whole statements F1 0.9418, speaker 0.9457; floors sit just below.
-    expect(d.f1).toBeGreaterThan(0.939);
+    // Measured: whole statements F1 0.9450, speaker 0.9447; floors sit just below.
+    expect(d.f1).toBeGreaterThan(0.942);
     expect(d.speakerAccuracy).toBeGreaterThan(0.943);
   });
 });
@@ -371,6 +371,33 @@ describe('whole statements on unseen text (PolNeAR articles)', () => {
   it('keeps a lower-case quote opening on an auxiliary after an inserted cue to the writer’s sentence', () => {
     // "An economic downturn, he said, “could be a good time to borrow and pay off debt, …”": the subject is the writer's.
     expect(quoteOf(polnear('train', 'huff-post_2016-06-23_why-hillary-clinton-s-attacks-on'), 'could be a good time to borrow')?.kind).toBe('partial');
+  });
+
+  it('lists quoted words right after a verb of saying as what was said, however few, but not after a verb of naming', () => {
+    // "… though he said "budget reforms" and the collection of unpaid taxes would help finance them."
+    const vets = quoteOf(polnear('dev', 'usa-today_2016-09-08_candidates-vie-for-vets-support-'), 'budget reforms');
+    expect(vets?.kind).toBe('direct');
+    expect(vets?.speaker?.text).toBe('he');
+    // "Obama said “it gets me mad” every time he thinks about the 20 first-graders …"
+    const mad = quoteOf(polnear('train', 'breitbart_2016-01-05_the-latest-cruz-to-give-away-eng'), 'it gets me mad');
+    expect([mad?.kind, mad?.speaker?.text]).toEqual(['direct', 'Obama']);
+    // "His surrogates called him ''a genius'' …": the object comes first; "Ginsburg’s comments “shows bias to me.”": a noun.
+    expect(quoteOf(polnear('dev', 'nyt_2016-10-04_in-avoiding-tax-trump-is-merely-'), 'a genius')?.kind).toBe('partial');
+    expect(quoteOf(polnear('train', 'breitbart_2016-07-13_trump-demands-ginsburg-resign-fo'), 'shows bias to me')?.kind).toBe('partial');
+    // "Another featured five vintage photos telling "the story of …"": tell's first object is the hearer, not words.
+    expect(quoteOf(polnear('train', 'usa-today_2016-01-19_clinton-media-strategy-follows-b'), 'the story of how Bill')?.kind).toBe('partial');
+    // "… which he declared “a total disaster” for his party": the relative clause goes on into the quote.
+    expect(quoteOf(polnear('train', 'breitbart_2016-03-01_the-latest-sanders-wins-minnesot'), 'a total disaster')?.kind).toBe('partial');
+  });
+
+  it('lists a statement set off by a dash with its own cue after it, and not one without', () => {
+    // "… brutal leaders like Saddam Hussein - ''He would have loved Stalin,'' Mr. Biden said twice - and …"
+    const stalin = quoteOf(polnear('train', 'nyt_2016-08-17_biden-calls-trump-risk-to-u-s-sa'), 'He would have loved Stalin');
+    expect([stalin?.kind, stalin?.speaker?.text]).toEqual(['direct', 'Mr. Biden']);
+    // "Clinton suggested that Sanders's latest plan was unserious - "Again, we need to get into the details," she said - …"
+    expect(quoteOf(polnear('train', 'wash-post_2016-01-18_a-sharper-tone-as-stakes-rise'), 'Again, we need to get into')?.kind).toBe('direct');
+    // "… welcome the governor - "my new best friend."": no cue of its own, a phrase of the writer's sentence.
+    expect(quoteOf(polnear('dev', 'wash-post_2016-09-08_virginian-could-make-history-aga'), 'my new best friend')?.kind).toBe('partial');
   });
 
   it('finds statements in single marks in headlines, straight marks too, with the headline’s subject', () => {

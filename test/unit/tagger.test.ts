@@ -29,6 +29,26 @@ function referenceTags(weights: HashedWeights, tagger: Tagger, sentences: string
 }
 
 describe('entity tagger', () => {
+  it('mixes shuffles into the mean of the runs it would make one at a time', () => {
+    const train = conll('conll2003-eng.train').slice(0, 20);
+    const mixed = trainTagger(train, { epochs: 2, minCount: 1, seed: 5, shuffles: 2 });
+    const runs = [5, 5 + 7919].map((seed) => trainTagger(train, { epochs: 2, minCount: 1, seed }));
+    const weightOf = (t: typeof mixed, hash: number, c: number) => {
+      const r = t.rows.get(hash);
+      return r === undefined || r * NUM_TAGS >= t.weights.length ? 0 : t.weights[r * NUM_TAGS + c];
+    };
+    let differing = 0;
+    for (const hash of mixed.rows.keys()) {
+      for (let c = 0; c < NUM_TAGS; c++) {
+        const [a, b] = runs.map((t) => weightOf(t, hash, c));
+        expect(weightOf(mixed, hash, c)).toBeCloseTo((a + b) / 2, 9);
+        if (Math.abs(a - b) > 1e-9) differing++;
+      }
+    }
+    // The two orders really train different weights, so the mean is not one run's.
+    expect(differing).toBeGreaterThan(100);
+  });
+
   it('tags exactly as scoring every feature would, with per-word partial sums cached', () => {
     const train = conll('conll2003-eng.train').slice(0, 60);
     const trained = trainTagger(train, { epochs: 2, minCount: 1, seed: 1 });

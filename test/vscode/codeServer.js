@@ -86,7 +86,9 @@ function installExtension(vsix, { userDataDir, extensionsDir }) {
  * Resolves once /healthz answers; `stop()` ends the whole group.
  */
 async function startCodeServer({ workspace, userDataDir, extensionsDir, vscodeOptions = [], logFile }) {
-  const port = await freePort();
+  // A fixed port when asked: VS Code keys a workspace's storage by its URI, which holds the port,
+  // so a warm start (scripts/measure-editor-scale.js) must come back on the same one.
+  const port = Number(process.env.CORPUS_LENS_CODE_SERVER_PORT) || (await freePort());
   const config = path.join(userDataDir, 'code-server.yaml');
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);

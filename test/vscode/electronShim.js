@@ -20,7 +20,8 @@ function parseArgs(argv) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const workspace = path.resolve(opts.positional[0] || process.cwd());
-  const userDataDir = tempDir('corpus-lens-udd-');
+  // A given profile is kept between runs (scripts/measure-editor-scale.js: a warm start reads its workspace storage).
+  const userDataDir = process.env.CORPUS_LENS_USER_DATA_DIR || tempDir('corpus-lens-udd-');
   const extensionsDir = tempDir('corpus-lens-ext-');
   writeUserSettings(userDataDir);
   const outDir = process.env.CORPUS_LENS_TEST_OUTPUT || path.join(__dirname, '..', '..', 'test-output');

@@ -5,6 +5,9 @@ const path = require('path');
 const { runTests } = require('@vscode/test-electron');
 const { ROOT, ensureInstalled, tempDir } = require('./codeServer');
 const { runUiTest, runFirstRunUiTest } = require('./ui.e2e');
+const { writeScaleCorpus } = require('./scaleCorpus');
+
+const SCALE_ARTICLES = 1000;
 
 function makeWorkspace() {
   const ws = path.join(tempDir('corpus-lens-ws-'), 'corpus');
@@ -21,7 +24,15 @@ function readJson(file, fallback) {
   }
 }
 
-async function runIntegration(out) {
+/** A corpus folder (it has .corpus-lens/, so it is read whole) of generated articles in articles/. */
+function makeScaleWorkspace(n) {
+  const ws = path.join(tempDir('corpus-lens-scale-'), 'corpus');
+  fs.mkdirSync(path.join(ws, '.corpus-lens'), { recursive: true });
+  writeScaleCorpus(path.join(ROOT, '..', 'shared', 'eval'), path.join(ws, 'articles'), n);
+  return ws;
+}
+
+async function runIntegration(out, { workspace = makeWorkspace(), suites = process.env.CORPUS_LENS_SUITES ?? '', env = {}, name = 'integration suites' } = {}) {
   const started = Date.now();
   const resultFile = path.join(out, 'integration-result.json');
   fs.rmSync(resultFile, { force: true });
@@ -30,12 +41,12 @@ async function runIntegration(out) {
       vscodeExecutablePath: path.join(__dirname, 'electronShim.js'),
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'dist', 'test', 'suite', 'index.js'),
-      launchArgs: [makeWorkspace()],
-      extensionTestsEnv: { CORPUS_LENS_TEST_OUTPUT: out, CORPUS_LENS_SUITES: process.env.CORPUS_LENS_SUITES ?? '' },
+      launchArgs: [workspace],
+      extensionTestsEnv: { CORPUS_LENS_TEST_OUTPUT: out, CORPUS_LENS_SUITES: suites, ...env },
     });
-    console.log(`integration suites: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`${name}: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
-    console.error(`integration suites: FAILED (${e.message})`);
+    console.error(`${name}: FAILED (${e.message})`);
   }
   const r = readJson(resultFile, { passing: 0, failing: 0, exitCode: 1 });
   // A run that died before mocha reported still counts as one failure.
@@ -82,6 +93,10 @@ async function main() {
   if (!only || only === 'integration') results.push(await runIntegration(out));
   if (!only || only === 'ui') results.push(await runUi(out));
   if (!only || only === 'first-run') results.push(await runFirstRun(out));
+  if (!only || only === 'scale') {
+    // The editor at scale (issues #16, #23): its own workspace of generated articles.
+    results.push(await runIntegration(out, { workspace: makeScaleWorkspace(SCALE_ARTICLES), suites: 'scale', env: { CORPUS_LENS_SCALE_ARTICLES: String(SCALE_ARTICLES) }, name: 'editor at scale' }));
+  }
   const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed }), { passed: 0, failed: 0 });
   fs.writeFileSync(path.join(out, 'vscode-result.json'), JSON.stringify(total));
   console.log(`vscode: ${total.passed} passed, ${total.failed} failed`);

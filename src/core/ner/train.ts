@@ -12,6 +12,17 @@ export interface TrainOptions {
   /** Features seen fewer times than this are dropped before training. */
   minCount: number;
   seed: number;
+  /**
+   * Training runs over differently shuffled orders whose averaged weights are averaged
+   * again into one linear model (parameter mixing): the same size and speed as one run,
+   * without one shuffle's luck. 1 (the default) trains once.
+   */
+  shuffles?: number;
+  /**
+   * Parts the second stage's training documents are cut into: each part is tagged by a first
+   * stage trained on the other parts, as unseen text is at test time. 2 (the default) halves.
+   */
+  stackFolds?: number;
   /** Word classes and name lists (scripts/build-ner-lexicon.ts); the model carries them. */
   lexicon?: Lexicon | null;
   log?: (message: string) => void;
@@ -166,16 +177,8 @@ export interface TrainedTagger {
   readonly gazetteer: Gazetteer;
 }
 
-export function trainTagger(docs: readonly TrainingDocument[], options: TrainOptions, extra?: ExtraFeatures): TrainedTagger {
-  const log = options.log ?? (() => {});
-  const data = examples(docs, options.lexicon ?? null, extra);
-  const counts = new Map<number, number>();
-  for (const ex of data) for (const fs of ex.features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const rows = new Map<number, number>();
-  for (const [f, n] of counts) if (n >= options.minCount) rows.set(f, rows.size);
-  const staticRows = data.map((ex) => ex.features.map((fs) => Int32Array.from(fs.map((f) => rows.get(f) ?? -1).filter((r) => r >= 0))));
-  log(`${data.length} sentences, ${rows.size} static features (min count ${options.minCount})`);
-
+/** One averaged-perceptron run over `data` in the order `seed` shuffles; returns the averaged weights by row. */
+function averagedPerceptron(data: readonly Example[], staticRows: readonly (readonly Int32Array[])[], rows: Map<number, number>, epochs: number, seed: number, log: (message: string) => void): Float64Array {
   let capacity = (rows.size + 200_000) * NUM_TAGS;
   let w = new Float64Array(capacity);
   let u = new Float64Array(capacity);
@@ -200,10 +203,10 @@ export function trainTagger(docs: readonly TrainingDocument[], options: TrainOpt
 
   let step = 1;
   const order = data.map((_, i) => i);
-  const random = rng(options.seed);
+  const random = rng(seed);
   const scores = new Float64Array(NUM_TAGS);
   const history: number[] = [];
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+  for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
@@ -258,6 +261,32 @@ export function trainTagger(docs: readonly TrainingDocument[], options: TrainOpt
   }
   const averaged = new Float64Array(rows.size * NUM_TAGS);
   for (let i = 0; i < averaged.length; i++) averaged[i] = w[i] - u[i] / step;
+  return averaged;
+}
+
+export function trainTagger(docs: readonly TrainingDocument[], options: TrainOptions, extra?: ExtraFeatures): TrainedTagger {
+  const log = options.log ?? (() => {});
+  const data = examples(docs, options.lexicon ?? null, extra);
+  const counts = new Map<number, number>();
+  for (const ex of data) for (const fs of ex.features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const rows = new Map<number, number>();
+  for (const [f, n] of counts) if (n >= options.minCount) rows.set(f, rows.size);
+  const staticRows = data.map((ex) => ex.features.map((fs) => Int32Array.from(fs.map((f) => rows.get(f) ?? -1).filter((r) => r >= 0))));
+  log(`${data.length} sentences, ${rows.size} static features (min count ${options.minCount})`);
+
+  const shuffles = Math.max(1, Math.floor(options.shuffles ?? 1));
+  // Weights of each run, summed; history features first seen in a later run get rows then.
+  let mixed = new Float64Array(0);
+  for (let run = 0; run < shuffles; run++) {
+    const seed = options.seed + run * 7919;
+    const averaged = averagedPerceptron(data, staticRows, rows, options.epochs, seed, run === 0 ? log : (m) => log(`shuffle ${run + 1}/${shuffles}, ${m}`));
+    const sum = new Float64Array(rows.size * NUM_TAGS);
+    sum.set(mixed);
+    for (let i = 0; i < averaged.length; i++) sum[i] += averaged[i];
+    mixed = sum;
+  }
+  const averaged = new Float64Array(rows.size * NUM_TAGS);
+  for (let i = 0; i < averaged.length; i++) averaged[i] = mixed[i] / shuffles;
   const gazetteer = Gazetteer.fromCounts(countNames(docs));
   gazetteer.lexicon = options.lexicon ?? null;
   return { tagger: new Tagger(new MapScorer(rows, averaged, NUM_TAGS), gazetteer), rows, weights: averaged, gazetteer };
@@ -271,11 +300,12 @@ export function trainTagger(docs: readonly TrainingDocument[], options: TrainOpt
 export function trainStacked(docs: readonly TrainingDocument[], options: TrainOptions): { first: TrainedTagger; second: TrainedTagger } {
   const log = options.log ?? (() => {});
   const words = docs.map((d) => d.sentences.map((s) => s.tokens.map((t) => t.word)));
-  const folds = [0, 1].map((k) => docs.map((_, i) => i).filter((i) => i % 2 === k));
+  const parts = Math.max(2, Math.floor(options.stackFolds ?? 2));
+  const folds = Array.from({ length: parts }, (_, k) => docs.map((_, i) => i).filter((i) => i % parts === k));
   const extra: number[][][][] = docs.map(() => []);
   for (const [k, fold] of folds.entries()) {
-    const other = folds[1 - k];
-    log(`stage 1, fold ${k + 1}/2`);
+    const other = docs.map((_, i) => i).filter((i) => i % parts !== k);
+    log(`stage 1, fold ${k + 1}/${parts}`);
     const trained = trainTagger(other.map((i) => docs[i]), { ...options, log: () => {} });
     for (const i of fold) {
       const domain = docs[i].domain;
@@ -329,7 +359,7 @@ export function trainRecognizer(
   const { first, second } = trainStacked(docs, full);
   return {
     format: 'corpus-lens/ner-stacked@2',
-    trainedOn: `${options.description ?? `${docs.length} documents`}; ${full.epochs} epochs; min count ${full.minCount}`,
+    trainedOn: `${options.description ?? `${docs.length} documents`}; ${full.epochs} epochs${(full.shuffles ?? 1) > 1 ? ` × ${full.shuffles} shuffles mixed` : ''}; min count ${full.minCount}`,
     first: Tagger.serialize(first.rows, first.weights, first.gazetteer),
     second: Tagger.serialize(second.rows, second.weights, second.gazetteer),
     lowercase: commonLowercaseWords(docs),

@@ -290,6 +290,16 @@ function beforeQuote(text: string, q: QuoteSpan, paragraphStart: number): Found 
 }
 
 const CUE_AT_END = new RegExp(`\\b${CUE}\\s*[:,]?$`, 'u');
+/** A cue verb with nothing between it and the quote, not in the passive ("was asked"). */
+const CUE_RIGHT_BEFORE = new RegExp(`(?<!\\b(?:was|were|is|are|be|been|being|when|if)\\s+)\\b${CUE}$`, 'u');
+/**
+ * Not a verb of saying right before the quote: a verb of naming, whose object comes before the
+ * quoted name ("called him “a genius”"); *tell*, whose first object is the hearer ("told “Fox
+ * and Friends”", "told “senior Trump campaign officials”"); a cue word read as a noun or
+ * adjective ("Trump’s comments “are based on …”", "his alleged “paramours”"); a relative clause,
+ * which the quote goes on ("which he declared “a total disaster”").
+ */
+const NOT_SAYING_AT_END = /\b(?:called|calls|calling|described|describes|describing|told|tells|tell|telling|comments|reports|claims|notes|states|alleged|charged)$|\bwhich\s+\S+\s+\S+$/;
 const CUE_WORD = new RegExp(`\\b${CUE}\\b`, 'u');
 const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'i');
 const CUE_FIRST = new RegExp(`^[\\s,—–-]*${CUE}`, 'u');
@@ -368,6 +378,9 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
   // be a good time to borrow …”", "That, the commission said, “would be helpful …”"): one
   // opening on a verb goes on from words before its cue (a quoted subject is a split quote, below).
   if ((capital || (isFullStatement(text, q) && !OPENS_ON_VERB.test(text.slice(q.start, q.end)))) && CUE_AT_END.test(before)) return true;
+  // Right after a verb of saying, with no comma between, the quoted words open what was said,
+  // however few (`Obama said “it gets me mad” every time …`, `a sign that read “…”`).
+  if (CUE_RIGHT_BEFORE.test(before) && !NOT_SAYING_AT_END.test(before)) return true;
   // The first part ends on a comma (“…,” he said, “…”): a statement split by its cue.
   const firstPartOpen = previous && /,$/.test(text.slice(Math.max(previous.start, previous.outerEnd - 3), previous.outerEnd).replace(/[\s"”’'»]+$/, ''));
   if (previous && previous.outerEnd > paragraph.start && /,$/.test(before) && (firstPartOpen || /^\s*,/.test(text.slice(previous.outerEnd, previous.outerEnd + 2)))) {
@@ -403,7 +416,10 @@ export function attributeQuotes(original: string, quotes: readonly QuoteSpan[], 
     const cueAfter = /^[,!?]/.test(text.slice(q.end, q.outerEnd)) || /^\s*,/.test(after) ? AFTER_SPEAKER_CUE.test(after) || AFTER_CUE_SPEAKER.test(after) : false;
     const titled = !inHeadline && ((isTitle(text, q) && !cueAfter) || isNamedWork(text, q, textBefore(text, p.start, q.outerStart)));
     const runsOn = inHeadline && /^[^\S\n]+\p{Ll}/u.test(after);
-    const direct = isDirect(text, q, p, quotes[i - 1]) && !titled && !runsOn;
+    // A statement set off by a dash with its own cue after it ("the Oreos - ''I love Oreos,'' he
+    // said, ''…'' - and") is an aside of its own, not words of the writer's sentence.
+    const asideWithCue = cueAfter && /(?:^|\s)(?:--?|—|–)$/.test(textBefore(text, p.start, q.outerStart));
+    const direct = (isDirect(text, q, p, quotes[i - 1]) || asideWithCue) && !titled && !runsOn;
     // A partial quote sits in reported speech: its own cue comes before it, and a trailing
     // "…, Xinhua reported" names who relayed the sentence, not who said the words.
     const found =

@@ -69,53 +69,61 @@ export function matchQuotes(quotes: readonly QuoteRef[], similarAt = 0.6): Quote
     if (list) list.push(i);
     else postings.set(key, [i]);
   };
+  const keysOf: string[][] = prepared.map(() => []);
   prepared.forEach((p, i) => {
     if (p.words.size === 0) return;
-    post(`n:${p.norm}`, i);
-    for (const phrase of p.phrases) post(`p:${phrase}`, i);
     const rarest = [...p.words].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-    for (const w of rarest.slice(0, rarest.length - 2)) post(`w:${w}`, i);
+    keysOf[i] = [`n:${p.norm}`, ...[...p.phrases].map((phrase) => `p:${phrase}`), ...rarest.slice(0, rarest.length - 2).map((w) => `w:${w}`)];
+    for (const key of keysOf[i]) post(key, i);
   });
-  const pairs = new Set<number>();
+  // Candidate pairs, each once and in order (by the first quote, then the second): a quote's
+  // later partners across articles, through its own keys, marked in a stamp array. (One Set of
+  // every pair passed JavaScript's 2^24 entries on 10,000 articles: RangeError.)
   const n = prepared.length;
-  for (const list of postings.values()) {
-    if (list.length < 2) continue;
-    // Quotes of one article are never linked: only pairs across articles are looked at.
-    const byArticle = new Map<string, number[]>();
-    for (const i of list) {
-      const group = byArticle.get(prepared[i].q.article);
-      if (group) group.push(i);
-      else byArticle.set(prepared[i].q.article, [i]);
-    }
-    if (byArticle.size < 2) continue;
-    const groups = [...byArticle.values()];
-    for (let g = 0; g < groups.length; g++) for (let h = g + 1; h < groups.length; h++) for (const i of groups[g]) for (const j of groups[h]) pairs.add(i < j ? i * n + j : j * n + i);
-  }
+  const stamp = new Int32Array(n).fill(-1);
   const links: QuoteLink[] = [];
-  for (const key of [...pairs].sort((a, b) => a - b)) {
-    const x = prepared[Math.floor(key / n)];
-    const y = prepared[key % n];
-    const shorter = x.norm.length <= y.norm.length ? x : y;
-    const longer = shorter === x ? y : x;
-    const speakers = sameSpeaker(x.q.speaker, y.q.speaker);
-    // A quote trimmed at either end is still the same quote, if it is not a mere word or two
-    // (or it is the same speaker's words: “normal track” out of his longer sentence).
-    if (x.norm === y.norm || ((shorter.words.size >= 4 || (speakers === true && shorter.words.size >= 2)) && longer.norm.includes(shorter.norm))) {
-      links.push({ a: x.q, b: y.q, relation: 'same', score: 1 });
-      continue;
+  for (let i = 0; i < n; i++) {
+    const partners: number[] = [];
+    for (const key of keysOf[i]) {
+      const list = postings.get(key)!;
+      if (list.length < 2) continue;
+      for (const j of list) {
+        if (j <= i || stamp[j] === i || prepared[j].q.article === prepared[i].q.article) continue;
+        stamp[j] = i;
+        partners.push(j);
+      }
     }
-    let common = 0;
-    for (const w of shorter.words) if (longer.words.has(w)) common++;
-    const score = common / Math.min(x.words.size, y.words.size);
-    // The same statement lightly edited: most of its words, from the same speaker. Two
-    // different statements of one speaker share a phrase or two ("bilateral ties"), which is
-    // not enough; with a speaker unknown, the wording alone must be nearly the same.
-    if (speakers === false || common < 3 || score < (speakers === true ? similarAt : 0.8)) continue;
-    // Shared phrases of two words or more ("hard won") confirm a paraphrase, not a topic word.
-    const sharedPhrase = [...x.phrases].some((p) => y.phrases.has(p));
-    if (score >= 0.8 || sharedPhrase) links.push({ a: x.q, b: y.q, relation: 'similar', score: Math.round(score * 100) / 100 });
+    partners.sort((a, b) => a - b);
+    for (const j of partners) {
+      const link = linkOf(prepared[i], prepared[j], similarAt);
+      if (link) links.push(link);
+    }
   }
   return links;
+}
+
+type Prepared = { q: QuoteRef; norm: string; words: Set<string>; phrases: Set<string> };
+
+/** Whether two quotes are the same quote, or the same statement lightly edited. */
+function linkOf(x: Prepared, y: Prepared, similarAt: number): QuoteLink | null {
+  const shorter = x.norm.length <= y.norm.length ? x : y;
+  const longer = shorter === x ? y : x;
+  const speakers = sameSpeaker(x.q.speaker, y.q.speaker);
+  // A quote trimmed at either end is still the same quote, if it is not a mere word or two
+  // (or it is the same speaker's words: “normal track” out of his longer sentence).
+  if (x.norm === y.norm || ((shorter.words.size >= 4 || (speakers === true && shorter.words.size >= 2)) && longer.norm.includes(shorter.norm))) {
+    return { a: x.q, b: y.q, relation: 'same', score: 1 };
+  }
+  let common = 0;
+  for (const w of shorter.words) if (longer.words.has(w)) common++;
+  const score = common / Math.min(x.words.size, y.words.size);
+  // The same statement lightly edited: most of its words, from the same speaker. Two
+  // different statements of one speaker share a phrase or two ("bilateral ties"), which is
+  // not enough; with a speaker unknown, the wording alone must be nearly the same.
+  if (speakers === false || common < 3 || score < (speakers === true ? similarAt : 0.8)) return null;
+  // Shared phrases of two words or more ("hard won") confirm a paraphrase, not a topic word.
+  const sharedPhrase = [...x.phrases].some((p) => y.phrases.has(p));
+  return score >= 0.8 || sharedPhrase ? { a: x.q, b: y.q, relation: 'similar', score: Math.round(score * 100) / 100 } : null;
 }
 
 const TITLES = new Set('mr mrs ms dr sen rep gov gen president minister secretary senator the'.split(' '));
