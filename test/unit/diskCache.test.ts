@@ -9,7 +9,7 @@ import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli';
 import { AnalysisEngine } from '../../src/engine/analysisEngine';
-import { analyserVersion, defaultCacheDir, DiskCache } from '../../src/engine/diskCache';
+import { analyserVersion, defaultCacheDir, DiskCache, modelFileId } from '../../src/engine/diskCache';
 import { modelId } from '../../src/node/models';
 import { makeAnchor } from '../../src/core/annotations/anchor';
 import type { UserAnnotation } from '../../src/core/annotations/annotations';
@@ -104,6 +104,13 @@ describe('the on-disk cache', () => {
     expect(result.mentions).toEqual(run(undefined).mentions);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('cannot be written');
+  });
+
+  it('names the model as modelId() does, without loading it', () => {
+    expect(modelFileId()).toBe(modelId());
+    const other = path.join(tmp(), 'ner.json.gz');
+    writeFileSync(other, 'another model');
+    expect(modelFileId(other)).not.toBe(modelId());
   });
 
   it('lives in $XDG_CACHE_HOME/corpus-lens, else ~/.cache/corpus-lens', () => {
