@@ -163,13 +163,30 @@ export class AnalysisEngine {
   async prepare(): Promise<void> {
     const entitiesKey = CorpusIndex.keyOf(this.entities);
     const tasks: Array<{ hash: string; task: PoolTask }> = [];
-    for (const a of this.index.list('added')) {
+    for (const uri of this.unnamed) {
+      const a = this.index.get(uri);
       // Only whether the store holds them: a corpus whose layers are stored never reads them.
-      if (this.index.holds(a.hash, entitiesKey)) continue;
+      if (!a || this.index.holds(a.hash, entitiesKey)) continue;
       tasks.push({ hash: a.hash, task: { text: a.text, metadata: a.metadata, article: a.article, wantArticle: false, wantMentions: true } });
     }
+    this.unnamed.clear();
+    this.unnamedChars = 0;
     await this.runPool(tasks, false);
   }
+
+  /**
+   * The same for what was added so far, once it is enough text for the pool (the editor's
+   * indexing, after each article): the names are computed while the corpus is read, a pool's
+   * worth at a time, and no later request has to compute a whole corpus's at once (10,000
+   * articles' took longer than a request may).
+   */
+  async prepareWhenBehind(): Promise<void> {
+    if (this.unnamedChars >= AUTO_POOL_MIN_CHARS) await this.prepare();
+  }
+
+  /** Articles added or changed since the last `prepare` (their names may be missing), and their text's length. */
+  private readonly unnamed = new Set<string>();
+  private unnamedChars = 0;
 
   private async runPool(tasks: ReadonlyArray<{ hash: string; task: PoolTask }>, beforeAdding: boolean): Promise<void> {
     const pool = this.poolFor(tasks.map((t) => t.task));
@@ -520,7 +537,11 @@ export class AnalysisEngine {
       else this.reviewed.delete(request.uri);
       this.userVersion++;
     }
-    const { entry } = this.index.upsert(request.uri, text, request.metadata);
+    const { entry, change } = this.index.upsert(request.uri, text, request.metadata);
+    if (change !== 'unchanged') {
+      this.unnamed.add(request.uri);
+      this.unnamedChars += text.length;
+    }
     return { ok: true, entry, millis: Date.now() - started };
   }
 
