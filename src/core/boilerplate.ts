@@ -260,6 +260,7 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   if (lines.slice(0, bestStart).filter((l) => !isBlank(l.text)).length <= 1) return;
   bestEnd = extendOverIntroducedList(lines, kinds, bestEnd);
   bestEnd = extendOverArticleLines(lines, kinds, bestEnd);
+  bestEnd = extendOverParallelList(lines, kinds, bestEnd);
   // The headline: the line that repeats the page's title line, when the page starts with one
   // (the title line itself is the page's furniture); and a short line without a closing full
   // stop, not a time stamp or byline, among the few lines above the body.
@@ -276,6 +277,7 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
       break;
     }
   }
+  markRelatedLists(lines, kinds, bestStart, bestEnd, headline, repeat);
   for (let i = 0; i < lines.length; i++) {
     if (isBlank(lines[i].text) || kinds[i] !== null || i === headline || i === repeat) continue;
     if (i < bestStart) kinds[i] = 'navigation';
@@ -451,4 +453,122 @@ function introducedListItems(lines: readonly TextLine[], kinds: readonly (Boiler
     previous = i;
   }
   return introduced;
+}
+
+// A heading over links to other stories: a few words naming them as more, related, popular,
+// trending, recommended or the latest ("More from Space.com", "PFT Most Commented", "DON'T MISS",
+// "You may also like", "Read more"), not a sentence.
+const RELATED_HEADING_MAX_WORDS = 5;
+const RELATED_HEADING = /\b(related|more|popular|trending|recommended|latest|also|miss|must[- ]reads?|top stories|most (read|viewed|commented|shared|emailed))\b/i;
+// A bulleted link may read like a sentence ("Video shows dramatic rescue of kidnapped girl: "We
+// got her!""); a bulleted point longer than this is the article's.
+const RELATED_ITEM_MAX_WORDS = 20;
+// How many items make a list under such a heading.
+const RELATED_LIST_MIN_ITEMS = 2;
+
+function isRelatedHeading(raw: string, kind: BoilerplateKind | null): boolean {
+  const t = raw.trim();
+  // "Related: Headline" is one link, not a heading over a list.
+  if (/:\s*\S/.test(t)) return false;
+  if (kind === 'related') return true;
+  if (kind !== null || isListItem(t) || words(t) > RELATED_HEADING_MAX_WORDS || /[.!?,;]$/.test(t)) return false;
+  return RELATED_HEADING.test(t);
+}
+
+/**
+ * The list under a related-links heading is links, not the article, even where the article's
+ * prose goes on below it: the lines after the heading that are not prose (or are bulleted links),
+ * up to the first prose line, a line introducing a list, recognised furniture or a headline
+ * (the article's, or one over a byline or date), when there are at least two. Only the article block is read
+ * (outside it every line is furniture already).
+ */
+/** A headline-shaped line with a byline or date right below it: an article's headline, not a link. */
+function isOverByline(lines: readonly TextLine[], i: number): boolean {
+  if (!isHeadlineShaped(lines[i].text)) return false;
+  for (let j = i + 1, seen = 0; j < lines.length && seen < BYLINE_BELOW_HEADLINE; j++) {
+    const t = lines[j].text.trim().replace(/^[*•·]\s+/, '');
+    if (!t) continue;
+    seen++;
+    if (isTimeStampOrByline(t) || isDateLine(t)) return true;
+  }
+  return false;
+}
+
+function markRelatedLists(lines: readonly TextLine[], kinds: (BoilerplateKind | null)[], blockStart: number, blockEnd: number, headline: number, repeat: number): void {
+  // The line taken for the headline may be such a heading itself ("PFT Most Commented" over its list).
+  const from = headline >= 0 && headline < blockStart ? headline : blockStart;
+  for (let h = from; h <= blockEnd; h++) {
+    if (isBlank(lines[h].text) || !isRelatedHeading(lines[h].text, kinds[h])) continue;
+    const items: number[] = [];
+    let j = h + 1;
+    for (; j <= blockEnd; j++) {
+      const t = lines[j].text;
+      if (isBlank(t)) continue;
+      // A line ending in a colon introduces the article's own list ("Here are some of the highlights:").
+      if (kinds[j] !== null || j === headline || j === repeat || /:$/.test(t.trim()) || isOverByline(lines, j)) break;
+      if (isProseLike(t) && !(isListItem(t) && words(t) <= RELATED_ITEM_MAX_WORDS)) break;
+      items.push(j);
+    }
+    if (items.length < RELATED_LIST_MIN_ITEMS) continue;
+    kinds[h] = kinds[h] ?? 'related';
+    for (const i of items) kinds[i] = 'related';
+    h = j - 1;
+  }
+}
+
+
+// A list of records: at least this many items, most of them (this share) of one skeleton.
+const PARALLEL_LIST_MIN_ITEMS = 3;
+const PARALLEL_LIST_SHARE = 0.8;
+const LIST_HEADING_MAX_WORDS = 6;
+
+/**
+ * A line's skeleton: its punctuation in order, without bullets, quotes, full stops and the
+ * letters, digits and spaces between. "June 9 – Tampa, FL @ Amalie Arena" is "–,@", "England
+ * (Group A): 10th appearance" is "():".
+ */
+function skeleton(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^([*•·▪◦‣-]|\d{1,3}[.)])\s+/, '')
+    .replace(/[\p{L}\p{N}\s.'’"“”‘]+/gu, '');
+}
+
+/**
+ * The article may end on a list of records under its own short heading — tour dates, the
+ * qualified teams, results — written one to a line in one shape ("June 9 – West Palm Beach, FL @
+ * Coral Sky Amphitheatre", "June 10 – Tampa, FL @ …"). A link list's headlines each have their
+ * own punctuation, and a menu's items are one to three words. The block goes on over such a list when it starts
+ * right after the block's end.
+ */
+function extendOverParallelList(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], end: number): number {
+  const next = (from: number) => {
+    let j = from;
+    while (j < lines.length && isBlank(lines[j].text)) j++;
+    return j;
+  };
+  let j = next(end + 1);
+  if (j >= lines.length || kinds[j] !== null) return end;
+  const first = lines[j].text.trim();
+  // A short heading over the list ("The Doobie Brothers Tour Dates", "Qualified teams"), not one over links.
+  if (words(first) <= LIST_HEADING_MAX_WORDS && !/[.!?:;,]$/.test(first) && !isRelatedHeading(first, null) && !isListItem(first)) j = next(j + 1);
+  const items: number[] = [];
+  // Items are records, not sentences (a record may end in a bracket: "… (Formerly Verizon Amphitheatre)").
+  const isRecord = (t: string) => t.trim().length < 200 && !/[.!?]["”’')]?$/.test(t.trim());
+  for (; j < lines.length && kinds[j] === null && isRecord(lines[j].text); j = next(j + 1)) items.push(j);
+  if (items.length < PARALLEL_LIST_MIN_ITEMS) return end;
+  const counts = new Map<string, number>();
+  for (const i of items) {
+    // Menu-sized items ("Novembro (113)" in an archive) are a menu however alike.
+    const k = words(lines[i].text) > 3 ? skeleton(lines[i].text) : '';
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let shape = '';
+  let most = 0;
+  for (const [k, n] of counts) if (n > most) [shape, most] = [k, n];
+  if (!shape || most < PARALLEL_LIST_MIN_ITEMS || most < PARALLEL_LIST_SHARE * items.length) return end;
+  // The list ends at its last item of that shape.
+  let last = end;
+  for (const i of items) if (words(lines[i].text) > 3 && skeleton(lines[i].text) === shape) last = i;
+  return last;
 }
