@@ -229,6 +229,9 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   let prose = 0;
   let inComments = false;
   const introduced = introducedListItems(lines, kinds);
+  // A list of related links inside the article (its heading too) neither counts for nor against it, so
+  // that the article's prose on either side is one block.
+  const linkList = new Set(relatedListLines(lines, kinds, 0, lines.length - 1, new Set()));
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].text;
     // A quoted block (an embedded post, a pull quote) is read without its "> " marks; its
@@ -241,7 +244,7 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
     // A related story's headline glued to its summary reads like prose but is a link: it counts as a short line.
     // A point of a list the article introduces costs as little as one word, however long, so
     // that an article written as a list is not cut in two at its bullets.
-    const score = inComments || kinds[i] !== null ? -4 : isGluedTeaser(text) ? -PENALTY_SHORT : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : introduced[i] ? -PENALTY_PER_WORD : -Math.min(n, 12) * PENALTY_PER_WORD;
+    const score = linkList.has(i) && !inComments ? -4 : inComments || kinds[i] !== null ? -4 : isGluedTeaser(text) ? -PENALTY_SHORT : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : introduced[i] ? -PENALTY_PER_WORD : -Math.min(n, 12) * PENALTY_PER_WORD;
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -497,23 +500,29 @@ function isOverByline(lines: readonly TextLine[], i: number): boolean {
 function markRelatedLists(lines: readonly TextLine[], kinds: (BoilerplateKind | null)[], blockStart: number, blockEnd: number, headline: number, repeat: number): void {
   // The line taken for the headline may be such a heading itself ("PFT Most Commented" over its list).
   const from = headline >= 0 && headline < blockStart ? headline : blockStart;
-  for (let h = from; h <= blockEnd; h++) {
+  for (const i of relatedListLines(lines, kinds, from, blockEnd, new Set([headline, repeat]))) kinds[i] = kinds[i] ?? 'related';
+}
+
+/** The headings over related links between `from` and `to` and the lists under them (see `markRelatedLists`). */
+function relatedListLines(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], from: number, to: number, headlines: ReadonlySet<number>): number[] {
+  const found: number[] = [];
+  for (let h = from; h <= to; h++) {
     if (isBlank(lines[h].text) || !isRelatedHeading(lines[h].text, kinds[h])) continue;
     const items: number[] = [];
     let j = h + 1;
-    for (; j <= blockEnd; j++) {
+    for (; j <= to; j++) {
       const t = lines[j].text;
       if (isBlank(t)) continue;
       // A line ending in a colon introduces the article's own list ("Here are some of the highlights:").
-      if (kinds[j] !== null || j === headline || j === repeat || /:$/.test(t.trim()) || isOverByline(lines, j)) break;
+      if (kinds[j] !== null || headlines.has(j) || /:$/.test(t.trim()) || isOverByline(lines, j)) break;
       if (isProseLike(t) && !(isListItem(t) && words(t) <= RELATED_ITEM_MAX_WORDS)) break;
       items.push(j);
     }
     if (items.length < RELATED_LIST_MIN_ITEMS) continue;
-    kinds[h] = kinds[h] ?? 'related';
-    for (const i of items) kinds[i] = 'related';
+    found.push(h, ...items);
     h = j - 1;
   }
+  return found;
 }
 
 
