@@ -264,6 +264,8 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   bestEnd = extendOverIntroducedList(lines, kinds, bestEnd);
   bestEnd = extendOverArticleLines(lines, kinds, bestEnd);
   bestEnd = extendOverParallelList(lines, kinds, bestEnd);
+  bestEnd = extendOverNumberedList(lines, kinds, bestEnd);
+  bestEnd = endBeforeAuthorBox(lines, kinds, bestStart, bestEnd);
   // The headline: the line that repeats the page's title line, when the page starts with one
   // (the title line itself is the page's furniture); and a short line without a closing full
   // stop, not a time stamp or byline, among the few lines above the body.
@@ -580,4 +582,73 @@ function extendOverParallelList(lines: readonly TextLine[], kinds: readonly (Boi
   let last = end;
   for (const i of items) if (words(lines[i].text) > 3 && skeleton(lines[i].text) === shape) last = i;
   return last;
+}
+
+// How many lines (a link, a price, a photo's credit) may stand between two items of a numbered list.
+const NUMBERED_ITEM_GAP = 3;
+const itemNumber = (raw: string) => {
+  const m = /^\s*(\d{1,3})[.)]\s+\S/.exec(raw);
+  return m ? Number(m[1]) : -1;
+};
+
+/**
+ * An article written as a numbered list ("1) Lego Star Wars 75188…", a link, "2) Polistil 960574…")
+ * goes on past the block's end while the numbers count up, with a few lines of any kind between
+ * two items. A list of links after the article numbers its items from 1 again.
+ */
+function extendOverNumberedList(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], end: number): number {
+  let last = -1;
+  for (let i = end, seen = 0; i >= 0 && seen <= NUMBERED_ITEM_GAP; i--) {
+    if (isBlank(lines[i].text)) continue;
+    seen++;
+    if (kinds[i] === null && itemNumber(lines[i].text) > 0) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return end;
+  let number = itemNumber(lines[last].text);
+  let result = end;
+  for (let j = last + 1, between = 0; j < lines.length && between <= NUMBERED_ITEM_GAP; j++) {
+    const t = lines[j].text;
+    if (isBlank(t)) continue;
+    if (kinds[j] === null && itemNumber(t) === number + 1) {
+      number++;
+      result = Math.max(result, j);
+      between = 0;
+    } else if (kinds[j] === 'comments') break;
+    else between++;
+  }
+  return result;
+}
+
+// An author box: a line of two to four words naming the writer, and at most this many lines about them.
+const AUTHOR_BOX_MAX_LINES = 2;
+// The article above it: at least this many lines of prose (a short item may open on its subject's name).
+const AUTHOR_BOX_MIN_ARTICLE = 3;
+
+/**
+ * The block may end on the writer's box: their name on a line of its own ("Phil Helsel",
+ * "Über Moritz Bachmann") and a line or two about them that names them again in full ("Phil
+ * Helsel is a reporter for NBC News."); a subheading ("AUSTRALIA AHEAD") is not repeated so. The
+ * block ends before the name.
+ */
+function endBeforeAuthorBox(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], start: number, end: number): number {
+  const tail: number[] = [];
+  for (let i = end; i > start && tail.length <= AUTHOR_BOX_MAX_LINES; i--) {
+    if (isBlank(lines[i].text)) continue;
+    const t = lines[i].text.trim();
+    const ws = t.split(/\s+/);
+    // The name: its last two words capitalised (a word before them may be "About", "Über", "Sobre").
+    const name = ws.length >= 2 && ws.length <= 4 && kinds[i] === null && !/[.!?:;,]$/.test(t) && ws.slice(-2).every((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w));
+    if (name && tail.length > 0) {
+      const named = ws.slice(-2).map((w) => w.toLowerCase());
+      const about = lines[tail[tail.length - 1]].text.toLowerCase();
+      const article = lines.slice(start, i).filter((l) => isProseLike(l.text)).length;
+      if (article >= AUTHOR_BOX_MIN_ARTICLE && named.every((w) => new RegExp(`(^|[^\\p{L}])${w}([^\\p{L}]|$)`, 'u').test(about))) return i - 1;
+      return end;
+    }
+    tail.push(i);
+  }
+  return end;
 }
