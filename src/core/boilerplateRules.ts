@@ -127,7 +127,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     ],
   },
   { kind: 'advertisement', patterns: [/^(anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reklama|advertentie)$/i] },
-  { kind: 'photo-credit', below: 150, patterns: [/^(foto|fotos|bild|bilder|quelle|crédit photo|crédits? photo|créditos?|fotografía|zdjęcie|fot\.)\s*:/i] },
+  { kind: 'photo-credit', below: 150, patterns: [/^(foto|fotos|bild|bilder|quelle|crédit photo|crédits? photo|créditos?|fotografía|zdjęcie|fot\.|фото|фотография)\s*:/i] },
   {
     kind: 'share',
     below: 60,
