@@ -26,6 +26,9 @@ describe('boilerplate lines judged alone', () => {
     ['South Korea President Moon Jae-In. (Photo by AFP)', 'photo-credit'],
     ['Share on Facebook Share on Twitter', 'share'],
     ['SHARE THIS ARTICLE', 'share'],
+    // WordPress share buttons on ProFootballTalk (article-extraction benchmark page 8e3efab5).
+    [' * Click to share on Facebook (Opens in new window)', 'share'],
+    ['Click to email this to a friend (Opens in new window)', 'share'],
     ['More Must-Reads from TIME', 'related'],
     ['Contact us at letters@time.com', 'contact'],
     ['Disclaimer: No Business Standard Journalist was involved in creation of this content', 'disclaimer'],
@@ -59,6 +62,8 @@ describe('furniture in other languages', () => {
     expect(classifyLine('À lire aussi')).toBe('related');
     expect(classifyLine('Noticias relacionadas')).toBe('related');
     expect(classifyLine('Leggi anche')).toBe('related');
+    // wday.ru (article-extraction benchmark page 3c6d3381).
+    expect(classifyLine('Фото:личный архив Андрея Рудькова')).toBe('photo-credit');
     expect(classifyLine('Czytaj także')).toBe('related');
     expect(classifyLine('Leave a Reply')).toBe('comments');
     expect(classifyLine('Komentarze')).toBe('comments');
