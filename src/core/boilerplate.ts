@@ -265,6 +265,7 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   bestEnd = extendOverArticleLines(lines, kinds, bestEnd);
   bestEnd = extendOverParallelList(lines, kinds, bestEnd);
   bestEnd = extendOverNumberedList(lines, kinds, bestEnd);
+  bestEnd = extendOverRecipe(lines, kinds, bestEnd);
   bestEnd = endBeforeAuthorBox(lines, kinds, bestStart, bestEnd);
   // The headline: the line that repeats the page's title line, when the page starts with one
   // (the title line itself is the page's furniture); and a short line without a closing full
@@ -451,7 +452,7 @@ function introducedListItems(lines: readonly TextLine[], kinds: readonly (Boiler
     if (kinds[i] === null && isListItem(text)) {
       if (!inList && previous >= 0 && kinds[previous] === null) {
         const intro = lines[previous].text.trim();
-        inList = !isListItem(intro) && (isProseLike(intro) || (/([:…]|\.\.\.)$/.test(intro) && words(intro) >= 3));
+        inList = !isListItem(intro) && (isProseLike(intro) || (/([:…]|\.\.\.)$/.test(intro) && words(intro) >= 3) || RECIPE_HEADING.test(intro));
       }
       introduced[i] = inList && isSentenceCase(text);
     } else inList = false;
@@ -651,4 +652,36 @@ function endBeforeAuthorBox(lines: readonly TextLine[], kinds: readonly (Boilerp
     tail.push(i);
   }
   return end;
+}
+
+/** The headings of a recipe's parts, in the languages of the line rules. */
+const RECIPE_HEADING = /^(ingredients|instructions|directions|method|preparation|zutaten|zubereitung|ingrédients|préparation|ingredientes|preparación|preparo|modo de preparo|ingredienti|preparazione|składniki|przygotowanie|ingrediënten|bereiding)\s*:?$/i;
+// How far below the block's end a recipe card may start (its title, a print button, a rating).
+const RECIPE_WINDOW = 8;
+
+/**
+ * A recipe card after the article (its title, "Ingredients" and the list, "Instructions" and the
+ * steps) is the article's: ingredients are never a page's menu. The block goes on from the
+ * card's first heading over its lists and their headings, up to the first line that is neither.
+ */
+function extendOverRecipe(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], end: number): number {
+  let heading = -1;
+  for (let j = end + 1, seen = 0; j < lines.length && seen < RECIPE_WINDOW; j++) {
+    if (isBlank(lines[j].text)) continue;
+    seen++;
+    if (kinds[j] !== null && TAIL_OPENERS.has(kinds[j]!) && kinds[j] !== 'share') break;
+    if (RECIPE_HEADING.test(lines[j].text.trim())) {
+      heading = j;
+      break;
+    }
+  }
+  if (heading < 0) return end;
+  let last = heading;
+  for (let j = heading + 1; j < lines.length; j++) {
+    const t = lines[j].text;
+    if (isBlank(t)) continue;
+    if (kinds[j] !== null || !(isListItem(t) || RECIPE_HEADING.test(t.trim()))) break;
+    last = j;
+  }
+  return last;
 }

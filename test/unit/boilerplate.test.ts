@@ -438,6 +438,16 @@ describe('how a whole web page\'s article ends (article-extraction benchmark, ha
     expect(kept(page, 'rmb8090')).toBe(false);
   });
 
+  it('goes on over the recipe card after the article: its title, ingredients and steps', () => {
+    // theantijunecleaver.com (page 4219d096): the card stands below "Print" after the article's last paragraph.
+    const page = benchmarkPage('4219d096');
+    expect(kept(page, 'Both the pear jam and honey are a delicious addition')).toBe(true);
+    expect(kept(page, 'Ingredients')).toBe(true);
+    expect(kept(page, '* 1 tsp cinnamon')).toBe(true);
+    expect(kept(page, '* 1 jar Don Victor® Honey, or 1 1/2 cups')).toBe(true);
+    expect(kept(page, 'Sharing is caring!')).toBe(false);
+  });
+
   it('ends before the writer\'s box, not at a subheading or a short item\'s subject', () => {
     // NBC News (page 7a457a4f): "Phil Helsel", then "Phil Helsel is a reporter for NBC News."
     const nbc = benchmarkPage('7a457a4f');
