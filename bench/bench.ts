@@ -92,6 +92,7 @@ if (process.argv[2] === '--ner-child') {
     const label = models.length > 1 ? ` [${path.relative(process.cwd(), model)}]` : '';
     results[`entity model load, fresh process (ms; CPU ms, all threads)${label}`] = `${s.loadMs}; ${s.loadCpuMs}`;
     results[`NER tokens/s, CoNLL testa (${s.tokens.toLocaleString('en')} tokens), first pass / warm median / warm best${label}`] = `${s.firstPassTokensPerSecond.toLocaleString('en')} / ${s.warmTokensPerSecond.toLocaleString('en')} / ${s.warmBestTokensPerSecond.toLocaleString('en')}`;
+    results[`NER tokens/s by CPU time, first pass / warm median${label}`] = `${s.firstPassCpuTokensPerSecond.toLocaleString('en')} / ${s.warmCpuTokensPerSecond.toLocaleString('en')}`;
   }
   if (process.argv[2] === '--ner') {
     for (const [k, v] of Object.entries(results)) console.log(`${k}  ${v}`);
