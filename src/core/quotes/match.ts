@@ -51,50 +51,75 @@ function lowerPhrases(text: string): Set<string> {
 }
 
 /**
- * Quotes in different articles that share wording, pairs in a stable order. Candidates come
- * from an inverted index (the same normalised words, a shared phrase, or one of a quote's
- * rarer content words: two quotes with three words in common share one of the rarer ones of
- * each), so a corpus of many quotes is not compared pair by pair.
+ * Quotes in different articles that share wording, pairs in a stable order, compared only when
+ * they could link. Every link of a pair that `linkOf` accepts comes from one of three indexes:
+ * - the same normalised words or a shared lower-case phrase (`n:`, `p:` keys, as ever);
+ * - without a shared phrase, a similar pair needs ≥ 3 common words and ≥ 80 % of the smaller
+ *   quote's words, so (prefix filtering, Bayardo et al. 2007) with words ordered rarest first
+ *   the first common word lies among the first m − t(m) + 1 of the smaller quote's m words
+ *   (t(m) the least overlap reaching 80 %) and among the first n − 2 of the other's;
+ * - a quote trimmed out of a longer one keeps its inner words whole, so the rarest of them is
+ *   one of the longer quote's words.
+ * A pair is then compared only if it is also a candidate of the plain rule (the same words, a
+ * shared phrase, or a content word among the rarer n − 2 of each: any two quotes with three
+ * words in common are), so the links are exactly those of comparing all such candidates.
  */
 export function matchQuotes(quotes: readonly QuoteRef[], similarAt = 0.6): QuoteLink[] {
-  const prepared = quotes.map((q) => {
+  const prepared: Prepared[] = quotes.map((q) => {
     const norm = normalizeQuote(q.text);
-    return { q, norm, words: contentWords(norm), phrases: lowerPhrases(q.text) };
+    return { q, norm, words: contentWords(norm), phrases: lowerPhrases(q.text), speakerWords: speakerWords(q.speaker) };
   });
   const frequency = new Map<string, number>();
   for (const p of prepared) for (const w of p.words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const postings = new Map<string, number[]>();
-  const post = (key: string, i: number) => {
-    const list = postings.get(key);
+  const rarer = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  const keyPostings = new Map<string, number[]>();
+  const prefixPostings = new Map<string, number[]>();
+  const innerPostings = new Map<string, number[]>();
+  const post = (index: Map<string, number[]>, key: string, i: number) => {
+    const list = index.get(key);
     if (list) list.push(i);
-    else postings.set(key, [i]);
+    else index.set(key, [i]);
   };
-  const keysOf: string[][] = prepared.map(() => []);
+  const n = prepared.length;
+  const rarerWords: string[][] = prepared.map(() => []);
+  const candidateWords: Set<string>[] = prepared.map(() => new Set());
   prepared.forEach((p, i) => {
     if (p.words.size === 0) return;
-    const rarest = [...p.words].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-    keysOf[i] = [`n:${p.norm}`, ...[...p.phrases].map((phrase) => `p:${phrase}`), ...rarest.slice(0, rarest.length - 2).map((w) => `w:${w}`)];
-    for (const key of keysOf[i]) post(key, i);
+    const rarest = [...p.words].sort(rarer);
+    rarerWords[i] = rarest.slice(0, rarest.length - 2);
+    candidateWords[i] = new Set(rarerWords[i]);
+    post(keyPostings, `n:${p.norm}`, i);
+    for (const phrase of p.phrases) post(keyPostings, `p:${phrase}`, i);
+    const overlap = leastSimilarOverlap(p.words.size);
+    if (overlap > 0) for (const w of rarest.slice(0, p.words.size - overlap + 1)) post(prefixPostings, w, i);
+    const inner = innerWords(p.norm);
+    if (p.words.size >= 3) {
+      const rarestInner = rarest.find((w) => inner.has(w));
+      if (rarestInner !== undefined) post(innerPostings, rarestInner, i);
+    }
   });
-  // Candidate pairs, each once and in order (by the first quote, then the second): a quote's
-  // later partners across articles, through its own keys, marked in a stamp array. (One Set of
-  // every pair passed JavaScript's 2^24 entries on 10,000 articles: RangeError.)
-  const n = prepared.length;
-  const stamp = new Int32Array(n).fill(-1);
+  const partners: number[][] = prepared.map(() => []);
+  const pair = (i: number, j: number) => {
+    if (i === j || prepared[i].q.article === prepared[j].q.article) return;
+    if (i < j) partners[i].push(j);
+    else partners[j].push(i);
+  };
+  for (let i = 0; i < n; i++) {
+    const p = prepared[i];
+    if (p.words.size === 0) continue;
+    for (const key of [`n:${p.norm}`, ...[...p.phrases].map((phrase) => `p:${phrase}`)]) for (const j of keyPostings.get(key)!) if (j > i) pair(i, j);
+    // i as the quote with more words (or as many) of a similar pair.
+    for (const w of rarerWords[i]) for (const j of prefixPostings.get(w) ?? []) if (prepared[j].words.size <= p.words.size) pair(i, j);
+    // i as the longer quote a trimmed one was cut from.
+    for (const w of p.words) for (const j of innerPostings.get(w) ?? []) if (prepared[j].norm.length <= p.norm.length) pair(i, j);
+  }
   const links: QuoteLink[] = [];
   for (let i = 0; i < n; i++) {
-    const partners: number[] = [];
-    for (const key of keysOf[i]) {
-      const list = postings.get(key)!;
-      if (list.length < 2) continue;
-      for (const j of list) {
-        if (j <= i || stamp[j] === i || prepared[j].q.article === prepared[i].q.article) continue;
-        stamp[j] = i;
-        partners.push(j);
-      }
-    }
-    partners.sort((a, b) => a - b);
-    for (const j of partners) {
+    const list = partners[i].sort((a, b) => a - b);
+    for (let k = 0; k < list.length; k++) {
+      const j = list[k];
+      if (k > 0 && list[k - 1] === j) continue;
+      if (!plainCandidates(prepared[i], prepared[j], candidateWords[i], candidateWords[j])) continue;
       const link = linkOf(prepared[i], prepared[j], similarAt);
       if (link) links.push(link);
     }
@@ -102,13 +127,34 @@ export function matchQuotes(quotes: readonly QuoteRef[], similarAt = 0.6): Quote
   return links;
 }
 
-type Prepared = { q: QuoteRef; norm: string; words: Set<string>; phrases: Set<string> };
+/** The least number of common words with which a quote of m words can be similar without a shared phrase: 0 if none. */
+function leastSimilarOverlap(m: number): number {
+  for (let c = 3; c <= m; c++) if (c / m >= 0.8) return c;
+  return 0;
+}
+
+/** Content words of a normalised quote's inner words, which a longer quote containing it has whole. */
+function innerWords(norm: string): Set<string> {
+  const tokens = norm.split(' ');
+  return contentWords(tokens.slice(1, -1).join(' '));
+}
+
+/** Whether two quotes share a key of the plain candidate rule: the same words, a phrase, or one of the rarer words of each. */
+function plainCandidates(x: Prepared, y: Prepared, xWords: Set<string>, yWords: Set<string>): boolean {
+  if (x.words.size === 0 || y.words.size === 0) return false;
+  if (x.norm === y.norm) return true;
+  for (const phrase of x.phrases) if (y.phrases.has(phrase)) return true;
+  for (const w of xWords) if (yWords.has(w)) return true;
+  return false;
+}
+
+type Prepared = { q: QuoteRef; norm: string; words: Set<string>; phrases: Set<string>; speakerWords: Set<string> | null };
 
 /** Whether two quotes are the same quote, or the same statement lightly edited. */
 function linkOf(x: Prepared, y: Prepared, similarAt: number): QuoteLink | null {
   const shorter = x.norm.length <= y.norm.length ? x : y;
   const longer = shorter === x ? y : x;
-  const speakers = sameSpeaker(x.q.speaker, y.q.speaker);
+  const speakers = sameSpeaker(x.speakerWords, y.speakerWords);
   // A quote trimmed at either end is still the same quote, if it is not a mere word or two
   // (or it is the same speaker's words: “normal track” out of his longer sentence).
   if (x.norm === y.norm || ((shorter.words.size >= 4 || (speakers === true && shorter.words.size >= 2)) && longer.norm.includes(shorter.norm))) {
@@ -128,12 +174,17 @@ function linkOf(x: Prepared, y: Prepared, similarAt: number): QuoteLink | null {
 
 const TITLES = new Set('mr mrs ms dr sen rep gov gen president minister secretary senator the'.split(' '));
 
+/** A speaker's name words ("Mr Xi" → xi), null when the speaker is unknown. */
+function speakerWords(name: string | null): Set<string> | null {
+  if (!name) return null;
+  return new Set(normalizeQuote(name).split(' ').filter((w) => w.length >= 2 && !TITLES.has(w)));
+}
+
 /** Whether two speakers' names share a name word ("Mr Xi", "Xi Jinping"); null when either is unknown. */
-function sameSpeaker(a: string | null, b: string | null): boolean | null {
+function sameSpeaker(a: Set<string> | null, b: Set<string> | null): boolean | null {
   if (!a || !b) return null;
-  const words = (s: string) => new Set(normalizeQuote(s).split(' ').filter((w) => w.length >= 2 && !TITLES.has(w)));
-  const x = words(a);
-  return [...words(b)].some((w) => x.has(w));
+  for (const w of b) if (a.has(w)) return true;
+  return false;
 }
 
 /** Word-level differences between two renderings of a quote: [kind, text] runs. */
