@@ -68,11 +68,11 @@ for (const split of splits) {
       const said = (q.speaker ? `[${q.speaker.text}]` : '[no speaker]') + ((q.cue ? `{${text.slice(q.cue.start, q.cue.end)}}` : '{}') + `<${via(marks, q)}>`);
       // A false positive inside a Content that opens on the writer's words (not a quote by the
       // rule) is a boundary question, not a quote the annotators left out.
-      const inside = g ? undefined : attributions.find((x) => x.content && overlaps(q, x.content));
+      const inside = g ? undefined : attributions.flatMap((x) => x.contents).find((c) => overlaps(q, c));
       // Where that Content opens: on the writer's words before the quote, or inside it (the
       // annotator's selection left the opening mark out, or a speaker label: `"WALLACE: …`).
-      const where = !inside ? 'unmarked' : inside.content!.start < q.start - 1 ? 'content-opens-before' : 'content-opens-inside';
-      if (!g) errors.push(`${split} FP (${where}) ${ann} ${said}: ${context(text, q.start, q.end)}${inside ? ` ‖ gold content [${inside.content!.text.slice(0, 80)}]` : ''}`);
+      const where = !inside ? 'unmarked' : inside.start < q.start - 1 ? 'content-opens-before' : 'content-opens-inside';
+      if (!g) errors.push(`${split} FP (${where}) ${ann} ${said}: ${context(text, q.start, q.end)}${inside ? ` ‖ gold content [${inside.text.slice(0, 80)}]` : ''}`);
       else if (!q.speaker || !g.source || !overlaps(q.speaker, g.source)) errors.push(`${split} SPEAKER ${ann} ${said} gold [${g.source?.text ?? '—'}]: ${context(text, q.start, q.end)}`);
       else if (listRight) errors.push(`${split} TP ${ann} ${said}: ${context(text, q.start, q.end)}`);
     }

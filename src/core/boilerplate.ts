@@ -229,6 +229,9 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   let prose = 0;
   let inComments = false;
   const introduced = introducedListItems(lines, kinds);
+  // A list of related links inside the article (its heading too) neither counts for nor against it, so
+  // that the article's prose on either side is one block.
+  const linkList = new Set(relatedListLines(lines, kinds, 0, lines.length - 1, new Set()));
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].text;
     // A quoted block (an embedded post, a pull quote) is read without its "> " marks; its
@@ -241,7 +244,7 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
     // A related story's headline glued to its summary reads like prose but is a link: it counts as a short line.
     // A point of a list the article introduces costs as little as one word, however long, so
     // that an article written as a list is not cut in two at its bullets.
-    const score = inComments || kinds[i] !== null ? -4 : isGluedTeaser(text) ? -PENALTY_SHORT : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : introduced[i] ? -PENALTY_PER_WORD : -Math.min(n, 12) * PENALTY_PER_WORD;
+    const score = linkList.has(i) && !inComments ? -4 : inComments || kinds[i] !== null ? -4 : isGluedTeaser(text) ? -PENALTY_SHORT : isProseLike(text) ? Math.min(n, 60) : n <= 3 ? -PENALTY_SHORT : introduced[i] ? -PENALTY_PER_WORD : -Math.min(n, 12) * PENALTY_PER_WORD;
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -260,6 +263,10 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   if (lines.slice(0, bestStart).filter((l) => !isBlank(l.text)).length <= 1) return;
   bestEnd = extendOverIntroducedList(lines, kinds, bestEnd);
   bestEnd = extendOverArticleLines(lines, kinds, bestEnd);
+  bestEnd = extendOverParallelList(lines, kinds, bestEnd);
+  bestEnd = extendOverNumberedList(lines, kinds, bestEnd);
+  bestEnd = extendOverRecipe(lines, kinds, bestEnd);
+  bestEnd = endBeforeAuthorBox(lines, kinds, bestStart, bestEnd);
   // The headline: the line that repeats the page's title line, when the page starts with one
   // (the title line itself is the page's furniture); and a short line without a closing full
   // stop, not a time stamp or byline, among the few lines above the body.
@@ -276,6 +283,7 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
       break;
     }
   }
+  markRelatedLists(lines, kinds, bestStart, bestEnd, headline, repeat);
   for (let i = 0; i < lines.length; i++) {
     if (isBlank(lines[i].text) || kinds[i] !== null || i === headline || i === repeat) continue;
     if (i < bestStart) kinds[i] = 'navigation';
@@ -444,11 +452,236 @@ function introducedListItems(lines: readonly TextLine[], kinds: readonly (Boiler
     if (kinds[i] === null && isListItem(text)) {
       if (!inList && previous >= 0 && kinds[previous] === null) {
         const intro = lines[previous].text.trim();
-        inList = !isListItem(intro) && (isProseLike(intro) || (/([:…]|\.\.\.)$/.test(intro) && words(intro) >= 3));
+        inList = !isListItem(intro) && (isProseLike(intro) || (/([:…]|\.\.\.)$/.test(intro) && words(intro) >= 3) || RECIPE_HEADING.test(intro));
       }
       introduced[i] = inList && isSentenceCase(text);
     } else inList = false;
     previous = i;
   }
   return introduced;
+}
+
+// A heading over links to other stories: a few words naming them as more, related, popular,
+// trending, recommended or the latest ("More from Space.com", "PFT Most Commented", "DON'T MISS",
+// "You may also like", "Read more"), not a sentence.
+const RELATED_HEADING_MAX_WORDS = 5;
+const RELATED_HEADING = /\b(related|more|popular|trending|recommended|latest|also|miss|must[- ]reads?|top stories|most (read|viewed|commented|shared|emailed))\b/i;
+// A bulleted link may read like a sentence ("Video shows dramatic rescue of kidnapped girl: "We
+// got her!""); a bulleted point longer than this is the article's.
+const RELATED_ITEM_MAX_WORDS = 20;
+// How many items make a list under such a heading.
+const RELATED_LIST_MIN_ITEMS = 2;
+
+function isRelatedHeading(raw: string, kind: BoilerplateKind | null): boolean {
+  const t = raw.trim();
+  // "Related: Headline" is one link, not a heading over a list.
+  if (/:\s*\S/.test(t)) return false;
+  if (kind === 'related') return true;
+  if (kind !== null || isListItem(t) || words(t) > RELATED_HEADING_MAX_WORDS || /[.!?,;]$/.test(t)) return false;
+  return RELATED_HEADING.test(t);
+}
+
+/**
+ * The list under a related-links heading is links, not the article, even where the article's
+ * prose goes on below it: the lines after the heading that are not prose (or are bulleted links),
+ * up to the first prose line, a line introducing a list, recognised furniture or a headline
+ * (the article's, or one over a byline or date), when there are at least two. Only the article block is read
+ * (outside it every line is furniture already).
+ */
+/** A headline-shaped line with a byline or date right below it: an article's headline, not a link. */
+function isOverByline(lines: readonly TextLine[], i: number): boolean {
+  if (!isHeadlineShaped(lines[i].text)) return false;
+  for (let j = i + 1, seen = 0; j < lines.length && seen < BYLINE_BELOW_HEADLINE; j++) {
+    const t = lines[j].text.trim().replace(/^[*•·]\s+/, '');
+    if (!t) continue;
+    seen++;
+    if (isTimeStampOrByline(t) || isDateLine(t)) return true;
+  }
+  return false;
+}
+
+function markRelatedLists(lines: readonly TextLine[], kinds: (BoilerplateKind | null)[], blockStart: number, blockEnd: number, headline: number, repeat: number): void {
+  // The line taken for the headline may be such a heading itself ("PFT Most Commented" over its list).
+  const from = headline >= 0 && headline < blockStart ? headline : blockStart;
+  for (const i of relatedListLines(lines, kinds, from, blockEnd, new Set([headline, repeat]))) kinds[i] = kinds[i] ?? 'related';
+}
+
+/** The headings over related links between `from` and `to` and the lists under them (see `markRelatedLists`). */
+function relatedListLines(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], from: number, to: number, headlines: ReadonlySet<number>): number[] {
+  const found: number[] = [];
+  for (let h = from; h <= to; h++) {
+    if (isBlank(lines[h].text) || !isRelatedHeading(lines[h].text, kinds[h])) continue;
+    const items: number[] = [];
+    let j = h + 1;
+    for (; j <= to; j++) {
+      const t = lines[j].text;
+      if (isBlank(t)) continue;
+      // A line ending in a colon introduces the article's own list ("Here are some of the highlights:").
+      if (kinds[j] !== null || headlines.has(j) || /:$/.test(t.trim()) || isOverByline(lines, j)) break;
+      if (isProseLike(t) && !(isListItem(t) && words(t) <= RELATED_ITEM_MAX_WORDS)) break;
+      items.push(j);
+    }
+    if (items.length < RELATED_LIST_MIN_ITEMS) continue;
+    found.push(h, ...items);
+    h = j - 1;
+  }
+  return found;
+}
+
+
+// A list of records: at least this many items, most of them (this share) of one skeleton.
+const PARALLEL_LIST_MIN_ITEMS = 3;
+const PARALLEL_LIST_SHARE = 0.8;
+const LIST_HEADING_MAX_WORDS = 6;
+
+/**
+ * A line's skeleton: its punctuation in order, without bullets, quotes, full stops and the
+ * letters, digits and spaces between. "June 9 – Tampa, FL @ Amalie Arena" is "–,@", "England
+ * (Group A): 10th appearance" is "():".
+ */
+function skeleton(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^([*•·▪◦‣-]|\d{1,3}[.)])\s+/, '')
+    .replace(/[\p{L}\p{N}\s.'’"“”‘]+/gu, '');
+}
+
+/**
+ * The article may end on a list of records under its own short heading — tour dates, the
+ * qualified teams, results — written one to a line in one shape ("June 9 – West Palm Beach, FL @
+ * Coral Sky Amphitheatre", "June 10 – Tampa, FL @ …"). A link list's headlines each have their
+ * own punctuation, and a menu's items are one to three words. The block goes on over such a list when it starts
+ * right after the block's end.
+ */
+function extendOverParallelList(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], end: number): number {
+  const next = (from: number) => {
+    let j = from;
+    while (j < lines.length && isBlank(lines[j].text)) j++;
+    return j;
+  };
+  let j = next(end + 1);
+  if (j >= lines.length || kinds[j] !== null) return end;
+  const first = lines[j].text.trim();
+  // A short heading over the list ("The Doobie Brothers Tour Dates", "Qualified teams"), not one over links.
+  if (words(first) <= LIST_HEADING_MAX_WORDS && !/[.!?:;,]$/.test(first) && !isRelatedHeading(first, null) && !isListItem(first)) j = next(j + 1);
+  const items: number[] = [];
+  // Items are records, not sentences (a record may end in a bracket: "… (Formerly Verizon Amphitheatre)").
+  const isRecord = (t: string) => t.trim().length < 200 && !/[.!?]["”’')]?$/.test(t.trim());
+  for (; j < lines.length && kinds[j] === null && isRecord(lines[j].text); j = next(j + 1)) items.push(j);
+  if (items.length < PARALLEL_LIST_MIN_ITEMS) return end;
+  const counts = new Map<string, number>();
+  for (const i of items) {
+    // Menu-sized items ("Novembro (113)" in an archive) are a menu however alike.
+    const k = words(lines[i].text) > 3 ? skeleton(lines[i].text) : '';
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let shape = '';
+  let most = 0;
+  for (const [k, n] of counts) if (n > most) [shape, most] = [k, n];
+  if (!shape || most < PARALLEL_LIST_MIN_ITEMS || most < PARALLEL_LIST_SHARE * items.length) return end;
+  // The list ends at its last item of that shape.
+  let last = end;
+  for (const i of items) if (words(lines[i].text) > 3 && skeleton(lines[i].text) === shape) last = i;
+  return last;
+}
+
+// How many lines (a link, a price, a photo's credit) may stand between two items of a numbered list.
+const NUMBERED_ITEM_GAP = 3;
+const itemNumber = (raw: string) => {
+  const m = /^\s*(\d{1,3})[.)]\s+\S/.exec(raw);
+  return m ? Number(m[1]) : -1;
+};
+
+/**
+ * An article written as a numbered list ("1) Lego Star Wars 75188…", a link, "2) Polistil 960574…")
+ * goes on past the block's end while the numbers count up, with a few lines of any kind between
+ * two items. A list of links after the article numbers its items from 1 again.
+ */
+function extendOverNumberedList(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], end: number): number {
+  let last = -1;
+  for (let i = end, seen = 0; i >= 0 && seen <= NUMBERED_ITEM_GAP; i--) {
+    if (isBlank(lines[i].text)) continue;
+    seen++;
+    if (kinds[i] === null && itemNumber(lines[i].text) > 0) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return end;
+  let number = itemNumber(lines[last].text);
+  let result = end;
+  for (let j = last + 1, between = 0; j < lines.length && between <= NUMBERED_ITEM_GAP; j++) {
+    const t = lines[j].text;
+    if (isBlank(t)) continue;
+    if (kinds[j] === null && itemNumber(t) === number + 1) {
+      number++;
+      result = Math.max(result, j);
+      between = 0;
+    } else if (kinds[j] === 'comments') break;
+    else between++;
+  }
+  return result;
+}
+
+// An author box: a line of two to four words naming the writer, and at most this many lines about them.
+const AUTHOR_BOX_MAX_LINES = 2;
+// The article above it: at least this many lines of prose (a short item may open on its subject's name).
+const AUTHOR_BOX_MIN_ARTICLE = 3;
+
+/**
+ * The block may end on the writer's box: their name on a line of its own ("Phil Helsel",
+ * "Über Moritz Bachmann") and a line or two about them that names them again in full ("Phil
+ * Helsel is a reporter for NBC News."); a subheading ("AUSTRALIA AHEAD") is not repeated so. The
+ * block ends before the name.
+ */
+function endBeforeAuthorBox(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], start: number, end: number): number {
+  const tail: number[] = [];
+  for (let i = end; i > start && tail.length <= AUTHOR_BOX_MAX_LINES; i--) {
+    if (isBlank(lines[i].text)) continue;
+    const t = lines[i].text.trim();
+    const ws = t.split(/\s+/);
+    // The name: its last two words capitalised (a word before them may be "About", "Über", "Sobre").
+    const name = ws.length >= 2 && ws.length <= 4 && kinds[i] === null && !/[.!?:;,]$/.test(t) && ws.slice(-2).every((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w));
+    if (name && tail.length > 0) {
+      const named = ws.slice(-2).map((w) => w.toLowerCase());
+      const about = lines[tail[tail.length - 1]].text.toLowerCase();
+      const article = lines.slice(start, i).filter((l) => isProseLike(l.text)).length;
+      if (article >= AUTHOR_BOX_MIN_ARTICLE && named.every((w) => new RegExp(`(^|[^\\p{L}])${w}([^\\p{L}]|$)`, 'u').test(about))) return i - 1;
+      return end;
+    }
+    tail.push(i);
+  }
+  return end;
+}
+
+/** The headings of a recipe's parts, in the languages of the line rules. */
+const RECIPE_HEADING = /^(ingredients|instructions|directions|method|preparation|zutaten|zubereitung|ingrédients|préparation|ingredientes|preparación|preparo|modo de preparo|ingredienti|preparazione|składniki|przygotowanie|ingrediënten|bereiding)\s*:?$/i;
+// How far below the block's end a recipe card may start (its title, a print button, a rating).
+const RECIPE_WINDOW = 8;
+
+/**
+ * A recipe card after the article (its title, "Ingredients" and the list, "Instructions" and the
+ * steps) is the article's: ingredients are never a page's menu. The block goes on from the
+ * card's first heading over its lists and their headings, up to the first line that is neither.
+ */
+function extendOverRecipe(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], end: number): number {
+  let heading = -1;
+  for (let j = end + 1, seen = 0; j < lines.length && seen < RECIPE_WINDOW; j++) {
+    if (isBlank(lines[j].text)) continue;
+    seen++;
+    if (kinds[j] !== null && TAIL_OPENERS.has(kinds[j]!) && kinds[j] !== 'share') break;
+    if (RECIPE_HEADING.test(lines[j].text.trim())) {
+      heading = j;
+      break;
+    }
+  }
+  if (heading < 0) return end;
+  let last = heading;
+  for (let j = heading + 1; j < lines.length; j++) {
+    const t = lines[j].text;
+    if (isBlank(t)) continue;
+    if (kinds[j] !== null || !(isListItem(t) || RECIPE_HEADING.test(t.trim()))) break;
+    last = j;
+  }
+  return last;
 }

@@ -68,6 +68,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   { kind: 'share', below: 80, patterns: [/^(share|tweet|pin|email|print|whatsapp)( (on|this|via|to|the|article|story|page|with)\b.*)?$/i] },
   { kind: 'share', below: 80, maxWords: 6, patterns: [/^((facebook|twitter|linkedin|whatsapp|reddit|email|pinterest|telegram|x)\s*[|,·•]?\s*)+$/i] },
+  // WordPress's share buttons as a list: "* Click to share on Twitter (Opens in new window)".
+  { kind: 'share', below: 100, patterns: [/^([*•·]\s+)?(click|tap) to (share|email|print|tweet|pin)\b/i] },
   {
     kind: 'related',
     below: SHORT,
@@ -127,7 +129,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     ],
   },
   { kind: 'advertisement', patterns: [/^(anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reklama|advertentie)$/i] },
-  { kind: 'photo-credit', below: 150, patterns: [/^(foto|fotos|bild|bilder|quelle|crédit photo|crédits? photo|créditos?|fotografía|zdjęcie|fot\.)\s*:/i] },
+  { kind: 'photo-credit', below: 150, patterns: [/^(foto|fotos|bild|bilder|quelle|crédit photo|crédits? photo|créditos?|fotografía|zdjęcie|fot\.|фото|фотография)\s*:/i] },
   {
     kind: 'share',
     below: 60,

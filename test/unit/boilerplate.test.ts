@@ -26,6 +26,9 @@ describe('boilerplate lines judged alone', () => {
     ['South Korea President Moon Jae-In. (Photo by AFP)', 'photo-credit'],
     ['Share on Facebook Share on Twitter', 'share'],
     ['SHARE THIS ARTICLE', 'share'],
+    // WordPress share buttons on ProFootballTalk (article-extraction benchmark page 8e3efab5).
+    [' * Click to share on Facebook (Opens in new window)', 'share'],
+    ['Click to email this to a friend (Opens in new window)', 'share'],
     ['More Must-Reads from TIME', 'related'],
     ['Contact us at letters@time.com', 'contact'],
     ['Disclaimer: No Business Standard Journalist was involved in creation of this content', 'disclaimer'],
@@ -59,6 +62,8 @@ describe('furniture in other languages', () => {
     expect(classifyLine('À lire aussi')).toBe('related');
     expect(classifyLine('Noticias relacionadas')).toBe('related');
     expect(classifyLine('Leggi anche')).toBe('related');
+    // wday.ru (article-extraction benchmark page 3c6d3381).
+    expect(classifyLine('Фото:личный архив Андрея Рудькова')).toBe('photo-credit');
     expect(classifyLine('Czytaj także')).toBe('related');
     expect(classifyLine('Leave a Reply')).toBe('comments');
     expect(classifyLine('Komentarze')).toBe('comments');
@@ -369,6 +374,87 @@ describe('related stories glued to their summaries (article-extraction benchmark
     expect(kept(page, 'The 4 Best Vegan Spots In Detroit')).toBe(false);
     expect(kept(page, 'ST. JOSEPH, Mich. (AP) — Michigan health authorities')).toBe(true);
     expect(kept(page, 'Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported')).toBe(true);
+  });
+});
+
+describe('lists under a related-links heading (article-extraction benchmark, half A)', () => {
+  it('does not keep the links under "TRENDING NEWS" in the middle of the article, nor the prose around them', () => {
+    // CBS News (page 2c46804d): the list stands between two paragraphs of the article.
+    const page = benchmarkPage('2c46804d');
+    expect(kept(page, 'TRENDING NEWS')).toBe(false);
+    expect(kept(page, '* Man arrested after 7 trafficking victims found in car: Police')).toBe(false);
+    expect(kept(page, '* Video shows dramatic rescue of kidnapped girl: "We got her!"')).toBe(false);
+    expect(kept(page, "It was around midnight when a tip led Forest Hill police officers to Webb's room.")).toBe(true);
+    expect(kept(page, 'Meanwhile, friends, volunteers, and law enforcement canvassed the city of Fort Worth')).toBe(true);
+  });
+
+  it('reads a heading of any site\'s wording by its shape: "PFT Most Commented", "Most Popular"', () => {
+    const pft = benchmarkPage('8e3efab5');
+    expect(kept(pft, 'PFT Most Commented')).toBe(false);
+    expect(kept(pft, '* Myles Garrett should expect a significant suspension (148)')).toBe(false);
+    expect(kept(pft, 'At 4-7, including 2-6 in the AFC and 0-3 in AFC West')).toBe(true);
+    const timesUnion = benchmarkPage('d0382c0d');
+    expect(kept(timesUnion, '* Fire damages Fort Orange Club in Albany')).toBe(false);
+  });
+
+  it('stops the list at a line that introduces the article\'s own list', () => {
+    // CBS News (page 7a664e40): "More in Trump Impeachment Inquiry", its links, then the article's "Here are some of the highlights:".
+    const page = benchmarkPage('7a664e40');
+    expect(kept(page, '* Key moments from Kurt Volker')).toBe(false);
+    expect(kept(page, 'Here are some of the highlights:')).toBe(true);
+  });
+
+  it('keeps the article one block across a related-links list in its middle', () => {
+    // Sky News (page 92101975): "More from UK" and six capitalised links between two halves of the article.
+    const page = benchmarkPage('92101975');
+    expect(kept(page, 'Jose Mourinho has agreed a deal to replace Mauricio Pochettino')).toBe(true);
+    expect(kept(page, '* PRINCE ANDREW: BT AND THREE UNIVERSITIES')).toBe(false);
+    expect(kept(page, 'Tottenham posted an image of Mourinho')).toBe(true);
+  });
+});
+
+describe('how a whole web page\'s article ends (article-extraction benchmark, half A)', () => {
+  it('goes on over a list of records in one shape under its own heading', () => {
+    // Rolling Stone (page ac1bfdd4): the tour dates close the article.
+    const tour = benchmarkPage('ac1bfdd4');
+    expect(kept(tour, 'The Doobie Brothers Tour Dates')).toBe(true);
+    expect(kept(tour, 'June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre')).toBe(true);
+    expect(kept(tour, 'June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre (Formerly Verizon Amphitheatre)')).toBe(true);
+    expect(kept(tour, 'October 10 – Houston, TX @ The Cynthia Woods Mitchell Pavilion')).toBe(true);
+    // CBS Sports (page 9a440270): the qualified teams.
+    const euro = benchmarkPage('9a440270');
+    expect(kept(euro, '* England (Group A): 10th appearance')).toBe(true);
+    expect(kept(euro, '* Wales (Group E): Second appearance')).toBe(true);
+    expect(kept(euro, 'Roger Gonzalez is an award-winning writer')).toBe(false);
+    // A blog's archive is a list of one shape too, but of menu-sized items (page f6ac15a4).
+    expect(kept(benchmarkPage('f6ac15a4'), '* Novembro (113)')).toBe(false);
+  });
+
+  it('goes on over a numbered list while its numbers count up, a link between two items', () => {
+    // remember8090.it (page 20b2b649): 22 offers, each followed by its link.
+    const page = benchmarkPage('20b2b649');
+    expect(kept(page, '2) Polistil 960574 Pista Elettrica Sorpasso')).toBe(true);
+    expect(kept(page, '22) Hasbro Gaming – L’ALLEGRO CHIRURGO')).toBe(true);
+    expect(kept(page, 'rmb8090')).toBe(false);
+  });
+
+  it('goes on over the recipe card after the article: its title, ingredients and steps', () => {
+    // theantijunecleaver.com (page 4219d096): the card stands below "Print" after the article's last paragraph.
+    const page = benchmarkPage('4219d096');
+    expect(kept(page, 'Both the pear jam and honey are a delicious addition')).toBe(true);
+    expect(kept(page, 'Ingredients')).toBe(true);
+    expect(kept(page, '* 1 tsp cinnamon')).toBe(true);
+    expect(kept(page, '* 1 jar Don Victor® Honey, or 1 1/2 cups')).toBe(true);
+    expect(kept(page, 'Sharing is caring!')).toBe(false);
+  });
+
+  it('ends before the writer\'s box, not at a subheading or a short item\'s subject', () => {
+    // NBC News (page 7a457a4f): "Phil Helsel", then "Phil Helsel is a reporter for NBC News."
+    const nbc = benchmarkPage('7a457a4f');
+    expect(kept(nbc, '"The First Amendment right to freedom of speech')).toBe(true);
+    expect(kept(nbc, 'Phil Helsel is a reporter for NBC News.')).toBe(false);
+    // A short item that opens on its subject's name (page 34a73285) keeps it.
+    expect(kept(benchmarkPage('34a73285'), 'Veteran Nollywood actress, Kate Henshaw')).toBe(true);
   });
 });
 

@@ -238,18 +238,37 @@ function scoreSplit(split: 'dev' | 'train') {
     return d;
 }
 
+describe('PolNeAR gold quotes', () => {
+  const annotations = (split: 'dev' | 'train', name: string) => readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'quotes', `polnear-${split}`, 'attributions', `${name}.ann`), 'utf8');
+
+  it('keeps every Content of an attribution: brat numbers a repeated role (Content, Content2)', () => {
+    // E5 Attribution:T21 Cue:T20 Source:T19 Content:T18 Content2:T22 — the speaker's first quote
+    // (“Subpoenas are not optional,”) and the second a sentence on; reading the roles into one
+    // map had kept only the second.
+    const gold = goldQuotes(readAttributions(annotations('dev', 'politico_2016-09-22_house-panel-votes-to-hold-clinto_4e07')));
+    const chaffetz = gold.filter((g) => g.source?.text === 'panel Chairman Rep. Jason Chaffetz (R-Utah)').map((g) => g.content!.text);
+    expect(chaffetz).toEqual(['"Subpoenas are not optional,"', expect.stringMatching(/^"Mr\. Pagliano is a crucial fact witness/)]);
+    // The three such attributions on dev give six gold quotes; a Content opening on the writer's words is none.
+    expect(gold.filter((g) => g.contents.length > 1)).toHaveLength(6);
+    // Obama "felt a moral obligation to do something about this," … "This is not just a cosmetic item …": the second only.
+    const attributions = readAttributions(annotations('train', 'wash-post_2015-12-13_agreement-is-a-big-win-for-obama_4e07'));
+    const obligation = attributions.find((a) => a.contents.some((c) => c.text.startsWith('Obama "felt a moral obligation')))!;
+    expect(goldQuotes([obligation]).map((g) => g.content!.text.slice(0, 30))).toEqual(['"This is not just a cosmetic i']);
+  });
+});
+
 describe('quotes on PolNeAR', () => {
   it('stays above the measured floor on dev (direct quotes, the evaluation rule)', { timeout: 120_000 }, () => {
     const d = scoreSplit('dev');
-    // Measured: whole statements F1 0.9476, speaker 0.954; floors sit just below.
-    expect(d.f1).toBeGreaterThan(0.945);
+    // Measured: whole statements F1 0.9507, speaker 0.954; floors sit just below.
+    expect(d.f1).toBeGreaterThan(0.948);
     expect(d.speakerAccuracy).toBeGreaterThan(0.948);
   });
 
   it('stays above the measured floor on train, which no rule was tuned on first', { timeout: 300_000 }, () => {
     const d = scoreSplit('train');
-    // Measured: whole statements F1 0.9450, speaker 0.9447; floors sit just below.
-    expect(d.f1).toBeGreaterThan(0.942);
+    // Measured: whole statements F1 0.9491, speaker 0.9449; floors sit just below.
+    expect(d.f1).toBeGreaterThan(0.946);
     expect(d.speakerAccuracy).toBeGreaterThan(0.943);
   });
 });
@@ -388,6 +407,23 @@ describe('whole statements on unseen text (PolNeAR articles)', () => {
     expect(quoteOf(polnear('train', 'usa-today_2016-01-19_clinton-media-strategy-follows-b'), 'the story of how Bill')?.kind).toBe('partial');
     // "… which he declared “a total disaster” for his party": the relative clause goes on into the quote.
     expect(quoteOf(polnear('train', 'breitbart_2016-03-01_the-latest-sanders-wins-minnesot'), 'a total disaster')?.kind).toBe('partial');
+  });
+
+  it('keeps a quote right after a verb of naming or tell to the writer’s sentence, capitalised or a full statement', () => {
+    // "renowned for a chummy corporate culture called "The HP Way."": the name of what is called.
+    expect(quoteOf(polnear('train', 'wash-post_2016-01-20_fiorina-pushed-ahead-and-paid-a-'), 'The HP Way')?.kind).toBe('partial');
+    // "… guidelines that allow companies to tell ''one country that a subsidiary is a corporation …''": the hearer opens the quote.
+    expect(quoteOf(polnear('dev', 'nyt_2016-10-04_in-avoiding-tax-trump-is-merely-'), 'one country that a subsidiary')?.kind).toBe('partial');
+    // A cue word that may be a noun is still a verb here: "The ad claims “Jeb is the conservative you can trust.”"
+    expect(quoteOf(polnear('train', 'breitbart_2016-02-08_the-latest-nh-towns-cast-first-v'), 'Jeb is the conservative')?.kind).toBe('direct');
+    // With a comma or a colon between, the quote is what was told: "Trump told the Washington Post, “I like Paul, …”".
+    expect(quoteOf(polnear('train', 'west-journal_2016-08-03_pence-endorses-paul-ryan-with-tr'), 'I like Paul')?.kind).toBe('direct');
+  });
+
+  it('opens a quote on an elided letter (“’Twas the morning …”)', () => {
+    const text = polnear('train', 'politico_2015-12-24_gop-big-money-group-whacks-clint');
+    const q = quoteOf(text, '’Twas the morning of Christmas');
+    expect([q?.kind, q?.speaker?.text]).toEqual(['direct', 'the ad’s narrator']);
   });
 
   it('lists a statement set off by a dash with its own cue after it, and not one without', () => {

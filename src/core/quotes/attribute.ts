@@ -300,6 +300,8 @@ const CUE_RIGHT_BEFORE = new RegExp(`(?<!\\b(?:was|were|is|are|be|been|being|whe
  * which the quote goes on ("which he declared “a total disaster”").
  */
 const NOT_SAYING_AT_END = /\b(?:called|calls|calling|described|describes|describing|told|tells|tell|telling|comments|reports|claims|notes|states|alleged|charged)$|\bwhich\s+\S+\s+\S+$/;
+/** A verb of naming or *tell* right before the quote: its object, the name or the hearer, comes first. */
+const NAMING_OR_TELL_AT_END = /\b(?:called|calls|calling|described|describes|describing|told|tells|tell|telling)$/;
 const CUE_WORD = new RegExp(`\\b${CUE}\\b`, 'u');
 const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'i');
 const CUE_FIRST = new RegExp(`^[\\s,—–-]*${CUE}`, 'u');
@@ -377,7 +379,9 @@ function isDirect(text: string, q: QuoteSpan, paragraph: Span, previous: QuoteSp
   // But not a statement whose subject is the writer's ("An economic downturn, he said, “could
   // be a good time to borrow …”", "That, the commission said, “would be helpful …”"): one
   // opening on a verb goes on from words before its cue (a quoted subject is a split quote, below).
-  if ((capital || (isFullStatement(text, q) && !OPENS_ON_VERB.test(text.slice(q.start, q.end)))) && CUE_AT_END.test(before)) return true;
+  // Nor, with nothing between, after a verb of naming or *tell*, whose object comes first
+  // ("a chummy corporate culture called "The HP Way."", "allow companies to tell ''one country that …''").
+  if ((capital || (isFullStatement(text, q) && !OPENS_ON_VERB.test(text.slice(q.start, q.end)))) && CUE_AT_END.test(before) && !NAMING_OR_TELL_AT_END.test(before)) return true;
   // Right after a verb of saying, with no comma between, the quoted words open what was said,
   // however few (`Obama said “it gets me mad” every time …`, `a sign that read “…”`).
   if (CUE_RIGHT_BEFORE.test(before) && !NOT_SAYING_AT_END.test(before)) return true;

@@ -14,7 +14,14 @@ export interface Attribution {
   /** The event's id ("E3"). */
   readonly id: string;
   readonly trigger: BratSpan | null;
+  /** The event's last Content argument (brat numbers a repeated role: Content, Content2). */
   readonly content: BratSpan | null;
+  /**
+   * Every Content argument in the event's order: a speaker's second quote a sentence on
+   * (`"Subpoenas are not optional," … said … "Mr. Pagliano is a crucial fact witness …"`) is a
+   * second Content of the same attribution, not a replacement of the first.
+   */
+  readonly contents: readonly BratSpan[];
   readonly source: BratSpan | null;
   readonly cue: BratSpan | null;
 }
@@ -41,22 +48,29 @@ export function readAttributions(ann: string): Attribution[] {
     const event = /^(E\d+)\t(.*)$/.exec(line);
     if (!event) continue;
     const roles = new Map<string, string>();
+    const contents: BratSpan[] = [];
     const [trigger, ...args] = event[2].trim().split(/\s+/);
     for (const part of args) {
       const [role, id] = part.split(':');
-      if (role && id) roles.set(role.replace(/\d+$/, ''), id);
+      if (!role || !id) continue;
+      roles.set(role.replace(/\d+$/, ''), id);
+      const span = /^Content\d*$/.test(role) ? spans.get(id) : undefined;
+      if (span) contents.push(span);
     }
     const get = (role: string) => (roles.has(role) ? (spans.get(roles.get(role)!) ?? null) : null);
-    out.push({ id: event[1], trigger: spans.get(trigger?.split(':')[1] ?? '') ?? null, content: get('Content'), source: get('Source'), cue: get('Cue') });
+    out.push({ id: event[1], trigger: spans.get(trigger?.split(':')[1] ?? '') ?? null, content: get('Content'), contents, source: get('Source'), cue: get('Cue') });
   }
   return out;
 }
 
 const QUOTE_MARKS = /^["“”‘’'«»„]/;
 
-/** Gold direct quotes by the evaluation's rule: Content spans that start with a quote mark. */
+/**
+ * Gold direct quotes by the evaluation's rule: Content spans that start with a quote mark, one
+ * entry for each such Content of an attribution (with it as `content`), sharing its Source.
+ */
 export function goldQuotes(attributions: readonly Attribution[]): Attribution[] {
-  return attributions.filter((a) => a.content && QUOTE_MARKS.test(a.content.text));
+  return attributions.flatMap((a) => a.contents.filter((c) => QUOTE_MARKS.test(c.text)).map((content) => ({ ...a, content })));
 }
 
 /** `A` lines: annotation id → attribute name → value (`true` for a binary attribute). */

@@ -68,9 +68,10 @@ export function findQuotes(original: string, paragraphs: readonly Span[]): Quote
       const c = text[i];
       if (!open) {
         // An opening mark stands before a word (or a quote mark typed wrongly as ”).
-        // … before a word, a bracketed change ("[I]f") or an ellipsis after a space ("“ … what I learned").
+        // … before a word, a bracketed change ("[I]f"), an elided letter ("“’Twas the morning …") or an
+        // ellipsis after a space ("“ … what I learned").
         const next = text[i + 1] ?? '';
-        const opensWords = isWordChar(next) || /[‘'(.…$–—[-]/.test(next) || (next === ' ' && /[….]/.test(text[i + 2] ?? ''));
+        const opensWords = isWordChar(next) || /[‘’'(.…$–—[-]/.test(next) || (next === ' ' && /[….]/.test(text[i + 2] ?? ''));
         if ((DOUBLE_OPEN.has(c) || (c === '”' && !isWordChar(text[i - 1]))) && opensWords) {
           let j = i - 1;
           while (j >= p.start && /\s/.test(text[j])) j--;
