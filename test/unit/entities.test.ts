@@ -48,9 +48,10 @@ describe('entity recogniser on CoNLL-2003 testa', () => {
       });
     }
     const score = scoreChunks(gold, predicted);
-    // Measured 0.9225 overall, 0.961 PER and 0.956 LOC (0.9052, 0.934, 0.943 before word classes,
-    // name lists and structure features); floors sit just below.
-    expect(score.overall.f1).toBeGreaterThan(0.92);
+    // Measured 0.9257 overall, 0.962 PER and 0.957 LOC (0.9225 before name ends were trimmed and
+    // names joined by "and" split; 0.9052, 0.934, 0.943 before word classes, name lists and
+    // structure features); floors sit just below.
+    expect(score.overall.f1).toBeGreaterThan(0.925);
     expect(score.byType.PER.f1).toBeGreaterThan(0.955);
     expect(score.byType.LOC.f1).toBeGreaterThan(0.95);
   });

@@ -84,7 +84,7 @@ describe('corpus propagation and resolution on evidence', () => {
 describe('Giveme5W1H as one corpus through corpus-lens entities', () => {
   it('has almost no junk mentions and few unrelated person merges', async () => {
     const r = await evaluateGiveme();
-    // Measured 40 of 19,411 (0.21 %) and 6 (was 10.66 % and 393); floors just above.
+    // Measured 40 of 19,421 (0.21 %) and 0 (was 10.66 % and 393; 6 before name ends were trimmed); floors just above.
     expect(r.junk / r.nonDateMentions).toBeLessThan(0.003);
     expect(r.unrelatedPersonMerges).toBeLessThanOrEqual(10);
     expect(r.topForms.map(([t]) => t)).not.toContain('The');
@@ -94,11 +94,12 @@ describe('Giveme5W1H as one corpus through corpus-lens entities', () => {
 describe('CoNLL testa as one corpus through corpus-lens entities', () => {
   it('stays above the regression floor', async () => {
     const r = await evaluateConllCorpus(recognizer);
-    // Measured 0.9252 (0.8860 before CoNLL-style tokens, plain text kept as body, free-standing
-    // propagation and place/organisation by context; 0.8431 before propagation needed evidence);
-    // per document 0.9225. Propagation must help, never hurt: the corpus at least per document.
-    expect(r.corpus.overall.f1).toBeGreaterThan(0.922);
-    expect(r.perDocument.overall.f1).toBeGreaterThan(0.92);
+    // Measured 0.9260 (0.9252 before name ends were trimmed and names joined by "and" split;
+    // 0.8860 before CoNLL-style tokens, plain text kept as body, free-standing propagation and
+    // place/organisation by context; 0.8431 before propagation needed evidence); per document
+    // 0.9257 (0.9225). Propagation must help, never hurt: the corpus at least per document.
+    expect(r.corpus.overall.f1).toBeGreaterThan(0.925);
+    expect(r.perDocument.overall.f1).toBeGreaterThan(0.925);
     expect(r.corpus.overall.f1).toBeGreaterThanOrEqual(r.perDocument.overall.f1);
   }, 120_000);
 });

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
 import { isTableRow } from '../../src/core/boilerplate';
-import { applyDocumentConsistency } from '../../src/core/ner/consistency';
+import { applyDocumentConsistency, splitCoordinatedNames, trimNameEnds } from '../../src/core/ner/consistency';
 import { readConllItems, toDocuments } from '../../src/core/ner/conll';
 import { contextFeatures, documentContext, stackedFeatures, tableColumns } from '../../src/core/ner/features';
 import { Gazetteer } from '../../src/core/ner/gazetteer';
@@ -127,6 +127,47 @@ describe('document vote weighted by confidence', () => {
 
   it('counts mentions without margins', () => {
     expect(applyDocumentConsistency(doc, tags).map((r) => r[0])).toEqual(['B-LOC', 'B-LOC', 'B-LOC']);
+  });
+});
+
+describe('name spans', () => {
+  it('end on a capitalised word, never on a lower-case word or an opening bracket', () => {
+    // testa: the tagger ran "Eagles" on into "organisation", "British Universities" into "(".
+    const eagles = words('" I would like to thank the Eagles organisation and the wonderful fans of Philadelphia');
+    const tags = eagles.map(() => 'O');
+    tags[8] = 'B-ORG';
+    tags[9] = 'I-ORG';
+    trimNameEnds(eagles, tags);
+    expect(tags.slice(8, 10)).toEqual(['B-ORG', 'O']);
+    const universities = words('Oxford University v British Universities ( at Oxford )');
+    const t2 = ['B-ORG', 'I-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC', 'O'];
+    trimNameEnds(universities, t2);
+    expect(t2).toEqual(['B-ORG', 'I-ORG', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-LOC', 'O']);
+  });
+
+  it('keeps a one-word name and a name ending on a number or a closing bracket', () => {
+    const doc = words('Euro 96 and Mladost ( L ) and x-AEK');
+    const tags = ['B-MISC', 'I-MISC', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'B-ORG'];
+    trimNameEnds(doc, tags);
+    expect(tags).toEqual(['B-MISC', 'I-MISC', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'B-ORG']);
+  });
+
+  it('split two names joined by "and" when each is a name on its own (testa, fold 0 of train)', () => {
+    const story = testa.find((d) => d.sentences.some((s) => s.tokens.some((t) => t.word === 'Baratelli')))!.sentences.map((s) => s.tokens.map((t) => t.word));
+    const k = story.findIndex((s) => s.join(' ').includes('played for Nice and Paris St Germain'));
+    const at = story[k].indexOf('Nice');
+    expect(recognizer.tagDocument(story)[k].slice(at, at + 5)).toEqual(['B-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG']);
+    const oil = [words('majors Chevron Corp and Texaco Inc .')];
+    const tags = [['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']];
+    splitCoordinatedNames(oil, tags, recognizer);
+    expect(tags[0]).toEqual(['O', 'B-ORG', 'I-ORG', 'O', 'B-ORG', 'I-ORG', 'O']);
+  });
+
+  it('keep a name with "and" inside that training knew whole or whose side is no name', () => {
+    const doc = [words('Bosnia and Herzegovina'), words('the Test and County Cricket Board said')];
+    const tags = [['B-LOC', 'I-LOC', 'I-LOC'], ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']];
+    splitCoordinatedNames(doc, tags, recognizer);
+    expect(tags).toEqual([['B-LOC', 'I-LOC', 'I-LOC'], ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']]);
   });
 });
 

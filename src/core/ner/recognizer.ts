@@ -21,7 +21,7 @@ export interface SerializedRecognizer {
   domain?: { first: SerializedTagger; second: SerializedTagger; test: SerializedDomainTest };
 }
 
-/** Tags with the tagger's confidence in each: its margin over the runner-up tag, 0 where document consistency overrode it. */
+/** Tags with the tagger's confidence in each: its margin over the runner-up tag, 0 where document consistency changed the type. */
 export interface TaggedDocument {
   readonly tags: string[][];
   readonly margins: number[][];
@@ -57,10 +57,22 @@ export class Recognizer {
     const firstPass = this.first.tagDocument(sentences, undefined, staticFeatures);
     const margins: number[][] = [];
     const secondPass = this.second.tagDocument(sentences, stackedFeatures(sentences, firstPass), staticFeatures, margins);
-    const tags = applyDocumentConsistency(sentences, secondPass, this.weightedVote ? margins : undefined);
+    const tags = applyDocumentConsistency(sentences, secondPass, this.weightedVote ? margins : undefined, this);
     const unit = this.second.unit;
-    const confidence = tags.map((row, s) => row.map((t, i) => (t === secondPass[s][i] ? margins[s][i] * unit : 0)));
+    // A name split in two ("Nice and Paris St Germain") keeps the tagger's confidence in its words.
+    const kept = (t: string, was: string) => t === was || (t !== 'O' && was !== 'O' && t.slice(2) === was.slice(2));
+    const confidence = tags.map((row, s) => row.map((t, i) => (kept(t, secondPass[s][i]) ? margins[s][i] * unit : 0)));
     return { tags, margins: confidence };
+  }
+
+  /** Whether the training data tagged this lower-cased name as an entity (NameKnowledge). */
+  isName(lowerName: string): boolean {
+    return this.first.gazetteer?.typesOf(lowerName) !== undefined;
+  }
+
+  /** Whether a lower-cased word is a company legal form ("corp", "plc"; NameKnowledge). */
+  isLegalForm(lowerWord: string): boolean {
+    return this.lexicon?.labelsOf(lowerWord).includes('legal') ?? false;
   }
 
   /** Whether a word is more often lower case than capitalised in the training text ("the", "police"). */
