@@ -8,13 +8,13 @@ import { parseArticle } from '../src/core/article';
 import { CorpusIndex } from '../src/core/corpusIndex';
 import { findMentions } from '../src/core/entities/mentions';
 import { bodySpans, entityStage, resolveCorpus } from '../src/core/entities/stage';
-import { readConllItems, toDocuments } from '../src/core/ner/conll';
 import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type EventArticle } from '../src/core/events/cluster';
 import { toEventArticle } from '../src/core/events/input';
 import { findArticleQuotes } from '../src/core/quotes/quotes';
 import { compareArticles } from '../src/core/compare/align';
 import { loadBackgroundIdf, loadRecognizer, modelPath } from '../src/node/models';
 import { bigArticle } from './bigArticle';
+import { nerSpeed, nerSpeedHere } from './nerSpeed';
 import { reuseScale } from './reuseScale';
 import { alternate, compromiseReader, evaluationArticles, readFolder, winkReader } from './versus';
 import { buildCorpusLayer } from '../src/core/corpusLayer';
@@ -76,8 +76,32 @@ if (process.argv[2] === '--reuse') {
   process.exit(0);
 }
 
+const testaFile = path.join(shared, 'eval', 'ner', 'conll2003-eng.testa');
+
+if (process.argv[2] === '--ner-child') {
+  console.log(JSON.stringify(nerSpeedHere(process.argv[3], process.argv[4] ?? testaFile)));
+  process.exit(0);
+}
+
+// The recogniser alone, each model in fresh processes (`--ner [MODEL…]` runs this part alone,
+// several models alternating): load as a CLI run or a stage worker pays it, first pass, warm.
+{
+  const models = process.argv[2] === '--ner' && process.argv.length > 3 ? process.argv.slice(3) : [modelPath()];
+  const speeds = nerSpeed(__filename, models, testaFile, process.argv[2] === '--ner' ? 5 : 3);
+  for (const [model, s] of speeds) {
+    const label = models.length > 1 ? ` [${path.relative(process.cwd(), model)}]` : '';
+    results[`entity model load, fresh process (ms; CPU ms, all threads)${label}`] = `${s.loadMs}; ${s.loadCpuMs}`;
+    results[`NER tokens/s, CoNLL testa (${s.tokens.toLocaleString('en')} tokens), first pass / warm median / warm best${label}`] = `${s.firstPassTokensPerSecond.toLocaleString('en')} / ${s.warmTokensPerSecond.toLocaleString('en')} / ${s.warmBestTokensPerSecond.toLocaleString('en')}`;
+    results[`NER tokens/s by CPU time, first pass / warm median${label}`] = `${s.firstPassCpuTokensPerSecond.toLocaleString('en')} / ${s.warmCpuTokensPerSecond.toLocaleString('en')}`;
+  }
+  if (process.argv[2] === '--ner') {
+    for (const [k, v] of Object.entries(results)) console.log(`${k}  ${v}`);
+    process.exit(0);
+  }
+}
+
 const [recognizer, loadMs] = time(() => loadRecognizer(modelPath()));
-results['entity model load (ms)'] = Math.round(loadMs);
+results['entity model load, in this process after the children (ms)'] = Math.round(loadMs);
 
 // The whole pipeline (entities, dates, resolution, quotes) against wink-nlp and compromise on
 // the same 500 evaluation articles, in this run (`node dist/bench.js --versus` runs this part alone).
@@ -127,13 +151,6 @@ results['entity model load (ms)'] = Math.round(loadMs);
     process.exit(0);
   }
 }
-
-const testa = toDocuments(readConllItems(readFileSync(path.join(shared, 'eval', 'ner', 'conll2003-eng.testa'), 'utf8')));
-const docs = testa.map((d) => d.sentences.map((s) => s.tokens.map((t) => t.word)));
-const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.length, 0), 0);
-const nerMs = best(7, () => docs.forEach((d) => recognizer.tagDocument(d)));
-results['NER tokens'] = tokens;
-results['NER tokens/s (CoNLL testa, one core)'] = Math.round(tokens / (nerMs / 1000));
 
 const seedsDir = path.join(root, 'seeds');
 const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ id: f, text: readFileSync(path.join(seedsDir, f), 'utf8') }));

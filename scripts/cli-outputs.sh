@@ -84,6 +84,14 @@ run export-w3c-base-seeds export --format w3c --base-uri https://example.org/c/ 
 mkdir -p "$WORK/corpus" && cp seeds/*.txt "$WORK/corpus/"
 run import-brat import --format brat --into "$WORK/corpus" "$WORK/export-brat"
 (cd "$WORK/corpus" && find . -name '*.json' -type f | sort | xargs cat | sed -E 's/"id": ?"[^"]*"/"id":"…"/g') >"$OUT/import-brat.files"
+# PolNeAR's attributions imported into a copy of its texts: each annotator's .ann beside its .txt,
+# the annotator's suffix taken off so that the file names match (brat numbers a repeated role: Content2).
+mkdir -p "$WORK/polnear-corpus" && cp "$POL"/*.txt "$WORK/polnear-corpus/"
+for f in "$EVAL"/quotes/polnear-dev/attributions/*.ann; do
+  b=$(basename "$f" .ann) && mkdir -p "$WORK/polnear-ann/${b##*_}" && cp "$f" "$WORK/polnear-ann/${b##*_}/${b%_*}.ann" && cp "$POL/${b%_*}.txt" "$WORK/polnear-ann/${b##*_}/"
+done
+run import-polnear import --format brat --into "$WORK/polnear-corpus" "$WORK/polnear-ann"
+(cd "$WORK/polnear-corpus" && find . -name '*.json' -type f | sort | xargs cat | sed -E 's/"id": ?"[^"]*"/"id":"…"/g') >"$OUT/import-polnear.files"
 run entities-imported entities "$WORK/corpus" $EXTRA
 run export-jsonl-imported export --format jsonl --out "$WORK/export-imported" "$WORK/corpus" $EXTRA
 (cd "$WORK/export-imported" && find . -type f | sort | xargs cat | sed -E 's/"id": ?"[^"]*"/"id":"…"/g') >"$OUT/export-jsonl-imported.files"

@@ -42,6 +42,8 @@ export type ChangeKind = 'added' | 'changed' | 'unchanged';
 export interface ResultStore {
   load(id: string, key: string): unknown;
   save(id: string, key: string, value: unknown): void;
+  /** Whether `load` may find the result, without reading it (a damaged one is then computed when read). */
+  has?(id: string, key: string): boolean;
 }
 
 /** How many results were computed and how many came from the store, per result key. */
@@ -119,6 +121,17 @@ export class CorpusIndex {
     this.stored[key] = (this.stored[key] ?? 0) + 1;
     this.remember(hash, key, value);
     return value;
+  }
+
+  /**
+   * Whether a result for `hash` is known (in memory or in the store) without reading it from
+   * the store: what is only needed later, or perhaps never, is not loaded now.
+   */
+  holds(hash: string, key: string): boolean {
+    if (this.results.get(hash)?.has(key)) return true;
+    const id = this.storeIds.get(hash);
+    if (id === undefined) return false;
+    return this.store!.has ? this.store!.has(id, key) : this.peek(hash, key) !== undefined;
   }
 
   /**

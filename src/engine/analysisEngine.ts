@@ -3,13 +3,14 @@
  * the user's pins and names, compare inputs and export data. The analysis worker runs it for
  * the editor (src/extension/engineRequests.ts turns messages into calls), the CLI runs it too.
  */
+import { createHash } from 'crypto';
 import { articleToJson } from '../core/articleSummary';
 import { ARTICLE_KEY, CorpusIndex } from '../core/corpusIndex';
 import { sameAnnotations, type UserAnnotation } from '../core/annotations/annotations';
 import { buildCorpusLayer, type CorpusLayer } from '../core/corpusLayer';
 import { entityStage } from '../core/entities/stage';
 import { DEFAULT_CLUSTER_OPTIONS } from '../core/events/cluster';
-import { corpusEvents, type CorpusArticle } from '../core/events/corpusEvents';
+import { corpusEvents, type CorpusArticle, type CorpusEvent } from '../core/events/corpusEvents';
 import { eventArticle, layerEventArticles } from '../core/export/events';
 import { resolvedType } from '../core/entities/resolve';
 import type { IndexedArticle, IndexStats, ResultStore } from '../core/corpusIndex';
@@ -48,14 +49,28 @@ export interface ArticleUpdate {
   readonly reviewed?: boolean;
 }
 
+/**
+ * Corpus-wide results kept across runs (the engine's on-disk cache, src/engine/diskCache.ts):
+ * one value per `name`, for the state of the whole corpus `key` names (every article's text,
+ * metadata and the user's annotations). `load` answers undefined for another state or anything
+ * it cannot read; `save` replaces the name's value and never throws.
+ */
+export interface LayerStore {
+  loadLayer(name: string, key: string): unknown;
+  saveLayer(name: string, key: string, value: unknown): void;
+}
+
 export interface EngineOptions {
   /**
    * The order articles are listed, laid out and clustered in: `'uri'` (the default, the editor's:
    * independent of the order files were found) or `'added'` (the CLI's: the command line's order).
    */
   readonly order?: 'uri' | 'added';
-  /** Per-article results kept across runs (src/engine/diskCache.ts); none by default. */
-  readonly cache?: ResultStore;
+  /**
+   * Per-article results kept across runs (src/engine/diskCache.ts), and with a LayerStore the
+   * corpus-wide ones too (entities, events, shared passages); none by default.
+   */
+  readonly cache?: ResultStore & Partial<LayerStore>;
   /** Worker threads for the per-article stages (src/engine/stagePool.ts); none by default. */
   readonly workers?: WorkerOptions;
 }
@@ -148,12 +163,30 @@ export class AnalysisEngine {
   async prepare(): Promise<void> {
     const entitiesKey = CorpusIndex.keyOf(this.entities);
     const tasks: Array<{ hash: string; task: PoolTask }> = [];
-    for (const a of this.index.list('added')) {
-      if (this.index.peek(a.hash, entitiesKey) !== undefined) continue;
+    for (const uri of this.unnamed) {
+      const a = this.index.get(uri);
+      // Only whether the store holds them: a corpus whose layers are stored never reads them.
+      if (!a || this.index.holds(a.hash, entitiesKey)) continue;
       tasks.push({ hash: a.hash, task: { text: a.text, metadata: a.metadata, article: a.article, wantArticle: false, wantMentions: true } });
     }
+    this.unnamed.clear();
+    this.unnamedChars = 0;
     await this.runPool(tasks, false);
   }
+
+  /**
+   * The same for what was added so far, once it is enough text for the pool (the editor's
+   * indexing, after each article): the names are computed while the corpus is read, a pool's
+   * worth at a time, and no later request has to compute a whole corpus's at once (10,000
+   * articles' took longer than a request may).
+   */
+  async prepareWhenBehind(): Promise<void> {
+    if (this.unnamedChars >= AUTO_POOL_MIN_CHARS) await this.prepare();
+  }
+
+  /** Articles added or changed since the last `prepare` (their names may be missing), and their text's length. */
+  private readonly unnamed = new Set<string>();
+  private unnamedChars = 0;
 
   private async runPool(tasks: ReadonlyArray<{ hash: string; task: PoolTask }>, beforeAdding: boolean): Promise<void> {
     const pool = this.poolFor(tasks.map((t) => t.task));
@@ -187,7 +220,8 @@ export class AnalysisEngine {
   private recognizer: Recognizer | undefined;
   private readonly entities = entityStage(() => (this.recognizer ??= loadRecognizer()));
   private snapshot: EntitySnapshot | undefined;
-  private snapshotLayer: CorpusLayer | undefined;
+  /** The texts and annotations (`layerAt`) the snapshot describes. */
+  private snapshotAt: string | undefined;
   private snapshotCounter = 0;
   private layer: { key: string; layer: CorpusLayer } | undefined;
   /** Bumped when the user's annotations change: they change the layers, not the texts. */
@@ -216,8 +250,16 @@ export class AnalysisEngine {
     const started = Date.now();
     let value: EventsSnapshot;
     try {
-      const events = corpusEvents(this.eventArticles(), { ...DEFAULT_CLUSTER_OPTIONS, threshold, maxGapDays, background: loadBackgroundIdf() });
-      value = { generation: this.index.generation, events, millis: Date.now() - started };
+      const storedKey = this.eventsKey(threshold, maxGapDays);
+      const stored = this.storedLayer('events', storedKey) as readonly CorpusEvent[] | undefined;
+      if (stored) value = { generation: this.index.generation, events: stored, millis: Date.now() - started };
+      else {
+        const { articles, named } = this.eventArticles();
+        const events = corpusEvents(articles, { ...DEFAULT_CLUSTER_OPTIONS, threshold, maxGapDays, background: loadBackgroundIdf() });
+        value = { generation: this.index.generation, events, millis: Date.now() - started };
+        // Events without names (no entity model) are not what this state of the corpus gives.
+        if (named) this.options.cache?.saveLayer?.('events', storedKey, events);
+      }
     } catch (e) {
       value = { generation: this.index.generation, events: [], millis: 0, error: `Events could not be computed: ${(e as Error).message}` };
     }
@@ -226,15 +268,15 @@ export class AnalysisEngine {
   }
 
   /** What clustering reads of each article; without names when the entity model cannot be loaded. */
-  private eventArticles(): CorpusArticle[] {
+  private eventArticles(): { articles: CorpusArticle[]; named: boolean } {
     const pinned = (uri: string) => this.pinned.get(uri) ?? null;
     let layer: CorpusLayer;
     try {
       layer = this.corpusLayer();
     } catch {
-      return this.articles().map((a) => eventArticle(a.uri, a.article, pinned(a.uri), []));
+      return { articles: this.articles().map((a) => eventArticle(a.uri, a.article, pinned(a.uri), [])), named: false };
     }
-    return layerEventArticles(layer, pinned);
+    return { articles: layerEventArticles(layer, pinned), named: true };
   }
 
   remove(uri: string): void {
@@ -259,13 +301,20 @@ export class AnalysisEngine {
   /** Mentions and quotes of every article, as the editor shows them; recomputed only after changes. */
   entitySnapshot(): EntitySnapshot {
     const started = Date.now();
+    const at = this.layerAt();
+    if (this.snapshot && this.snapshotAt === at) return this.snapshot;
+    const stored = this.storedLayer('entities', this.corpusKey()) as Pick<EntitySnapshot, 'entities' | 'mentions' | 'quotes'> | undefined;
+    if (stored) {
+      this.snapshot = { generation: ++this.snapshotCounter, entities: stored.entities, mentions: stored.mentions, quotes: stored.quotes, millis: Date.now() - started };
+      this.snapshotAt = at;
+      return this.snapshot;
+    }
     let layer: CorpusLayer;
     try {
       layer = this.corpusLayer();
     } catch (e) {
       return { generation: ++this.snapshotCounter, entities: [], mentions: {}, quotes: {}, millis: 0, error: `The entity model could not be loaded: ${(e as Error).message}` };
     }
-    if (this.snapshot && this.snapshotLayer === layer) return this.snapshot;
     const resolution = layer.resolution;
     const perArticle = layer.articles;
     const mentions: Record<string, MentionLocation[]> = {};
@@ -297,15 +346,59 @@ export class AnalysisEngine {
     const quotes = this.quoteLocations(layer);
     // Its own counter: annotations change the layer without changing any text.
     this.snapshot = { generation: ++this.snapshotCounter, entities, mentions, quotes, millis: Date.now() - started };
-    this.snapshotLayer = layer;
+    this.snapshotAt = at;
+    this.options.cache?.saveLayer?.('entities', this.corpusKey(), { entities, mentions, quotes });
     return this.snapshot;
+  }
+
+  /** Which texts and annotations the index holds now (what the in-memory layers are keyed by). */
+  private layerAt(): string {
+    return `${this.index.generation}:${this.userVersion}`;
+  }
+
+  private corpusKeyMemo: { at: string; key: string } | undefined;
+
+  /**
+   * The state of the whole corpus the stored layers are filed under: every article in the
+   * engine's order, by its name, text and metadata, with the user's annotations and review
+   * marks. (The code and the model are the store's own version.) Hashed from the texts
+   * themselves, not their short hashes: a collision would show another corpus's layers.
+   */
+  private corpusKey(): string {
+    const at = this.layerAt();
+    if (this.corpusKeyMemo?.at === at) return this.corpusKeyMemo.key;
+    const h = createHash('sha256');
+    for (const a of this.articles()) {
+      h.update(`\u0001${a.uri}\u0000${JSON.stringify(a.metadata)}\u0000${a.text.length}\u0000`);
+      h.update(a.text);
+      const annotations = this.annotations.get(a.uri);
+      h.update(`\u0000${annotations?.length ? JSON.stringify(annotations) : ''}\u0000${this.reviewed.has(a.uri) ? 1 : 0}`);
+    }
+    this.corpusKeyMemo = { at, key: h.digest('hex') };
+    return this.corpusKeyMemo.key;
+  }
+
+  /** A stored corpus-wide result for this state of the corpus, or undefined. */
+  private storedLayer(name: string, key: string): unknown {
+    return this.options.cache?.loadLayer?.(name, key);
+  }
+
+  /** The state of the corpus and of what else events are grouped by: pins, the settings and the background rarities. */
+  private eventsKey(threshold: number, maxGapDays: number): string {
+    const h = createHash('sha256');
+    h.update(`${this.corpusKey()}\u0000${threshold}\u0000${maxGapDays}`);
+    // The background rarities ship beside the model; their size tells one set from another.
+    const background = loadBackgroundIdf();
+    h.update(`\u0000${background.documents}\u0000${background.df.size}`);
+    for (const a of this.articles()) h.update(`\u0000${JSON.stringify(this.pinned.get(a.uri) ?? null)}`);
+    return h.digest('hex');
   }
 
   /**
    * Each article's provenance (text reuse over the whole corpus, dates, the quotes the editor
    * shows): reuse is recomputed when a text or a date changes, quote carriers when the layer does.
    */
-  private provenance(): { inputs: ProvenanceInput[]; byId: ReturnType<ProvenanceStage['provenanceOf']> } {
+  private provenance(): { inputs: ProvenanceInput[]; byId: ReturnType<ProvenanceStage['provenanceOf']>; withQuotes: boolean } {
     const inputs: ProvenanceInput[] = this.articles().map((a) => ({ id: a.uri, hash: a.hash, text: a.text, article: a.article }));
     let quotes: (k: number) => ReadonlyArray<{ start: number; end: number; text: string }> = () => [];
     let layerKey = 'no-quotes';
@@ -320,7 +413,7 @@ export class AnalysisEngine {
       // Without the entity model there are no quotes to trace; reuse is still found.
     }
     const pairsKey = String(this.index.generation);
-    return { inputs, byId: this.provenanceStage.provenanceOf(`${pairsKey}:${layerKey}`, pairsKey, inputs, quotes) };
+    return { inputs, byId: this.provenanceStage.provenanceOf(`${pairsKey}:${layerKey}`, pairsKey, inputs, quotes), withQuotes: layerKey !== 'no-quotes' };
   }
 
   /** Every article's shared passages with offsets on both sides, for the editor's marks, hover and Go to Related. */
@@ -330,8 +423,15 @@ export class AnalysisEngine {
     const started = Date.now();
     let value: ReuseSnapshot;
     try {
-      const { inputs, byId } = this.provenance();
-      value = { generation: this.index.generation, articles: editorReuse(inputs, byId), millis: Date.now() - started };
+      const storedKey = this.corpusKey();
+      const stored = this.storedLayer('reuse', storedKey) as ReuseSnapshot['articles'] | undefined;
+      if (stored) value = { generation: this.index.generation, articles: stored, millis: Date.now() - started };
+      else {
+        const { inputs, byId, withQuotes } = this.provenance();
+        value = { generation: this.index.generation, articles: editorReuse(inputs, byId), millis: Date.now() - started };
+        // Without the entity model quotes are not traced: not what this state of the corpus gives.
+        if (withQuotes) this.options.cache?.saveLayer?.('reuse', storedKey, value.articles);
+      }
     } catch (e) {
       value = { generation: this.index.generation, articles: {}, millis: 0, error: `Text reuse could not be computed: ${(e as Error).message}` };
     }
@@ -437,7 +537,11 @@ export class AnalysisEngine {
       else this.reviewed.delete(request.uri);
       this.userVersion++;
     }
-    const { entry } = this.index.upsert(request.uri, text, request.metadata);
+    const { entry, change } = this.index.upsert(request.uri, text, request.metadata);
+    if (change !== 'unchanged') {
+      this.unnamed.add(request.uri);
+      this.unnamedChars += text.length;
+    }
     return { ok: true, entry, millis: Date.now() - started };
   }
 

@@ -20,7 +20,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { ResultStore } from '../core/corpusIndex';
-import { modelId } from '../node/models';
+import type { LayerStore } from './analysisEngine';
+import { modelPath, selectedModelFile } from '../node/models';
 
 export const CACHE_FORMAT = 'corpus-lens/cache@1';
 
@@ -74,12 +75,21 @@ export interface DiskCacheOptions {
   readonly onProblem?: (message: string) => void;
 }
 
+/**
+ * The id `modelId()` gives the entity model in use (a hash of its file's bytes), from the file
+ * alone: `modelId()` loads the model to answer, which cost a warm start 1.5 s and 85 MB of the
+ * analysis worker for a model it then never used (every result came from the cache).
+ */
+export function modelFileId(file: string = selectedModelFile() ?? modelPath()): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 16);
+}
+
 /** The cache in `dir` for the code running and the entity model in use (`--model`, the corpus's, or the built-in one). */
-export function openCache(dir: string, onProblem?: (message: string) => void, model = modelId()): DiskCache {
+export function openCache(dir: string, onProblem?: (message: string) => void, model = modelFileId()): DiskCache {
   return new DiskCache({ dir, version: analyserVersion(model), onProblem });
 }
 
-export class DiskCache implements ResultStore {
+export class DiskCache implements ResultStore, LayerStore {
   /** The folder of this analyser version's results. */
   readonly root: string;
   private readonly made = new Set<string>();
@@ -90,9 +100,49 @@ export class DiskCache implements ResultStore {
   }
 
   load(id: string, key: string): unknown {
+    return this.read(this.fileOf(id, key), id, key);
+  }
+
+  has(id: string, key: string): boolean {
+    return fs.existsSync(this.fileOf(id, key));
+  }
+
+  /**
+   * The corpus-wide result `name` (entities, events, shared passages) for the state of the
+   * corpus `key` names. One per name is kept, in a file named by its key: another state of the
+   * corpus (an article changed) finds no file, and its own result replaces this one.
+   */
+  loadLayer(name: string, key: string): unknown {
+    const file = this.layerFileOf(name, key);
+    if (!fs.existsSync(file)) return undefined;
+    return this.read(file, name, key);
+  }
+
+  saveLayer(name: string, key: string, value: unknown): void {
+    const file = this.layerFileOf(name, key);
+    if (!this.write(file, name, key, value)) return;
+    const folder = path.dirname(file);
+    const prefix = `${safeName(name)}.`;
+    try {
+      for (const f of fs.readdirSync(folder)) if (f.startsWith(prefix) && f.endsWith('.json') && path.join(folder, f) !== file) fs.rmSync(path.join(folder, f), { force: true });
+    } catch {
+      // An older state left behind costs disk, never a wrong answer: it is read only by its key.
+    }
+  }
+
+  private layerFileOf(name: string, key: string): string {
+    return path.join(this.root, 'layers', `${safeName(name)}.${safeName(key)}.json`);
+  }
+
+  save(id: string, key: string, value: unknown): void {
+    this.write(this.fileOf(id, key), id, key, value);
+  }
+
+  /** A record's value if the file holds one for `id` and `key`, else undefined. */
+  private read(file: string, id: string, key: string): unknown {
     let raw: string;
     try {
-      raw = fs.readFileSync(this.fileOf(id, key), 'utf8');
+      raw = fs.readFileSync(file, 'utf8');
     } catch {
       return undefined;
     }
@@ -105,9 +155,16 @@ export class DiskCache implements ResultStore {
     return undefined;
   }
 
-  save(id: string, key: string, value: unknown): void {
-    if (!this.writable) return;
-    const file = this.fileOf(id, key);
+  /** Writes a record atomically; false (and the cache left alone from then on) when it cannot. */
+  private write(file: string, id: string, key: string, value: unknown): boolean {
+    if (!this.writable) return false;
+    let json: string;
+    try {
+      json = JSON.stringify({ format: CACHE_FORMAT, id, key, value });
+    } catch {
+      // Too large for one string (a corpus-wide result of a huge corpus): not kept, the cache is still written.
+      return false;
+    }
     const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     try {
       const folder = path.dirname(file);
@@ -115,8 +172,9 @@ export class DiskCache implements ResultStore {
         fs.mkdirSync(folder, { recursive: true });
         this.made.add(folder);
       }
-      fs.writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, id, key, value }));
+      fs.writeFileSync(tmp, json);
       fs.renameSync(tmp, file);
+      return true;
     } catch (e) {
       try {
         fs.rmSync(tmp, { force: true });
@@ -125,6 +183,7 @@ export class DiskCache implements ResultStore {
       }
       this.writable = false;
       this.options.onProblem?.(`the cache in ${this.options.dir} cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); analysing without it`);
+      return false;
     }
   }
 
@@ -132,4 +191,9 @@ export class DiskCache implements ResultStore {
     const safeId = id.replace(/[^\w-]/g, '_');
     return path.join(this.root, safeId.slice(0, 2), `${safeId}.${key.replace(/[^\w@.-]/g, '_')}.json`);
   }
+}
+
+/** A name or key as a part of a file name. */
+function safeName(s: string): string {
+  return s.replace(/[^\w@-]/g, '_');
 }

@@ -87,9 +87,18 @@ interface Pending {
   readonly timer: ReturnType<typeof setTimeout>;
 }
 
+/** Requests about one article (or the pool's size); every other one reads the whole corpus. */
+const PER_ARTICLE_METHODS: ReadonlySet<string> = new Set(['analyze', 'unreadable', 'remove', 'rename', 'workers']);
+
 export interface AnalysisClientOptions {
-  /** How long a request may wait for its answer (default 5 minutes: a first large corpus is slow). */
+  /** How long a request about one article may wait for its answer (default 5 minutes: a first large corpus is slow). */
   readonly timeoutMs?: number;
+  /**
+   * How long a corpus-wide request (entities, events, shared passages, compare, export) may wait
+   * (default 30 minutes): the first one after a cold index of 10,000 articles resolves them all
+   * and finds their quotes' links, minutes on a loaded machine, and the ones behind it wait.
+   */
+  readonly corpusTimeoutMs?: number;
   /** The worker script (default `analysisWorker.js` in the dist folder). */
   readonly workerFile?: string;
   /** Where the engine keeps per-article results across sessions (the workspace storage), if anywhere. */
@@ -104,6 +113,7 @@ export class AnalysisClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private readonly timeoutMs: number;
+  private readonly corpusTimeoutMs: number;
   private readonly workerFile: string;
   private readonly cacheDir: string | undefined;
   /** The corpus's own entity model (a folder `train` wrote), or undefined for the built-in one. */
@@ -117,6 +127,7 @@ export class AnalysisClient {
     options: AnalysisClientOptions = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? 300_000;
+    this.corpusTimeoutMs = options.corpusTimeoutMs ?? 1_800_000;
     this.workerFile = options.workerFile ?? path.join(distFolder, 'analysisWorker.js');
     this.cacheDir = options.cacheDir;
     this.workers = options.workers ?? 0;
@@ -222,12 +233,13 @@ export class AnalysisClient {
       }
     }
     const id = this.nextId++;
+    const timeoutMs = PER_ARTICLE_METHODS.has(method) ? this.timeoutMs : this.corpusTimeoutMs;
     return new Promise<ResultOf<T>>((resolve, reject) => {
       const timer = setTimeout(() => {
         if (!this.settle(id)) return;
         this.notify({ kind: 'notification', method: CancelNotification.method, params: { id } });
-        reject(new TimeoutError(method, this.timeoutMs));
-      }, this.timeoutMs);
+        reject(new TimeoutError(method, timeoutMs));
+      }, timeoutMs);
       timer.unref?.();
       this.pending.set(id, { method, key, resolve: resolve as (v: unknown) => void, reject, timer });
       this.post({ kind: 'request', id, method, params, ...(key !== undefined ? { key } : {}) } as HostMessage);

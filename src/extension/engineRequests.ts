@@ -65,7 +65,10 @@ export class EngineRequests {
    */
   async handleAsync<M extends Method>(method: M, params: ParamsOf<RequestOf<M>>): Promise<ResultOf<RequestOf<M>>> {
     if (!PER_ARTICLE.has(method)) await this.engine.prepare();
-    return this.handle(method, params);
+    const result = this.handle(method, params);
+    // While a corpus is read, its names are computed a pool's worth at a time (see prepareWhenBehind).
+    if (method === 'analyze') await this.engine.prepareWhenBehind();
+    return result;
   }
 
   handle<M extends Method>(method: M, params: ParamsOf<RequestOf<M>>): ResultOf<RequestOf<M>> {

@@ -27,7 +27,9 @@ export class EntityService implements vscode.Disposable {
     private readonly analysis: AnalysisClient,
     private readonly log: (message: string) => void,
   ) {
-    this.subscription = corpus.onDidChange(() => this.refresher.schedule());
+    this.subscription = corpus.onDidChange(() => {
+      if (!corpus.indexing) this.refresher.schedule();
+    });
   }
 
   /** Resolves once the entity layer reflects every change made so far. */

@@ -29,7 +29,9 @@ export class EventService implements vscode.Disposable {
     private readonly log: (message: string) => void,
   ) {
     // Labels use entity names, so events follow the entity layer.
-    this.subscriptions = [entities.onDidChange(() => this.refresher.schedule()), corpus.onDidChange(() => this.refresher.schedule())];
+    this.subscriptions = [entities.onDidChange(() => this.refresher.schedule()), corpus.onDidChange(() => {
+        if (!corpus.indexing) this.refresher.schedule();
+      })];
   }
 
   get ready(): boolean {

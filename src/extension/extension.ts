@@ -22,6 +22,7 @@ import { registerQuoteNavigation } from './quoteNavigation';
 import { ProvenancePanels, registerProvenanceCommand } from './provenancePanel';
 import { registerReuseNavigation, ReuseDecorations, ReuseService, twinPassageItems } from './reuseService';
 import { readSettings } from './settings';
+import { DELAYS, Debounced } from './scheduler';
 import { SidecarFiles } from './sidecarFiles';
 import { registerImportExport } from './importExport';
 import { ReviewController } from './review';
@@ -81,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
         : undefined;
   };
 
+  // Each update reads the whole corpus: taken once a burst of changes (indexing) pauses.
+  const contextSoon = new Debounced(DELAYS.status, updateContext);
   context.subscriptions.push(
     output,
     firstRun,
@@ -115,7 +118,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     quoteDecorations,
     ...registerQuoteNavigation(corpus, entities),
     createStatusBar(corpus),
-    corpus.onDidChange(updateContext),
+    contextSoon,
+    corpus.onDidChange(() => contextSoon.schedule()),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('corpusLens')) return;

@@ -33,7 +33,10 @@ export class ReuseService implements vscode.Disposable {
     private readonly log: (message: string) => void,
   ) {
     // Quote carriers follow the entity layer's quotes; passages follow the texts.
-    this.subscriptions = [corpus.onDidChange(() => this.refresher.schedule()), entities.onDidChange(() => this.refresher.schedule())];
+    this.subscriptions = [
+      corpus.onDidChange(() => {
+        if (!corpus.indexing) this.refresher.schedule();
+      }), entities.onDidChange(() => this.refresher.schedule())];
   }
 
   of(uri: vscode.Uri): ArticleReuse | undefined {

@@ -11,6 +11,7 @@
  * the "12 / 40 reviewed" status bar item.
  */
 import * as vscode from 'vscode';
+import { DELAYS, Debounced } from './scheduler';
 import { rangeIn } from './navigation';
 import type { UserAnnotation } from '../core/annotations/annotations';
 import { acceptEntity, acceptQuote, correctEntity, correctQuote, decideAll, entityStatus, rejectEntity, rejectQuote, reviewQueue, type QueueItem } from '../core/annotations/review';
@@ -69,7 +70,7 @@ export class ReviewController implements vscode.Disposable {
     this.item.name = 'Corpus Lens review';
     this.progress.name = 'Corpus Lens: articles reviewed';
     this.progress.command = 'corpusLens.review';
-    this.disposables.push(this.item, this.progress, this.highlight, this.emitter, sidecars.onDidChangeReviewed(() => this.renderProgress()), corpus.onDidChange(() => this.renderProgress()));
+    this.disposables.push(this.item, this.progress, this.highlight, this.emitter, this.progressSoon, sidecars.onDidChangeReviewed(() => this.progressSoon.schedule()), corpus.onDidChange(() => this.progressSoon.schedule()));
     this.renderProgress();
   }
 
@@ -315,6 +316,9 @@ export class ReviewController implements vscode.Disposable {
     await this.sidecars.write(uri, (s) => withReviewed(s, reviewed));
     this.renderProgress();
   }
+
+  /** Indexing reads every sidecar and settles every article: the count is taken once they pause. */
+  private readonly progressSoon = new Debounced(DELAYS.status, () => this.renderProgress());
 
   private renderProgress(): void {
     const all = this.corpus.all();

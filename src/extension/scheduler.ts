@@ -24,6 +24,11 @@ export const DELAYS = {
   provenance: 400,
   /** The user's annotations are written to their sidecars after edits pause. */
   saveAnnotations: 800,
+  /**
+   * The status bar and the editor's context keys are brought up to date after a burst of
+   * corpus changes: each reads the whole corpus, and indexing settles thousands of articles.
+   */
+  status: 100,
 } as const;
 
 /** Runs `task` once, `delay` ms after the last `schedule()`; `cancel()` drops a pending run. */

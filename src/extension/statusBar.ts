@@ -1,6 +1,7 @@
 /** The status bar item: how many articles, and a click to the Events view. */
 import * as vscode from 'vscode';
 import type { CorpusService } from './corpusService';
+import { DELAYS, Debounced } from './scheduler';
 
 export function createStatusBar(corpus: CorpusService): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('corpusLens.status', vscode.StatusBarAlignment.Left, 50);
@@ -18,6 +19,7 @@ export function createStatusBar(corpus: CorpusService): vscode.Disposable {
     if (all.length > 0 || corpus.indexed) item.show();
   };
   render();
-  const sub = corpus.onDidChange(render);
-  return vscode.Disposable.from(item, sub);
+  const soon = new Debounced(DELAYS.status, render);
+  const sub = corpus.onDidChange(() => soon.schedule());
+  return vscode.Disposable.from(item, sub, soon);
 }

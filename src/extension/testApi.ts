@@ -26,6 +26,8 @@ export interface CorpusLensApi {
   readyMillis(): number;
   whenIndexed(): Promise<void>;
   indexMillis(): number;
+  /** Of the last indexing, how long finding the files took. */
+  discoverMillis(): number;
   /** The progress the last indexing reported, in order: where it showed and what it said ("16/1000"). */
   indexProgress(): ReadonlyArray<{ location: 'notification' | 'window'; message: string }>;
   /** How many items the Events view shows at its top level now. */
@@ -107,6 +109,7 @@ export function createTestApi(
     readyMillis: timing.readyMillis,
     whenIndexed: () => indexed,
     indexMillis: () => corpus.lastIndexMillis,
+    discoverMillis: () => corpus.lastDiscoverMillis,
     indexProgress: () => [...corpus.indexProgress],
     eventsViewRoots: () => eventsView.getChildren().length,
     articles: () =>

@@ -17,7 +17,7 @@ const user = { metadata: {}, pinnedEvent: null, annotations: [] };
 const clients: AnalysisClient[] = [];
 
 function client(timeoutMs?: number): AnalysisClient {
-  const c = new AnalysisClient('', () => undefined, { workerFile, timeoutMs });
+  const c = new AnalysisClient('', () => undefined, { workerFile, timeoutMs, corpusTimeoutMs: timeoutMs });
   clients.push(c);
   return c;
 }

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import type { UserAnnotation } from '../../src/core/annotations/annotations';
-import { importBrat, importJsonLine, importW3c, parseLabelMap, readJsonRecords, recordFile, recordText, w3cItemsBySource, w3cSourcePath, type ImportResult } from '../../src/core/annotations/importFormats';
+import { fromCodePoints, importBrat, importJsonLine, importW3c, parseLabelMap, readJsonRecords, recordFile, recordText, w3cItemsBySource, w3cSourcePath, type ImportResult } from '../../src/core/annotations/importFormats';
 import { exportFiles, toBrat, toJsonLine, toW3c, type ExportArticle, type ExportFile } from '../../src/core/export/formats';
 import { awkwardArticle } from './exportFixtures';
 
@@ -74,6 +74,77 @@ describe('importing PolNeAR', () => {
     expect(withSpeaker / quotes).toBeGreaterThan(0.9);
     expect(problems).toBe(0);
     expect(unknownReported).toBeGreaterThan(0);
+  });
+});
+
+describe('brat numbers a repeated role (Content2, Source2, Cue2): every argument is kept', () => {
+  const dir = path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'quotes', 'polnear-dev');
+  const polnear = (name: string, annotator = '4e07') => ({
+    text: readFileSync(path.join(dir, 'text', `${name}.txt`), 'utf8'),
+    ann: readFileSync(path.join(dir, 'attributions', `${name}_${annotator}.ann`), 'utf8'),
+  });
+  const quotesOf = (r: ImportResult) => r.annotations.flatMap((a) => (a.kind === 'quote' ? [[a.anchor.exact, a.speaker]] : []));
+  const saidBy = (r: ImportResult, opening: string) => quotesOf(r).filter(([q]) => q!.startsWith(opening)).map(([, who]) => who);
+
+  it('each Content of an attribution is a quote of its Source (PolNeAR: "Subpoenas are not optional," … said … "Mr. Pagliano is …")', () => {
+    // E5 Attribution:T21 Cue:T20 Source:T19 Content:T18 Content2:T22
+    const { text, ann } = polnear('politico_2016-09-22_house-panel-votes-to-hold-clinto');
+    const r = importBrat(ann, text);
+    const chaffetz = 'panel Chairman Rep. Jason Chaffetz (R-Utah)';
+    expect(saidBy(r, '"Subpoenas are not optional,"')).toEqual([chaffetz]);
+    expect(saidBy(r, '"Mr. Pagliano is a crucial fact witness')).toEqual([chaffetz]);
+    // The other two attributions with a Content2 in the story keep both quotes too.
+    expect(quotesOf(r).filter(([, who]) => who === 'Rep. John Mica (R-Fla.)')).toHaveLength(2);
+    expect(saidBy(r, '"I don’t think it should be done behind closed doors,"')).toEqual(['Chaffetz']);
+    // Nothing of an attribution is left over as an unknown "Content" span.
+    expect(r.problems).toEqual(['unknown label "Discuss" (1 span): not imported; a label map can name its type (PER, ORG, LOC, MISC, DATE, TIME, QUOTE)']);
+  });
+
+  it('across PolNeAR dev, every Content an attribution links is imported as a quote', () => {
+    let contents = 0;
+    let missing = 0;
+    for (const name of readdirSync(path.join(dir, 'attributions')).sort()) {
+      const ann = readFileSync(path.join(dir, 'attributions', name), 'utf8');
+      const text = readFileSync(path.join(dir, 'text', name.replace(/_[0-9a-f]{4}\.ann$/, '.txt')), 'utf8');
+      const r = importBrat(ann, text, { labelMap: { Discard: null, Discuss: null } });
+      expect(r.problems.filter((p) => p.startsWith('unknown label'))).toEqual([]);
+      const starts = new Set(r.annotations.filter((a) => a.kind === 'quote').map((a) => a.anchor.start));
+      const toIndex = fromCodePoints(text);
+      for (const event of ann.match(/^E\d+\t.*$/gm) ?? []) {
+        for (const [, id] of event.matchAll(/ Content\d*:(T\d+)/g)) {
+          contents++;
+          const start = new RegExp(`^${id}\tContent (\\d+) `, 'm').exec(ann)![1];
+          if (!starts.has(toIndex(Number(start)))) missing++;
+        }
+      }
+    }
+    expect(contents).toBe(2322);
+    expect(missing).toBe(0);
+  });
+
+  it('several Sources say it together and every Cue is the attribution\'s (real sentence, Source split in two)', () => {
+    // E24 Attribution:T97 Content:T96 Cue:T95 Source:T94 — "Sens. Jon Tester (D-Mont.) and David Vitter (R-La.)" as one Source.
+    const { text, ann } = polnear('huff-post_2016-09-20_elizabeth-warren-hammers-wells-f', '6b86');
+    const whole = quotesOf(importBrat(ann, text)).find(([q]) => q!.startsWith('the prospect of breaking up'));
+    const sentence = text.indexOf('lead Sens. Jon Tester');
+    const span = (id: string, label: string, words: string) => {
+      const start = Array.from(text.slice(0, text.indexOf(words, sentence))).length;
+      return `${id}\t${label} ${start} ${start + Array.from(words).length}\t${words}`;
+    };
+    const split = [
+      span('T1', 'Source', 'Sens. Jon Tester (D-Mont.)'),
+      span('T2', 'Source', 'David Vitter (R-La.)'),
+      span('T3', 'Cue', 'lead'),
+      span('T4', 'Cue', 'to invoke'),
+      span('T5', 'Content', 'the prospect of breaking up the bank'),
+      span('T6', 'Attribution', 'to invoke'),
+      'E1\tAttribution:T6 Source:T1 Source2:T2 Cue:T3 Cue2:T4 Content:T5',
+    ].join('\n');
+    const r = importBrat(split, text);
+    expect(r.problems).toEqual([]);
+    // The two Sources name who the single Source named; neither Cue is left over as an unknown label.
+    expect(quotesOf(r)).toEqual([whole]);
+    expect(whole).toEqual(['the prospect of breaking up the bank', 'Sens. Jon Tester (D-Mont.) and David Vitter (R-La.)']);
   });
 });
 
@@ -189,6 +260,19 @@ describe('importing other tools\' files', () => {
     expect(mapped.problems).toEqual([]);
     expect(mapped.annotations.filter((a) => a.kind === 'entity' && a.type === 'DATE')).toHaveLength(2);
     expect(importBrat(ann, t, { labelMap: { weekday: null } }).problems).toEqual([]);
+  });
+
+  it('brat relations and equivalences, which no annotation of ours holds, are reported, not skipped in silence', () => {
+    const ann = [
+      `T1\tPerson ${cp('Ana')} ${cp('Lima') + 4}\tAna 🎉 Lima`,
+      `T2\tOrganisation ${cp('World')} ${cp('Bank') + 4}\tWorld Bank`,
+      `R1\tMeets Arg1:T1 Arg2:T2`,
+      `R2\tMeets Arg1:T2 Arg2:T1`,
+      `*\tEquiv T1 T2`,
+    ].join('\n');
+    const r = importBrat(ann, t);
+    expect(r.annotations).toHaveLength(2);
+    expect(r.problems).toEqual(['2 "Meets" relations (R or * lines): not imported (entities and quotes are, not the links between them)', '1 "Equiv" relation (R or * lines): not imported (entities and quotes are, not the links between them)']);
   });
 
   it('a label map is read from JSON or lines, and a wrong type is reported', () => {

@@ -3,6 +3,7 @@
 // sentences of CoNLL-2003 testa.
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { gunzipSync } from 'zlib';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
 import { isTableRow } from '../../src/core/boilerplate';
@@ -10,6 +11,7 @@ import { applyDocumentConsistency, splitCoordinatedNames, trimNameEnds } from '.
 import { readConllItems, toDocuments } from '../../src/core/ner/conll';
 import { contextFeatures, documentContext, stackedFeatures, tableColumns } from '../../src/core/ner/features';
 import { Gazetteer } from '../../src/core/ner/gazetteer';
+import { hashString } from '../../src/core/ner/hashing';
 import { Lexicon } from '../../src/core/ner/lexicon';
 import { loadRecognizer } from '../../src/node/models';
 
@@ -51,6 +53,73 @@ describe('lexicon shipped in the model', () => {
     expect(back.wordClass('japan')).toBe(17);
     expect(back.wordClass('said')).toBe(900);
     expect(Array.from(back.matchNames(['new', 'york', 'inc']), (l) => l ?? [])).toEqual([['city:B'], ['city:I'], ['legal:BU']]);
+  });
+
+  it('matches testa sentences as a plain lookup of the joined words would (names kept as hashed tables)', () => {
+    // The lexicon keeps its 65,000 names as tables keyed by hashes of their text (no string
+    // or Map per name at load); a plain reference matcher over the names as strings must agree.
+    const { names, labels } = lexicon.toJSON();
+    const masks = new Uint16Array(Uint8Array.from(Buffer.from(labels, 'base64')).buffer);
+    const maskOf = new Map<string, number>();
+    names.split('\n').forEach((n, i) => {
+      if (masks[i] && n.split(' ').length <= 6) maskOf.set(n, masks[i]);
+    });
+    const longest = new Map<string, number>();
+    for (const n of maskOf.keys()) {
+      const first = n.split(' ')[0];
+      longest.set(first, Math.max(longest.get(first) ?? 0, n.split(' ').length));
+    }
+    const reference = (lower: string[]) =>
+      lower.map((_, i) => {
+        for (let len = Math.min(longest.get(lower[i]) ?? 0, lower.length - i); len >= 1; len--) if (maskOf.has(lower.slice(i, i + len).join(' '))) return len;
+        return 0;
+      });
+    let named = 0;
+    const wrong: string[] = [];
+    for (const d of testa.slice(0, 100)) {
+      for (const s of d.sentences) {
+        const lower = s.tokens.map((t) => t.word.toLowerCase());
+        const got = lexicon.matchNames(lower);
+        reference(lower).forEach((len, i) => {
+          if (len) named++;
+          // A name starting here gives this token its first-word labels, and only then; of its length.
+          const starts = got[i]?.some((l) => l.endsWith(':B') || l.endsWith(':BU')) ?? false;
+          if (starts !== len > 0 || (len && !got[i]?.some((l) => l.endsWith(len === 1 ? ':BU' : ':B')))) wrong.push(`${lower.slice(i, i + 4).join(' ')} (${len})`);
+        });
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(named).toBeGreaterThan(2_000);
+    expect(lexicon.nameCount).toBe(maskOf.size);
+  });
+
+  it('never matches a name by its hash alone', () => {
+    // "costarring" and "liquid" have the same 32-bit FNV-1a hash: the one name must not match the other word.
+    const small = new Lexicon([], [], new Map([['costarring', ['city']]]));
+    expect(Array.from(small.matchNames(['liquid', 'costarring']), (l) => l ?? [])).toEqual([[], ['city:BU']]);
+    expect(small.labelsOf('liquid')).toEqual([]);
+    expect(small.labelsOf('costarring')).toEqual(['city']);
+  });
+
+  it('writes the shipped lexicon back exactly as it was read', () => {
+    const data = JSON.parse(gunzipSync(readFileSync(path.join(__dirname, '..', '..', 'models', 'ner.json.gz'))).toString('utf8')) as { lexicon: unknown };
+    expect(JSON.stringify(lexicon.toJSON())).toBe(JSON.stringify(data.lexicon));
+  });
+
+  it('finds the same gazetteer names with and without the words\' hashes', () => {
+    const gazetteer = Gazetteer.fromJSON(
+      testa.flatMap((d) => d.sentences.flatMap((s) => s.tokens.filter((t) => t.gold !== 'O').map((t) => [t.word.toLowerCase(), [t.gold.slice(2)]] as [string, string[]]))),
+    );
+    let found = 0;
+    for (const d of testa.slice(0, 50)) {
+      for (const s of d.sentences) {
+        const lower = s.tokens.map((t) => t.word.toLowerCase());
+        const withHashes = gazetteer.match(lower, lower.map(hashString));
+        expect(withHashes).toEqual(gazetteer.match(lower));
+        found += withHashes.filter(Boolean).length;
+      }
+    }
+    expect(found).toBeGreaterThan(500);
   });
 
   it('gives features to a token only through the gazetteer it is attached to', () => {

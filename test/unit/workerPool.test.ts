@@ -14,7 +14,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_OPTIONS } from '../../src/core/events/cluster';
 import { resolvedType } from '../../src/core/entities/resolve';
 import { articleToJson } from '../../src/core/articleSummary';
-import { AnalysisEngine } from '../../src/engine/analysisEngine';
+import { AnalysisEngine, AUTO_POOL_MIN_CHARS } from '../../src/engine/analysisEngine';
+import { EngineRequests } from '../../src/extension/engineRequests';
 import { DiskCache } from '../../src/engine/diskCache';
 import { loadArticles, type LoadedArticle } from '../../src/engine/loadArticles';
 import { corpusEngine, corpusEngineOnWorkers } from '../../src/engine/pipeline';
@@ -91,6 +92,32 @@ describe('the stage pool: results identical to one worker', () => {
     expect(pooled.workerJobs().reduce((n, k) => n + k, 0)).toBe(polnear.length);
     pooled.dispose();
   }, 120_000);
+
+  it("the editor's indexing: names are computed on the pool while the corpus is read, a pool's worth of text at a time, not all in the first layer request", async () => {
+    const files = readdirSync(POLNEAR).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(POLNEAR, f));
+    const loaded = await loadArticles(quiet, files);
+    const engine = new AnalysisEngine({ workers: { count: 2, workerFile, auto: true } });
+    const requests = new EngineRequests(engine);
+    let chars = 0;
+    let namedWhileReading = 0;
+    for (const l of loaded) {
+      await requests.handleAsync('analyze', { uri: `file://${l.file}`, version: null, text: l.text, metadata: l.metadata, pinnedEvent: null, annotations: [] });
+      chars += l.text.length;
+      const named = engine.workerJobs().reduce((n, k) => n + k, 0);
+      // Never more than a pool's worth of text waits for its names.
+      if (named === 0) expect(chars).toBeLessThan(AUTO_POOL_MIN_CHARS + l.text.length);
+      namedWhileReading = named;
+    }
+    expect(chars).toBeGreaterThan(2 * AUTO_POOL_MIN_CHARS);
+    expect(namedWhileReading).toBeGreaterThan(loaded.length / 2);
+    const update = await requests.handleAsync('entities', { since: 0 });
+    const plain = new AnalysisEngine();
+    for (const l of loaded) plain.analyze({ uri: `file://${l.file}`, text: l.text, metadata: l.metadata, pinnedEvent: null, annotations: [] });
+    const strip = (s: ReturnType<AnalysisEngine['entitySnapshot']>) => ({ ...s, millis: 0, generation: 0 });
+    expect(strip(engine.entitySnapshot())).toEqual(strip(plain.entitySnapshot()));
+    expect(update.entities.length).toBe(plain.entitySnapshot().entities.length);
+    engine.dispose();
+  }, 180_000);
 
   it('a pool whose workers cannot start leaves the work to this thread, with the same results', async () => {
     const { seeds } = await sample();

@@ -202,19 +202,28 @@ export function importBrat(annRaw: string, text: string, options: ImportOptions 
     const anchors = joined.map(([a, b]) => (txt === norm.text ? makeAnchor(text, norm.toOriginal(a), norm.toOriginal(b)) : place(txt, a, b, text)));
     return anchors.every((x): x is TextAnchor => x !== null) ? anchors : null;
   };
+  // Relations (`R`, Arg1/Arg2) and equivalences (`*`) have no annotation of ours: said, not skipped in silence.
+  const links = new Map<string, number>();
+  for (const m of ann.matchAll(/^(?:R\d+|\*)\t(\S+)/gm)) links.set(m[1], (links.get(m[1]) ?? 0) + 1);
+  for (const [type, n] of links) out.problems.push(`${n} "${type}" relation${n === 1 ? '' : 's'} (R or * lines): not imported (entities and quotes are, not the links between them)`);
   const misfit = (s: BratSpan) => out.problems.push(`${s.id}: its text does not match the article at ${s.fragments.map((f) => f.join('–')).join(';')}`);
+  /** Who a Source names: its note, its reference's name, else its words. */
+  const sourceName = (s: BratSpan) => notes.get(s.id) ?? references.get(s.id)?.[0]?.name ?? s.text.replace(/\s+/g, ' ');
   const inAttribution = new Set<string>();
   for (const a of readAttributions(ann)) {
-    for (const s of [a.content, a.source, a.cue, a.trigger]) if (s) inAttribution.add(s.id);
-    if (!a.content) continue;
-    const where = pieces(a.content);
-    if (!where) {
-      misfit(a.content);
-      continue;
+    // Brat numbers a repeated role (Content, Content2; Source2, Cue2): each argument is the attribution's.
+    for (const s of [a.trigger, ...a.contents, ...a.sources, ...a.cues]) if (s) inAttribution.add(s.id);
+    const speaker = notes.get(a.id) ?? spokenBy([...new Set(a.sources.map(sourceName).filter((n) => n))]);
+    // Each Content is a quote of the attribution's speaker (a second one a sentence on, or after the cue).
+    for (const content of new Map(a.contents.map((c) => [c.id, c])).values()) {
+      const where = pieces(content);
+      if (!where) {
+        misfit(content);
+        continue;
+      }
+      // A quote interrupted by its cue comes in pieces; each piece is a quote of the same speaker.
+      for (const anchor of where) out.add({ kind: 'quote', speaker: speaker || null, anchor }, originOf(a.id));
     }
-    const speaker = notes.get(a.id) ?? (a.source ? (notes.get(a.source.id) ?? references.get(a.source.id)?.[0]?.name ?? a.source.text.replace(/\s+/g, ' ')) : null) ?? null;
-    // A quote interrupted by its cue comes in pieces; each piece is a quote of the same speaker.
-    for (const anchor of where) out.add({ kind: 'quote', speaker: speaker || null, anchor }, originOf(a.id));
   }
   for (const s of spans.values()) {
     if (inAttribution.has(s.id)) continue;
@@ -234,6 +243,12 @@ export function importBrat(annRaw: string, text: string, options: ImportOptions 
     else out.add({ kind: 'entity', type, name, anchor: where[0] }, originOf(s.id));
   }
   return out.result();
+}
+
+/** One speaker for an attribution's Sources: several (Source, Source2) say it together ("Ana and Rui"). */
+function spokenBy(names: readonly string[]): string | null {
+  if (names.length <= 1) return names[0] ?? null;
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 // ---------------------------------------------------------------- JSON lines

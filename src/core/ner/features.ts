@@ -4,6 +4,7 @@
  * chosen to the left; stacked features on a first tagging pass over the whole document.
  */
 import type { Gazetteer } from './gazetteer';
+import type { Lexicon } from './lexicon';
 import { hashString, mix, template } from './hashing';
 
 function charClass(ch: string): string {
@@ -38,6 +39,18 @@ interface WordInfo {
   readonly s: number;
   /** Hashed features of the word alone (affixes, hyphen parts, trailing dot). */
   readonly own: readonly number[];
+  /** The word's class in `classLexicon` (wordClassOfHash), once looked up. */
+  cls?: number;
+  classLexicon?: Lexicon;
+}
+
+/** The word's class in the lexicon (-1 for none), looked up once per word type. */
+function classOf(x: WordInfo, lexicon: Lexicon): number {
+  if (x.classLexicon !== lexicon || x.cls === undefined) {
+    x.cls = lexicon.wordClassOfHash(x.l);
+    x.classLexicon = lexicon;
+  }
+  return x.cls;
 }
 
 const T = Object.fromEntries(
@@ -63,14 +76,14 @@ function wordInfo(w: string): WordInfo {
   const hyphen = lower.indexOf('-');
   if (hyphen > 0) own.push(mix(T.h1, hashString(lower.slice(0, hyphen))), mix(T.h2, hashString(lower.slice(lower.lastIndexOf('-') + 1))));
   if (w.length > 1 && w.endsWith('.')) own.push(T.dot);
-  const info: WordInfo = { lower, upperInitial: /^\p{Lu}/u.test(w), w: hashString(w), l: hashString(lower), s: hashString(wordShape(w)), own };
+  const info: WordInfo = { lower, upperInitial: /^\p{Lu}/u.test(w), w: hashString(w), l: hashString(lower), s: hashString(wordShape(w)), own, cls: undefined, classLexicon: undefined };
   if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
   wordCache.set(w, info);
   return info;
 }
 
-const START: WordInfo = { lower: '<s>', upperInitial: false, w: hashString('<s>'), l: hashString('<s>'), s: hashString('<s>'), own: [] };
-const END: WordInfo = { lower: '</s>', upperInitial: false, w: hashString('</s>'), l: hashString('</s>'), s: hashString('</s>'), own: [] };
+const START: WordInfo = { lower: '<s>', upperInitial: false, w: hashString('<s>'), l: hashString('<s>'), s: hashString('<s>'), own: [], cls: undefined, classLexicon: undefined };
+const END: WordInfo = { lower: '</s>', upperInitial: false, w: hashString('</s>'), l: hashString('</s>'), s: hashString('</s>'), own: [], cls: undefined, classLexicon: undefined };
 
 /** What the document says about its words, for features that look past the sentence. */
 export interface DocumentContext {
@@ -88,8 +101,8 @@ export function documentContext(sentences: readonly (readonly string[])[]): Docu
   for (const words of sentences) {
     const allCaps = isAllCapsSentence(words);
     words.forEach((w, i) => {
-      if (/^\p{Ll}/u.test(w)) lowerSeen.add(w);
-      else if (i > 0 && !allCaps && /^\p{Lu}\p{Ll}/u.test(w)) capSeen.add(w.toLowerCase());
+      if (startsLower(w)) lowerSeen.add(w);
+      else if (i > 0 && !allCaps && startsCapitalised(w)) capSeen.add(w.toLowerCase());
     });
   }
   const head = sentences[0] ?? [];
@@ -100,10 +113,37 @@ export function documentContext(sentences: readonly (readonly string[])[]): Docu
 export function isAllCapsSentence(words: readonly string[]): boolean {
   let letters = 0;
   for (const w of words) {
-    if (/\p{Ll}/u.test(w)) return false;
-    if (/\p{Lu}/u.test(w)) letters++;
+    const letterCase = caseOf(w);
+    if (letterCase === 2) return false;
+    letters += letterCase;
   }
   return letters >= 2;
+}
+
+/** 2: the word has a lower-case letter; 1: an upper-case one and no lower-case; 0: neither. Character codes, Unicode classes past ASCII. */
+function caseOf(w: string): number {
+  let upper = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) return 2;
+    if (c >= 65 && c <= 90) upper = 1;
+    else if (c >= 128) return /\p{Ll}/u.test(w) ? 2 : /\p{Lu}/u.test(w) ? 1 : 0;
+  }
+  return upper;
+}
+
+/** /^\p{Ll}/u by character code where the first character is ASCII. */
+function startsLower(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return /^\p{Ll}/u.test(w);
+}
+
+/** /^\p{Lu}\p{Ll}/u by character codes where the first two characters are ASCII. */
+function startsCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128 && (w.length < 2 || w.charCodeAt(1) < 128)) return c >= 65 && c <= 90 && w.length >= 2 && w.charCodeAt(1) >= 97 && w.charCodeAt(1) <= 122;
+  return /^\p{Lu}\p{Ll}/u.test(w);
 }
 
 const smallHashes = new Map<string, number>();
@@ -139,7 +179,7 @@ function roleFeaturesOf(x: WordInfo, offset: number, gazetteer: Gazetteer | null
       const lexicon = gazetteer?.lexicon;
       if (lexicon) {
         // Word classes as bit prefixes of the 1024-class (64 → 256 → 1024 hierarchy).
-        const c = lexicon.wordClassOfHash(x.l);
+        const c = classOf(x, lexicon);
         if (c < 0) f.push(mix(T.cu, x.s));
         else f.push(mix(T.c6, c >> 4), mix(T.c8, c >> 2), mix(T.c10, c), mix(mix(T.c6, c >> 4), x.s));
       }
@@ -152,7 +192,7 @@ function roleFeaturesOf(x: WordInfo, offset: number, gazetteer: Gazetteer | null
 function neighbourClassFeatures(x: WordInfo, offset: number, gazetteer: Gazetteer | null): number[] {
   const lexicon = gazetteer?.lexicon;
   if (!lexicon || x === START || x === END) return [];
-  const c = lexicon.wordClassOfHash(x.l);
+  const c = classOf(x, lexicon);
   if (c < 0) return [];
   switch (offset) {
     case -1:
@@ -173,6 +213,30 @@ export function roleFeatures(word: string, offset: number, gazetteer: Gazetteer 
   return roleFeaturesOf(wordInfo(word), offset, gazetteer);
 }
 
+/**
+ * Role features of recent word types, for every offset of ROLE_OFFSETS in order. Both stages
+ * of the recogniser score each new word with one gazetteer, so the second finds them here.
+ * Shared arrays: callers only read them.
+ */
+const ROLE_CACHE_LIMIT = 50_000;
+let roleCache = new Map<string, readonly (readonly number[])[]>();
+let roleCacheGazetteer: Gazetteer | null = null;
+
+export function roleFeatureSets(word: string, gazetteer: Gazetteer | null): readonly (readonly number[])[] {
+  if (gazetteer !== roleCacheGazetteer) {
+    roleCache = new Map();
+    roleCacheGazetteer = gazetteer;
+  }
+  let sets = roleCache.get(word);
+  if (sets === undefined) {
+    const x = wordInfo(word);
+    sets = ROLE_OFFSETS.map((o) => roleFeaturesOf(x, o, gazetteer));
+    if (roleCache.size >= ROLE_CACHE_LIMIT) roleCache.clear();
+    roleCache.set(word, sets);
+  }
+  return sets;
+}
+
 /** roleFeaturesOf for the padding before (-1) or after (+1) a sentence. */
 export function boundaryRoleFeatures(side: -1 | 1, offset: number): number[] {
   return roleFeaturesOf(side < 0 ? START : END, offset, null);
@@ -190,8 +254,9 @@ export function contextFeatures(words: readonly string[], doc: DocumentContext, 
   const at = (i: number) => (i < 0 ? START : i >= n ? END : infos[i]);
   const caps = isAllCapsSentence(words);
   const lowers = infos.map((x) => x.lower);
-  const gaz = gazetteer ? gazetteer.match(lowers) : [];
-  const lists = gazetteer?.lexicon ? gazetteer.lexicon.matchNames(lowers) : [];
+  const lowerHashes = infos.map((x) => x.l);
+  const gaz = gazetteer ? gazetteer.match(lowers, lowerHashes) : [];
+  const lists = gazetteer?.lexicon ? gazetteer.lexicon.matchNames(lowers, lowerHashes) : [];
   const topic = doc.topic ? small(doc.topic) : 0;
   const table = tableColumns(words);
   const out: number[][] = [];
@@ -325,10 +390,12 @@ export function historyFeatures(prev2: string, prev1: string, word: string, out:
  */
 export function stackedFeatures(words: readonly (readonly string[])[], firstPass: readonly (readonly string[])[]): number[][][] {
   const byWord = new Map<string, Map<string, number>>();
+  // Whether each token is capitalised, looked up once (three passes below ask).
+  const upper = words.map((ws) => ws.map((w) => wordInfo(w).upperInitial));
   words.forEach((ws, s) =>
     ws.forEach((w, i) => {
       const tag = firstPass[s][i];
-      if (tag === 'O' && !wordInfo(w).upperInitial) return;
+      if (tag === 'O' && !upper[s][i]) return;
       const type = tag === 'O' ? 'O' : tag.slice(2);
       const m = byWord.get(w) ?? new Map<string, number>();
       m.set(type, (m.get(type) ?? 0) + 1);
@@ -341,7 +408,7 @@ export function stackedFeatures(words: readonly (readonly string[])[], firstPass
   words.forEach((ws, s) => {
     if (caps[s]) return;
     ws.forEach((w, i) => {
-      if (!wordInfo(w).upperInitial) return;
+      if (!upper[s][i]) return;
       const tag = firstPass[s][i];
       const type = tag === 'O' ? 'O' : tag.slice(2);
       const key = w.toLowerCase();
@@ -365,7 +432,7 @@ export function stackedFeatures(words: readonly (readonly string[])[], firstPass
       while (j < ws.length && tags[j] === `I-${type}`) j++;
       if (j - i >= 2) {
         for (let k = i; k < j; k++) {
-          if (!wordInfo(ws[k]).upperInitial) continue;
+          if (!upper[s][k]) continue;
           const role = `${type}:${k === i ? 'first' : k === j - 1 ? 'last' : 'mid'}`;
           const m = inChunk.get(ws[k]) ?? new Map<string, number>();
           m.set(role, (m.get(role) ?? 0) + 1);

@@ -1,4 +1,5 @@
 /** Names seen as entities in training text, matched longest-first in new sentences. */
+import { hashString } from './hashing';
 import type { Lexicon } from './lexicon';
 
 const MAX_LENGTH = 6;
@@ -16,26 +17,45 @@ export class Gazetteer {
   /** Single words by the part of names they usually are: "PER:first" (John), "ORG:last" (Inc). */
   private readonly parts = new Map<string, string[]>();
 
+  /** hashString of every word a name starts with (0 stored as 1), open addressing: most tokens are passed by it. */
+  private readonly firstWords: Int32Array;
+
   /** Word classes and name lists from outside the training text (features, not rules). */
   lexicon: Lexicon | null = null;
 
   constructor(private readonly entries: Map<string, string[]>) {
+    // Counts of "TYPE:first" / "TYPE:last" per word; the role strings are made once per type.
     const partCounts = new Map<string, Map<string, number>>();
+    const roleNames = new Map<string, readonly [string, string]>();
     for (const [name, types] of entries) {
       const words = name.split(' ');
       if (words.length <= MAX_LENGTH) this.insert(words, types);
       if (words.length < 2) continue;
       const t = types[0];
-      for (const [w, role] of [[words[0], 'first'], [words[words.length - 1], 'last']] as const) {
-        const m = partCounts.get(w) ?? new Map<string, number>();
-        m.set(`${t}:${role}`, (m.get(`${t}:${role}`) ?? 0) + 1);
-        partCounts.set(w, m);
-      }
+      let roles = roleNames.get(t);
+      if (!roles) roleNames.set(t, (roles = [`${t}:first`, `${t}:last`]));
+      this.countPart(partCounts, words[0], roles[0]);
+      this.countPart(partCounts, words[words.length - 1], roles[1]);
+    }
+    this.firstWords = new Int32Array(tableSize(this.trie.next?.size ?? 0));
+    for (const w of this.trie.next?.keys() ?? []) {
+      const key = hashString(w) || 1;
+      const mask = this.firstWords.length - 1;
+      let slot = key & mask;
+      while (this.firstWords[slot] !== 0 && this.firstWords[slot] !== key) slot = (slot + 1) & mask;
+      this.firstWords[slot] = key;
     }
     for (const [w, m] of partCounts) {
-      const roles = [...m].filter(([, n]) => n >= 2).map(([r]) => r).sort();
-      if (roles.length) this.parts.set(w, roles);
+      const roles: string[] = [];
+      for (const [r, n] of m) if (n >= 2) roles.push(r);
+      if (roles.length) this.parts.set(w, roles.sort());
     }
+  }
+
+  private countPart(counts: Map<string, Map<string, number>>, word: string, role: string): void {
+    let m = counts.get(word);
+    if (!m) counts.set(word, (m = new Map()));
+    m.set(role, (m.get(role) ?? 0) + 1);
   }
 
   private insert(words: readonly string[], types: string[]): void {
@@ -83,11 +103,22 @@ export class Gazetteer {
     return new Gazetteer(new Map(data));
   }
 
-  /** For each token, the gazetteer labels covering it, as "TYPE:B" or "TYPE:I". */
-  match(lower: readonly string[]): string[][] {
-    const out: string[][] = lower.map(() => []);
+  /** For each token, the gazetteer labels covering it, as "TYPE:B" or "TYPE:I"; undefined for none (most tokens). */
+  match(lower: readonly string[], lowerHashes?: ArrayLike<number>): (string[] | undefined)[] {
+    const out: (string[] | undefined)[] = new Array(lower.length);
+    const root = this.trie.next;
+    if (!root) return out;
+    const firstWords = this.firstWords;
+    const mask = firstWords.length - 1;
     for (let i = 0; i < lower.length; i++) {
-      let node = this.trie.next?.get(lower[i]);
+      if (lowerHashes) {
+        const key = lowerHashes[i] || 1;
+        let slot = key & mask;
+        while (firstWords[slot] !== 0 && firstWords[slot] !== key) slot = (slot + 1) & mask;
+        if (firstWords[slot] === 0) continue;
+      }
+      let node = root.get(lower[i]);
+      if (!node) continue;
       let types: string[] | undefined;
       let len = 0;
       for (let k = i; node; ) {
@@ -100,10 +131,26 @@ export class Gazetteer {
       }
       if (!types) continue;
       for (const t of types) {
-        out[i].push(`${t}:B${len === 1 ? 'U' : ''}`);
-        for (let k = i + 1; k < i + len; k++) out[k].push(`${t}:I`);
+        const labels = matchLabels(t);
+        (out[i] ??= []).push(len === 1 ? labels[1] : labels[0]);
+        for (let k = i + 1; k < i + len; k++) (out[k] ??= []).push(labels[2]);
       }
     }
     return out;
   }
+}
+
+const labelsByType = new Map<string, readonly [string, string, string]>();
+/** A type's match labels ("TYPE:B", "TYPE:BU", "TYPE:I"), made once per type. */
+function matchLabels(type: string): readonly [string, string, string] {
+  let labels = labelsByType.get(type);
+  if (!labels) labelsByType.set(type, (labels = [`${type}:B`, `${type}:BU`, `${type}:I`]));
+  return labels;
+}
+
+/** A power of two at least twice `n` (and 16). */
+function tableSize(n: number): number {
+  let size = 16;
+  while (size < n * 2) size <<= 1;
+  return size;
 }

@@ -31,14 +31,19 @@ export interface Scorer {
  * Weights stored inside an open-addressing table keyed by feature hash. Each slot is
  * one run of 16-bit values, [key low, key high, weight per tag…], so finding a
  * feature's weights touches one cache line; the tagger's speed is bound by these misses.
- * Hash 0 marks an empty slot (a real hash of 0 is stored as 1). Scores stay in quantised
- * units: ranking tags needs no scale, and sums of integers do not depend on their order
- * (the tagger adds cached partial sums).
+ * Hash 0 marks an empty slot (a real hash of 0 is stored as 1). A key's home slot is its
+ * top bits (sign flipped), so a model's hashes, which are stored in ascending order, fill
+ * the table front to back: building it writes memory in order instead of at random (the
+ * larger part of loading a model), and lookups are linear probing as before.
+ * Scores stay in quantised units: ranking tags needs no scale, and sums of integers do not
+ * depend on their order (the tagger adds cached partial sums).
  */
 export class HashedWeights implements Scorer {
   private readonly slots: Int16Array;
   private readonly keys: Int32Array;
   private readonly mask: number;
+  /** home slot = (key ^ 0x80000000) >>> shift */
+  private readonly shift: number;
   private readonly stride: number;
 
   constructor(
@@ -47,18 +52,24 @@ export class HashedWeights implements Scorer {
     private readonly width: number,
   ) {
     let capacity = 16;
-    while (capacity < hashes.length * 2) capacity <<= 1;
+    let bits = 4;
+    while (capacity < hashes.length * 2) {
+      capacity <<= 1;
+      bits++;
+    }
     this.mask = capacity - 1;
+    this.shift = 32 - bits;
     // Two int16 hold the key; pad the stride to an even count so keys stay 4-byte aligned.
     this.stride = 2 + width + ((2 + width) % 2);
     const stride = this.stride;
     const keyStride = stride / 2;
     const mask = this.mask;
+    const shift = this.shift;
     const slots = new Int16Array(capacity * stride);
     const keys = new Int32Array(slots.buffer);
     for (let r = 0; r < hashes.length; r++) {
       const key = hashes[r] === 0 ? 1 : hashes[r];
-      let slot = key & mask;
+      let slot = (key ^ 0x80000000) >>> shift;
       while (keys[slot * keyStride] !== 0) slot = (slot + 1) & mask;
       keys[slot * keyStride] = key;
       const from = r * width;
@@ -70,11 +81,11 @@ export class HashedWeights implements Scorer {
   }
 
   add(hashes: readonly number[], scores: Float64Array): void {
-    const { slots, keys, mask, width, stride } = this;
+    const { slots, keys, mask, shift, width, stride } = this;
     const keyStride = stride >> 1;
     for (let k = 0; k < hashes.length; k++) {
       const h = hashes[k] === 0 ? 1 : hashes[k];
-      let slot = h & mask;
+      let slot = (h ^ 0x80000000) >>> shift;
       let key = keys[slot * keyStride];
       while (key !== 0 && key !== h) {
         slot = (slot + 1) & mask;

@@ -33,11 +33,8 @@ export class Lexicon {
   /** Word hashes, ascending, and the class of each: a binary search, no table built at load. */
   private readonly hashes: Int32Array;
   private readonly classes: Uint16Array;
-  private readonly maskOf = new Map<string, number>();
-  /** Longest name (in words) starting with each word, so most tokens are passed at a glance. */
-  private readonly longestFrom = new Map<string, number>();
-  /** The second words of multi-word names, by first word: most tries at a longer name stop here. */
-  private readonly secondWords = new Map<string, Set<string>>();
+  /** The name lists, built from the serialised text in one pass (no string or Map per name). */
+  private readonly names: NameTable;
 
   constructor(
     words: readonly string[],
@@ -47,6 +44,8 @@ export class Lexicon {
     /** Already hashed and sorted words with their classes (a loaded lexicon); `words` is then empty. */
     hashes?: Int32Array,
     hashedClasses?: Uint16Array,
+    /** A loaded lexicon's names ('\n'-joined) and their masks; `names` is then empty. */
+    nameText?: { text: string; masks: Uint16Array },
   ) {
     if (hashes && hashedClasses) {
       this.hashes = hashes;
@@ -56,30 +55,20 @@ export class Lexicon {
       this.hashes = Int32Array.from(order, (e) => e[0]);
       this.classes = Uint16Array.from(order, (e) => e[1]);
     }
-    for (const [name, labels] of names) {
-      let mask = 0;
-      for (const l of labels) {
-        const bit = NAME_LABELS.indexOf(l as (typeof NAME_LABELS)[number]);
-        if (bit >= 0) mask |= 1 << bit;
-      }
-      if (mask) this.addName(name, mask);
+    if (nameText) this.names = new NameTable(nameText.text, nameText.masks);
+    else {
+      // A name holding the separator could not be written back; none comes from the name lists.
+      const kept = [...names].filter(([name]) => !name.includes('\n'));
+      const masks = Uint16Array.from(kept, ([, labels]) => {
+        let mask = 0;
+        for (const l of labels) {
+          const bit = NAME_LABELS.indexOf(l as (typeof NAME_LABELS)[number]);
+          if (bit >= 0) mask |= 1 << bit;
+        }
+        return mask;
+      });
+      this.names = new NameTable(kept.map(([name]) => name).join('\n'), masks);
     }
-  }
-
-  private addName(name: string, mask: number): void {
-    const space = name.indexOf(' ');
-    const first = space < 0 ? name : name.slice(0, space);
-    const length = space < 0 ? 1 : name.split(' ').length;
-    if (length > MAX_NAME_WORDS) return;
-    this.maskOf.set(name, mask);
-    if (length > 1) {
-      const second = name.slice(space + 1).split(' ', 1)[0];
-      let set = this.secondWords.get(first);
-      if (!set) this.secondWords.set(first, (set = new Set()));
-      set.add(second);
-    }
-    const longest = this.longestFrom.get(first);
-    if (longest === undefined || longest < length) this.longestFrom.set(first, length);
   }
 
   /** The word's finest class (0–1023), or -1 for a word without a vector. */
@@ -107,28 +96,33 @@ export class Lexicon {
   }
 
   get nameCount(): number {
-    return this.maskOf.size;
+    return this.names.count;
   }
 
   /** The lists a lower-cased name is on. */
   labelsOf(lowerName: string): string[] {
-    return labelsOfMask(this.maskOf.get(lowerName) ?? 0);
+    return labelsOfMask(this.names.maskOf([lowerName], 0, 1, hashString(lowerName)));
   }
 
   /**
    * For each token, the lists of the longest name starting there and of longer names covering
    * it, as "LABEL:B" (first word), "LABEL:BU" (a one-word name) or "LABEL:I".
+   * `lowerHashes`: hashString of each token, when the caller has them.
    */
-  matchNames(lower: readonly string[]): (string[] | undefined)[] {
+  matchNames(lower: readonly string[], lowerHashes?: ArrayLike<number>): (string[] | undefined)[] {
     // Most tokens are on no list: their entries stay undefined (no array each).
     const out: (string[] | undefined)[] = new Array(lower.length);
+    const names = this.names;
     for (let i = 0; i < lower.length; i++) {
-      const longest = this.longestFrom.get(lower[i]);
-      if (longest === undefined) continue;
-      const multi = longest > 1 && i + 1 < lower.length && this.secondWords.get(lower[i])?.has(lower[i + 1]);
+      const first = lowerHashes ? lowerHashes[i] : hashString(lower[i]);
+      const longest = names.longestFrom(first);
+      if (longest === 0) continue;
+      const multi = longest > 1 && i + 1 < lower.length && names.startsPair(continueHash(continueHash(first, ' '), lower[i + 1]));
       for (let len = multi ? Math.min(longest, lower.length - i) : 1; len >= 1; len--) {
-        const mask = this.maskOf.get(len === 1 ? lower[i] : lower.slice(i, i + len).join(' '));
-        if (mask === undefined) continue;
+        let h = first;
+        for (let k = i + 1; k < i + len; k++) h = continueHash(continueHash(h, ' '), lower[k]);
+        const mask = names.maskOf(lower, i, len, h);
+        if (mask === 0) continue;
         for (let k = i; k < i + len; k++) (out[k] ??= []).push(...(k === i ? (len === 1 ? labelsOfMask(mask, ':BU') : labelsOfMask(mask, ':B')) : labelsOfMask(mask, ':I')));
         break;
       }
@@ -137,8 +131,7 @@ export class Lexicon {
   }
 
   toJSON(): SerializedLexicon {
-    const names = [...this.maskOf.keys()];
-    const masks = Uint16Array.from(names, (n) => this.maskOf.get(n) ?? 0);
+    const [names, masks] = this.names.entries();
     return {
       format: 'corpus-lens/ner-lexicon@2',
       source: this.source,
@@ -154,13 +147,177 @@ export class Lexicon {
     const hb = base64ToBytes(data.wordHashes);
     const hashes = new Int32Array(hb.buffer, hb.byteOffset, Math.floor(hb.byteLength / 4));
     const ids = uint16(data.classes);
-    const names = data.names ? data.names.split('\n') : [];
     const masks = uint16(data.labels);
-    if (ids.length !== hashes.length || masks.length !== names.length) throw new Error('lexicon tables differ in length');
+    const nameCount = data.names ? countOf(data.names, 10) + 1 : 0;
+    if (ids.length !== hashes.length || masks.length !== nameCount) throw new Error('lexicon tables differ in length');
     for (let i = 1; i < hashes.length; i++) if (hashes[i - 1] > hashes[i]) throw new Error('lexicon word hashes are not sorted');
-    const lexicon = new Lexicon([], [], new Map(), data.source, hashes, ids);
-    for (let i = 0; i < names.length; i++) if (masks[i]) lexicon.addName(names[i], masks[i]);
-    return lexicon;
+    return new Lexicon([], [], new Map(), data.source, hashes, ids, { text: data.names, masks });
+  }
+}
+
+/** hashString(s + more), given h = hashString(s): FNV-1a goes character by character. */
+function continueHash(h: number, more: string): number {
+  for (let i = 0; i < more.length; i++) {
+    h ^= more.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+function countOf(text: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
+  return n;
+}
+
+/**
+ * The name lists as open-addressing tables keyed by FNV hashes of the names' text (the same
+ * hash as hashString, so a token's hash and a name's are computed alike): a name's mask, the
+ * longest name starting with a word, and the first two words of longer names. Built in one
+ * pass over the '\n'-joined names, without a string per name. A hit in the name table is
+ * confirmed against the text, so a hash collision never makes a match; the other two tables
+ * only decide which lengths are tried, so a collision there costs a try, never a result.
+ */
+class NameTable {
+  /** Per slot: the hash (0 empty), the first name index with that text, its mask (the last one given). */
+  private readonly keys: Int32Array;
+  private readonly owner: Int32Array;
+  private readonly masks: Uint16Array;
+  private readonly mask: number;
+  /** Start and end of each name in `text`. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly firstKeys: Int32Array;
+  private readonly firstLongest: Uint8Array;
+  private readonly pairKeys: Int32Array;
+  count = 0;
+
+  constructor(
+    private readonly text: string,
+    nameMasks: Uint16Array,
+  ) {
+    const n = nameMasks.length;
+    let capacity = 16;
+    while (capacity < n * 2) capacity <<= 1;
+    this.mask = capacity - 1;
+    this.keys = new Int32Array(capacity);
+    this.owner = new Int32Array(capacity);
+    this.masks = new Uint16Array(capacity);
+    this.firstKeys = new Int32Array(capacity);
+    this.firstLongest = new Uint8Array(capacity);
+    this.pairKeys = new Int32Array(capacity);
+    this.starts = new Int32Array(n);
+    this.ends = new Int32Array(n);
+    let start = 0;
+    for (let k = 0; k < n; k++) {
+      let h = 0x811c9dc5 | 0;
+      let words = 1;
+      let firstHash = 0;
+      let pairHash = 0;
+      let i = start;
+      for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) break;
+        if (c === 32) {
+          if (words === 1) firstHash = h;
+          else if (words === 2) pairHash = h;
+          words++;
+        }
+        h = Math.imul(h ^ c, 0x01000193);
+      }
+      this.starts[k] = start;
+      this.ends[k] = i;
+      start = i + 1;
+      if (words === 1) firstHash = h;
+      else if (words === 2) pairHash = h;
+      if (nameMasks[k] === 0 || words > MAX_NAME_WORDS) continue;
+      this.insertName(k, h, nameMasks[k]);
+      if (words > 1) this.insertKey(this.pairKeys, pairHash);
+      const slot = this.insertKey(this.firstKeys, firstHash);
+      if (this.firstLongest[slot] < words) this.firstLongest[slot] = words;
+    }
+  }
+
+  private insertName(index: number, hash: number, mask: number): void {
+    const key = hash === 0 ? 1 : hash;
+    const length = this.ends[index] - this.starts[index];
+    let slot = key & this.mask;
+    for (; this.keys[slot] !== 0; slot = (slot + 1) & this.mask) {
+      if (this.keys[slot] !== key) continue;
+      const other = this.owner[slot];
+      if (this.ends[other] - this.starts[other] === length && this.text.startsWith(this.text.slice(this.starts[index], this.ends[index]), this.starts[other])) {
+        this.masks[slot] = mask;
+        return;
+      }
+    }
+    this.keys[slot] = key;
+    this.owner[slot] = index;
+    this.masks[slot] = mask;
+    this.count++;
+  }
+
+  /** The slot of `hash` in a key-only table, adding it if absent. */
+  private insertKey(keys: Int32Array, hash: number): number {
+    const key = hash === 0 ? 1 : hash;
+    let slot = key & this.mask;
+    while (keys[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & this.mask;
+    keys[slot] = key;
+    return slot;
+  }
+
+  private findKey(keys: Int32Array, hash: number): number {
+    const key = hash === 0 ? 1 : hash;
+    let slot = key & this.mask;
+    for (let k = keys[slot]; k !== 0; k = keys[slot]) {
+      if (k === key) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+    return -1;
+  }
+
+  /** The most words of a name starting with the word of this hash, 0 when none does. */
+  longestFrom(firstWordHash: number): number {
+    const slot = this.findKey(this.firstKeys, firstWordHash);
+    return slot < 0 ? 0 : this.firstLongest[slot];
+  }
+
+  /** Whether some longer name may start with the two words of this hash ("first second"). */
+  startsPair(pairHash: number): boolean {
+    return this.findKey(this.pairKeys, pairHash) >= 0;
+  }
+
+  /** The mask of the name `words[from … from + len)` joined by spaces (its hash `hash`), 0 when none. */
+  maskOf(words: readonly string[], from: number, len: number, hash: number): number {
+    const key = hash === 0 ? 1 : hash;
+    for (let slot = key & this.mask; this.keys[slot] !== 0; slot = (slot + 1) & this.mask) {
+      if (this.keys[slot] === key && this.spells(this.owner[slot], words, from, len)) return this.masks[slot];
+    }
+    return 0;
+  }
+
+  /** Whether name `index` is exactly these words joined by single spaces. */
+  private spells(index: number, words: readonly string[], from: number, len: number): boolean {
+    const text = this.text;
+    let at = this.starts[index];
+    const end = this.ends[index];
+    for (let k = from; k < from + len; k++) {
+      if (k > from) {
+        if (at >= end || text.charCodeAt(at) !== 32) return false;
+        at++;
+      }
+      const w = words[k];
+      if (at + w.length > end || !text.startsWith(w, at)) return false;
+      at += w.length;
+    }
+    return at === end;
+  }
+
+  /** The distinct names in the order first given, each with its mask. */
+  entries(): [string[], Uint16Array] {
+    const slots: number[] = [];
+    for (let s = 0; s < this.keys.length; s++) if (this.keys[s] !== 0) slots.push(s);
+    slots.sort((a, b) => this.owner[a] - this.owner[b]);
+    return [slots.map((s) => this.text.slice(this.starts[this.owner[s]], this.ends[this.owner[s]])), Uint16Array.from(slots, (s) => this.masks[s])];
   }
 }
 

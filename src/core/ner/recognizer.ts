@@ -114,5 +114,12 @@ export class Recognizer {
 
 /** Both stages are trained with the gazetteer of the whole training set: build it once. */
 function sameEntries(a: SerializedTagger['gazetteer'], b: SerializedTagger['gazetteer']): boolean {
-  return a.length === b.length && a.every(([name, types], i) => name === b[i][0] && types.join() === b[i][1].join());
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [name, types] = a[i];
+    const [otherName, otherTypes] = b[i];
+    if (name !== otherName || types.length !== otherTypes.length) return false;
+    for (let t = 0; t < types.length; t++) if (types[t] !== otherTypes[t]) return false;
+  }
+  return true;
 }

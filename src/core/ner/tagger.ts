@@ -1,5 +1,5 @@
 /** A greedy left-to-right entity tagger scored by a linear (averaged perceptron) model. */
-import { boundaryRoleFeatures, contextFeatures, documentContext, ROLE_OFFSETS, roleFeatures, tagHistoryFeatures, wordHistoryFeatures } from './features';
+import { boundaryRoleFeatures, contextFeatures, documentContext, ROLE_OFFSETS, roleFeatureSets, tagHistoryFeatures, wordHistoryFeatures } from './features';
 import { Gazetteer } from './gazetteer';
 import { HashedWeights, type Scorer } from './hashing';
 
@@ -59,6 +59,67 @@ const ROLES = ROLE_OFFSETS.length;
 /** Where a cached word's history weights start: one row per previous tag, sentence start first. */
 const HISTORY_BASE = ROLES * NUM_TAGS;
 const WORD_SCORES = HISTORY_BASE + (NUM_TAGS + 1) * NUM_TAGS;
+/** Rows per pooled chunk of word scores. */
+const CHUNK_ROWS = 1024;
+
+/** One generation of scored word types: where each word's row is, in chunks of CHUNK_ROWS rows. */
+class RowGeneration {
+  readonly at = new Map<string, number>();
+  readonly chunks: Float32Array[] = [];
+  size = 0;
+
+  /** A new row, NaN throughout (nothing computed yet). */
+  add(word: string): number {
+    const row = this.size++;
+    if ((row & (CHUNK_ROWS - 1)) === 0) this.chunks.push(new Float32Array(CHUNK_ROWS * WORD_SCORES).fill(NaN));
+    this.at.set(word, row);
+    return row;
+  }
+}
+
+/**
+ * Scored word types by generation, as GenerationalCache does, with every word's row inside a
+ * few large Float32Arrays: scoring a new word allocates no array of its own (an array buffer
+ * a word made the first pass slow and gave the collector work). A word found in the old
+ * generation is copied into the young one, the rows it has filled with it.
+ */
+class WordRows {
+  private young = new RowGeneration();
+  private old = new RowGeneration();
+  /** Where the last row found or added is: its chunk and the offset of its first score. */
+  chunk: Float32Array = new Float32Array(0);
+  offset = 0;
+  constructor(private readonly limit: number) {}
+
+  /** Points chunk/offset at the word's row; false when the word is new (its row is then NaN). */
+  find(word: string): boolean {
+    const row = this.young.at.get(word);
+    if (row !== undefined) {
+      this.point(this.young, row);
+      return true;
+    }
+    const oldRow = this.old.at.get(word);
+    this.add(word);
+    if (oldRow === undefined) return false;
+    const from = this.old.chunks[oldRow >> 10];
+    const start = (oldRow & (CHUNK_ROWS - 1)) * WORD_SCORES;
+    this.chunk.set(from.subarray(start, start + WORD_SCORES), this.offset);
+    return true;
+  }
+
+  private add(word: string): void {
+    if (this.young.size >= this.limit) {
+      this.old = this.young;
+      this.young = new RowGeneration();
+    }
+    this.point(this.young, this.young.add(word));
+  }
+
+  private point(generation: RowGeneration, row: number): void {
+    this.chunk = generation.chunks[row >> 10];
+    this.offset = (row & (CHUNK_ROWS - 1)) * WORD_SCORES;
+  }
+}
 
 export class Tagger {
   /**
@@ -66,7 +127,7 @@ export class Tagger {
    * weights with each possible previous tag. Float32 holds a loaded model's quantised sums
    * exactly (they are integers well below 2^24); a tagger still in training rounds them.
    */
-  private readonly wordScores = new GenerationalCache<string, Float32Array>(WORD_SCORE_CACHE_LIMIT);
+  private readonly wordScores = new WordRows(WORD_SCORE_CACHE_LIMIT);
   private readonly startScores: Float32Array;
   private readonly endScores: Float32Array;
   /** Weights of stacked features, which are few (tags of a first pass), by hash. */
@@ -92,25 +153,31 @@ export class Tagger {
     }
   }
 
-  private roleScores(features: (offset: number) => number[], word?: string): Float32Array {
-    const out = new Float32Array(word === undefined ? HISTORY_BASE : WORD_SCORES);
-    const row = new Float64Array(NUM_TAGS);
-    for (let r = 0; r < ROLES; r++) {
-      row.fill(0);
-      this.scorer.add(features(ROLE_OFFSETS[r]), row);
-      out.set(row, r * NUM_TAGS);
-    }
-    // A word's weights with each previous tag are filled in when first needed (historyOf):
-    // a word is seen after two or three of the ten possible tags, so most rows are never read.
-    if (word !== undefined) out.fill(NaN, HISTORY_BASE);
+  private roleScores(features: (offset: number) => number[]): Float32Array {
+    const out = new Float32Array(HISTORY_BASE);
+    this.fillRoles(ROLE_OFFSETS.map(features), out, 0);
     return out;
   }
 
-  /** Where `own`'s weights after previous tag `prev1` start, computing them on first use. */
-  private historyOf(word: string, own: Float32Array, prev1: number): number {
-    const at = HISTORY_BASE + (prev1 + 1) * NUM_TAGS;
+  /** The role rows of `out` from `offset`, one feature list per role (a word's history rows are filled when first needed, historyOf). */
+  private fillRoles(features: readonly (readonly number[])[], out: Float32Array, offset: number): void {
+    const row = this.scratchRow;
+    for (let r = 0; r < ROLES; r++) {
+      row.fill(0);
+      this.scorer.add(features[r], row);
+      out.set(row, offset + r * NUM_TAGS);
+    }
+  }
+
+  /**
+   * Where the weights after previous tag `prev1` start in the row at `own[offset…]`,
+   * computing them on first use: a word is seen after two or three of the ten possible
+   * tags, so most of these rows are never read.
+   */
+  private historyOf(word: string, own: Float32Array, offset: number, prev1: number): number {
+    const at = offset + HISTORY_BASE + (prev1 + 1) * NUM_TAGS;
     if (own[at] !== own[at]) {
-      const row = this.historyRow;
+      const row = this.scratchRow;
       row.fill(0);
       this.scorer.add(wordHistoryFeatures(prev1 < 0 ? '<s>' : TAGS[prev1], word, this.historyHashes), row);
       own.set(row, at);
@@ -118,16 +185,17 @@ export class Tagger {
     return at;
   }
 
-  private readonly historyRow = new Float64Array(NUM_TAGS);
+  private readonly scratchRow = new Float64Array(NUM_TAGS);
   private readonly historyHashes: number[] = [];
+  /** The rows of the sentence being tagged: each word's chunk and offset. */
+  private rowChunks: Float32Array[] = [];
+  private rowOffsets: number[] = [];
+  private readonly sentenceScores = new Float64Array(NUM_TAGS);
 
-  private scoresOfWord(word: string): Float32Array {
-    let v = this.wordScores.get(word);
-    if (v === undefined) {
-      v = this.roleScores((o) => roleFeatures(word, o, this.gazetteer), word);
-      this.wordScores.set(word, v);
-    }
-    return v;
+  /** Points wordScores at the word's row, scoring the word the first time it is seen. */
+  private findWord(word: string): void {
+    const rows = this.wordScores;
+    if (!rows.find(word)) this.fillRoles(roleFeatureSets(word, this.gazetteer), rows.chunk, rows.offset);
   }
 
   private scoresOfExtra(hash: number): Float64Array {
@@ -170,16 +238,25 @@ export class Tagger {
   tagSentence(words: readonly string[], context: readonly (readonly number[])[], extra?: readonly (readonly number[])[], margins?: number[]): string[] {
     const n = words.length;
     const tags: string[] = [];
-    const scores = new Float64Array(NUM_TAGS);
-    const wordScores = words.map((w) => this.scoresOfWord(w));
+    const scores = this.sentenceScores;
+    const chunks = this.rowChunks;
+    const offsets = this.rowOffsets;
+    const rows = this.wordScores;
+    for (let j = 0; j < n; j++) {
+      this.findWord(words[j]);
+      chunks[j] = rows.chunk;
+      offsets[j] = rows.offset;
+    }
+    const start = this.startScores;
+    const end = this.endScores;
     let prev1 = -1;
     let prev2 = -1;
     for (let i = 0; i < n; i++) {
       scores.fill(0);
       for (let r = 0; r < ROLES; r++) {
         const j = i + ROLE_OFFSETS[r];
-        const v = j < 0 ? this.startScores : j >= n ? this.endScores : wordScores[j];
-        const base = r * NUM_TAGS;
+        const v = j < 0 ? start : j >= n ? end : chunks[j];
+        const base = (j < 0 || j >= n ? 0 : offsets[j]) + r * NUM_TAGS;
         for (let c = 0; c < NUM_TAGS; c++) scores[c] += v[base + c];
       }
       this.scorer.add(context[i], scores);
@@ -190,8 +267,8 @@ export class Tagger {
         }
       }
       const h = ((prev2 + 1) * (NUM_TAGS + 1) + prev1 + 1) * NUM_TAGS;
-      const own = wordScores[i];
-      const hw = this.historyOf(words[i], own, prev1);
+      const own = chunks[i];
+      const hw = this.historyOf(words[i], own, offsets[i], prev1);
       for (let c = 0; c < NUM_TAGS; c++) scores[c] += this.historyScores[h + c] + own[hw + c];
       const allowedHere = ALLOWED[prev1 + 1];
       let bestTag = 0;
@@ -211,6 +288,9 @@ export class Tagger {
       prev2 = prev1;
       prev1 = bestTag;
     }
+    // The sentence's rows are not kept past it (their chunks may belong to a dropped generation).
+    chunks.length = 0;
+    offsets.length = 0;
     return tags;
   }
 
@@ -236,6 +316,21 @@ export class Tagger {
       scale,
       gazetteer: gazetteer.toJSON(),
     };
+  }
+
+  /** A serialised tagger's weights by feature hash, in real units (what training starts from). */
+  static weightsOf(data: SerializedTagger): { rows: Map<number, number>; weights: Float64Array } {
+    const hb = base64ToBytes(data.hashes);
+    const hashes = new Int32Array(hb.buffer, hb.byteOffset, hb.byteLength / 4);
+    const wb = base64ToBytes(data.weights);
+    const q = new Int16Array(wb.buffer, wb.byteOffset, wb.byteLength / 2);
+    const rows = new Map<number, number>();
+    const weights = new Float64Array(hashes.length * NUM_TAGS);
+    for (let r = 0; r < hashes.length; r++) {
+      rows.set(hashes[r], r);
+      for (let c = 0; c < NUM_TAGS; c++) weights[r * NUM_TAGS + c] = q[r * NUM_TAGS + c] * data.scale;
+    }
+    return { rows, weights };
   }
 
   /** `gazetteer`: an already built one equal to the model's, to share between taggers. */

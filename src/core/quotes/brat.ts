@@ -22,8 +22,14 @@ export interface Attribution {
    * second Content of the same attribution, not a replacement of the first.
    */
   readonly contents: readonly BratSpan[];
+  /** The event's last Source argument. */
   readonly source: BratSpan | null;
+  /** Every Source argument in the event's order (Source, Source2, …). */
+  readonly sources: readonly BratSpan[];
+  /** The event's last Cue argument. */
   readonly cue: BratSpan | null;
+  /** Every Cue argument in the event's order (Cue, Cue2, …). */
+  readonly cues: readonly BratSpan[];
 }
 
 /** A text-bound line: id, type, fragments, text (which may itself hold a tab). */
@@ -47,18 +53,30 @@ export function readAttributions(ann: string): Attribution[] {
   for (const line of ann.split(/\r?\n/)) {
     const event = /^(E\d+)\t(.*)$/.exec(line);
     if (!event) continue;
-    const roles = new Map<string, string>();
-    const contents: BratSpan[] = [];
+    // Brat numbers a repeated role (Content, Content2, Source2…): every argument is kept under its role.
+    const byRole = new Map<string, BratSpan[]>();
+    const lastId = new Map<string, string>();
     const [trigger, ...args] = event[2].trim().split(/\s+/);
     for (const part of args) {
       const [role, id] = part.split(':');
       if (!role || !id) continue;
-      roles.set(role.replace(/\d+$/, ''), id);
-      const span = /^Content\d*$/.test(role) ? spans.get(id) : undefined;
-      if (span) contents.push(span);
+      const base = role.replace(/\d+$/, '');
+      lastId.set(base, id);
+      const span = spans.get(id);
+      if (span) byRole.set(base, [...(byRole.get(base) ?? []), span]);
     }
-    const get = (role: string) => (roles.has(role) ? (spans.get(roles.get(role)!) ?? null) : null);
-    out.push({ id: event[1], trigger: spans.get(trigger?.split(':')[1] ?? '') ?? null, content: get('Content'), contents, source: get('Source'), cue: get('Cue') });
+    const all = (role: string) => byRole.get(role) ?? [];
+    const last = (role: string) => spans.get(lastId.get(role) ?? '') ?? null;
+    out.push({
+      id: event[1],
+      trigger: spans.get(trigger?.split(':')[1] ?? '') ?? null,
+      content: last('Content'),
+      contents: all('Content'),
+      source: last('Source'),
+      sources: all('Source'),
+      cue: last('Cue'),
+      cues: all('Cue'),
+    });
   }
   return out;
 }
