@@ -1,6 +1,6 @@
 /**
- * `corpus-lens train --from CORPUS --out DIR`: the entity recogniser trained on the built-in
- * training data plus the corpus's reviewed articles (and the user's annotations in the others),
+ * `corpus-lens train --from CORPUS --out DIR`: the built-in entity recogniser trained on from its
+ * weights with the corpus's reviewed articles (and the user's annotations in the others),
  * written as a model folder that `--model DIR` loads. Progress and a summary go to stderr.
  */
 import { TrainingCancelled, trainFromCorpus } from '../node/trainCorpus';
@@ -17,7 +17,7 @@ export const trainCommand = defineCommand({
     out: { type: 'string', valueName: 'DIR', required: true, description: 'the model folder to write (ner.json.gz and model.json); give it to --model' },
     base: { type: 'string', valueName: 'FILE', description: 'the built-in training data, CoNLL-2003 eng.train (default: $CORPUS_LENS_NER_TRAIN or ../shared/eval/ner/)' },
     epochs: { type: 'string', valueName: 'N', number: { min: 1, max: 50 }, description: 'passes over the data (default 10)' },
-    weight: { type: 'string', valueName: 'W', number: { min: 0.01, max: 1000 }, description: 'how many news tokens each corpus token counts (default: the corpus weighs a third of the news data, at most 20)' },
+    weight: { type: 'string', valueName: 'W', number: { min: 0.01, max: 1000 }, description: 'how far each mistake on a corpus token moves the built-in model\'s weights (default 3)' },
     quiet: { type: 'boolean', description: 'no progress on stderr, only the summary' },
   },
   positionals: { min: 0, max: 0, name: 'other arguments' },

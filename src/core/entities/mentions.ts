@@ -64,7 +64,7 @@ export function findMentions(text: string, article: Article, recognizer: Recogni
     for (const c of chunks(tags[i])) {
       let margin = Infinity;
       for (let k = c.start; k < c.end; k++) margin = Math.min(margin, margins[i][k]);
-      for (const piece of cleanName(tokens.slice(c.start, c.end), line, recognizer)) {
+      for (const piece of cleanName(tokens.slice(c.start, c.end), line, recognizer, margins[i].slice(c.start, c.end))) {
         const start = piece[0].start;
         const end = piece[piece.length - 1].end;
         const surface = text.slice(start, end);
@@ -153,6 +153,8 @@ interface WordToken {
 export interface LineCase {
   /** A headline-like line: most of its words capitalised, so capitals say little about names. */
   readonly titleCased: boolean;
+  /** Names set off by commas, semicolons or brackets (a results line, a squad list), not a headline's phrase. */
+  readonly listed: boolean;
   /** An all-capital word amid lower case ("US", "IS"): an acronym, not a shouted word ("THE"). */
   acronym(token: WordToken): boolean;
   /** Whether a token opens its sentence, where a capital says nothing. */
@@ -168,7 +170,8 @@ export function lineCase(tokens: readonly WordToken[]): LineCase {
     if (caps(t) && (caps(tokens[i - 1]) || caps(tokens[i + 1]))) shouted.add(t.start);
   });
   const first = tokens.find((t) => /[\p{L}\p{N}]/u.test(t.text))?.start;
-  return { titleCased, acronym: (t) => caps(t) && !shouted.has(t.start), opens: (t) => t.start === first };
+  const listed = tokens.filter((t) => /^[,;()]$/.test(t.text)).length >= 2;
+  return { titleCased, listed, acronym: (t) => caps(t) && !shouted.has(t.start), opens: (t) => t.start === first };
 }
 
 /**
@@ -178,8 +181,8 @@ export function lineCase(tokens: readonly WordToken[]): LineCase {
  * title-cased line a capitalised common word that no training name contains is a verb or
  * noun of the headline and splits it ("Elon Musk Promised South Australia").
  */
-export function cleanName<T extends WordToken>(tokens: readonly T[], line: LineCase, recognizer: Recognizer): T[][] {
-  const { titleCased, acronym, opens } = line;
+export function cleanName<T extends WordToken>(tokens: readonly T[], line: LineCase, recognizer: Recognizer, margins?: readonly number[]): T[][] {
+  const { titleCased, listed, acronym, opens } = line;
   const pieces: T[][] = [];
   let current: T[] = [];
   const flush = () => {
@@ -213,7 +216,7 @@ export function cleanName<T extends WordToken>(tokens: readonly T[], line: LineC
       flush();
       continue;
     }
-    const headlineWord = titleCased && k > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && recognizer.isCommonWord(t.text) && !recognizer.isNameWord(t.text);
+    const headlineWord = titleCased && k > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && recognizer.isCommonWord(t.text) && !recognizer.isNameWord(t.text) && !(listed && (margins?.[k] ?? 0) >= HEADLINE_KEEP_MARGIN);
     if (headlineWord) {
       flush();
       continue;
@@ -223,6 +226,15 @@ export function cleanName<T extends WordToken>(tokens: readonly T[], line: LineC
   flush();
   return pieces;
 }
+
+/**
+ * The tagger's margin on a capitalised common word inside a name above which a title-cased
+ * list line (names set off by commas or brackets) does not split the name there: the tagger
+ * read the word as part of the name from its context (a surname in a results line, "W. Noon
+ * 57"; a player in a squad list, "Aron Winter ( Inter )"), not from the capital alone. Real
+ * headlines get confident wrong tags ("Elon Musk Promised South Australia"), so they still split.
+ */
+const HEADLINE_KEEP_MARGIN = 10;
 
 /** Words that, right before a name or in apposition after it, say it is an organisation. */
 const ORG_BEFORE = /\b(?:shares (?:in|of)|stake in|chain|firm|company|companies|conglomerate|manufacturers?|makers?|carmakers?|retailers?|brands?|operator|group|giant|insurer|lender|bank|airline|broadcaster|newspaper|agency|rival)\s+(?:the\s+)?$/i;

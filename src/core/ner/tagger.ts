@@ -318,6 +318,21 @@ export class Tagger {
     };
   }
 
+  /** A serialised tagger's weights by feature hash, in real units (what training starts from). */
+  static weightsOf(data: SerializedTagger): { rows: Map<number, number>; weights: Float64Array } {
+    const hb = base64ToBytes(data.hashes);
+    const hashes = new Int32Array(hb.buffer, hb.byteOffset, hb.byteLength / 4);
+    const wb = base64ToBytes(data.weights);
+    const q = new Int16Array(wb.buffer, wb.byteOffset, wb.byteLength / 2);
+    const rows = new Map<number, number>();
+    const weights = new Float64Array(hashes.length * NUM_TAGS);
+    for (let r = 0; r < hashes.length; r++) {
+      rows.set(hashes[r], r);
+      for (let c = 0; c < NUM_TAGS; c++) weights[r * NUM_TAGS + c] = q[r * NUM_TAGS + c] * data.scale;
+    }
+    return { rows, weights };
+  }
+
   /** `gazetteer`: an already built one equal to the model's, to share between taggers. */
   static deserialize(data: SerializedTagger, gazetteer?: Gazetteer | null): Tagger {
     if (data.format !== 'corpus-lens/ner-hashed@1') throw new Error(`unknown NER model format ${String(data.format)}`);

@@ -28,6 +28,12 @@ export interface TrainOptions {
   log?: (message: string) => void;
 }
 
+/** A trained tagger's weights by feature hash (real values): where adaptation starts from. */
+export interface StartingWeights {
+  readonly rows: ReadonlyMap<number, number>;
+  readonly weights: Float64Array;
+}
+
 interface Example {
   words: string[];
   /** Tag index per token; -1 where the tag is unknown (partial annotation: no update there). */
@@ -127,17 +133,18 @@ export function countNames(docs: readonly ConllDocument[]): Map<string, Map<stri
  * Gazetteer features for training come from the other half of the documents
  * (jackknifing), so the model learns how much a gazetteer hit is worth on unseen text.
  */
-function examples(docs: readonly TrainingDocument[], lexicon: Lexicon | null, extra?: ExtraFeatures): Example[] {
+function examples(docs: readonly TrainingDocument[], lexicon: Lexicon | null, extra?: ExtraFeatures, gazetteerOf?: (doc: number) => Gazetteer): Example[] {
   const halves = [docs.filter((_, i) => i % 2 === 0), docs.filter((_, i) => i % 2 === 1)];
-  const gazetteers = [Gazetteer.fromCounts(countNames(halves[1])), Gazetteer.fromCounts(countNames(halves[0]))];
+  const gazetteers = gazetteerOf ? [] : [Gazetteer.fromCounts(countNames(halves[1])), Gazetteer.fromCounts(countNames(halves[0]))];
   for (const g of gazetteers) g.lexicon = lexicon;
   const out: Example[] = [];
   docs.forEach((d, di) => {
     const sentences = d.sentences.map((s) => s.tokens.map((t) => t.word));
     const ctx = documentContext(sentences);
+    const gazetteer = gazetteerOf ? gazetteerOf(di) : gazetteers[di % 2];
     d.sentences.forEach((s, si) => {
       const words = sentences[si];
-      const features = sentenceFeatures(words, ctx, gazetteers[di % 2]);
+      const features = sentenceFeatures(words, ctx, gazetteer);
       const more = extra?.[di]?.[si];
       if (more) features.forEach((f, i) => f.push(...more[i]));
       const salt = d.domain ? domainSalt(d.domain) : null;
@@ -178,10 +185,12 @@ export interface TrainedTagger {
 }
 
 /** One averaged-perceptron run over `data` in the order `seed` shuffles; returns the averaged weights by row. */
-function averagedPerceptron(data: readonly Example[], staticRows: readonly (readonly Int32Array[])[], rows: Map<number, number>, epochs: number, seed: number, log: (message: string) => void): Float64Array {
+function averagedPerceptron(data: readonly Example[], staticRows: readonly (readonly Int32Array[])[], rows: Map<number, number>, epochs: number, seed: number, log: (message: string) => void, start?: StartingWeights): Float64Array {
   let capacity = (rows.size + 200_000) * NUM_TAGS;
   let w = new Float64Array(capacity);
   let u = new Float64Array(capacity);
+  // Adaptation starts from trained weights; averaging keeps them (only updates are averaged).
+  if (start) for (const [h, r] of start.rows) w.set(start.weights.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS), rows.get(h)! * NUM_TAGS);
   // History features are few; all are admitted as they appear.
   const rowOf = (f: number): number => {
     let r = rows.get(f);
@@ -264,13 +273,19 @@ function averagedPerceptron(data: readonly Example[], staticRows: readonly (read
   return averaged;
 }
 
-export function trainTagger(docs: readonly TrainingDocument[], options: TrainOptions, extra?: ExtraFeatures): TrainedTagger {
+export function trainTagger(
+  docs: readonly TrainingDocument[],
+  options: TrainOptions,
+  extra?: ExtraFeatures,
+  adapt?: { readonly start: StartingWeights; readonly gazetteerOf: (doc: number) => Gazetteer; readonly gazetteer: Gazetteer },
+): TrainedTagger {
   const log = options.log ?? (() => {});
-  const data = examples(docs, options.lexicon ?? null, extra);
+  const data = examples(docs, options.lexicon ?? null, extra, adapt?.gazetteerOf);
   const counts = new Map<number, number>();
   for (const ex of data) for (const fs of ex.features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
   const rows = new Map<number, number>();
-  for (const [f, n] of counts) if (n >= options.minCount) rows.set(f, rows.size);
+  if (adapt) for (const h of adapt.start.rows.keys()) rows.set(h, rows.size);
+  for (const [f, n] of counts) if (n >= options.minCount && !rows.has(f)) rows.set(f, rows.size);
   const staticRows = data.map((ex) => ex.features.map((fs) => Int32Array.from(fs.map((f) => rows.get(f) ?? -1).filter((r) => r >= 0))));
   log(`${data.length} sentences, ${rows.size} static features (min count ${options.minCount})`);
 
@@ -279,7 +294,7 @@ export function trainTagger(docs: readonly TrainingDocument[], options: TrainOpt
   let mixed = new Float64Array(0);
   for (let run = 0; run < shuffles; run++) {
     const seed = options.seed + run * 7919;
-    const averaged = averagedPerceptron(data, staticRows, rows, options.epochs, seed, run === 0 ? log : (m) => log(`shuffle ${run + 1}/${shuffles}, ${m}`));
+    const averaged = averagedPerceptron(data, staticRows, rows, options.epochs, seed, run === 0 ? log : (m) => log(`shuffle ${run + 1}/${shuffles}, ${m}`), adapt?.start);
     const sum = new Float64Array(rows.size * NUM_TAGS);
     sum.set(mixed);
     for (let i = 0; i < averaged.length; i++) sum[i] += averaged[i];
@@ -287,7 +302,7 @@ export function trainTagger(docs: readonly TrainingDocument[], options: TrainOpt
   }
   const averaged = new Float64Array(rows.size * NUM_TAGS);
   for (let i = 0; i < averaged.length; i++) averaged[i] = mixed[i] / shuffles;
-  const gazetteer = Gazetteer.fromCounts(countNames(docs));
+  const gazetteer = adapt?.gazetteer ?? Gazetteer.fromCounts(countNames(docs));
   gazetteer.lexicon = options.lexicon ?? null;
   return { tagger: new Tagger(new MapScorer(rows, averaged, NUM_TAGS), gazetteer), rows, weights: averaged, gazetteer };
 }
@@ -318,6 +333,67 @@ export function trainStacked(docs: readonly TrainingDocument[], options: TrainOp
   const first = trainTagger(docs, options);
   log('stage 2');
   const second = trainTagger(docs, options, extra);
+  return { first, second };
+}
+
+/** What a trained model starts adaptation from: each stage's weights and the names it knows. */
+export interface StartingModel {
+  readonly first: StartingWeights;
+  readonly second: StartingWeights;
+  readonly names: ReadonlyArray<readonly [string, readonly string[]]>;
+}
+
+/** The model's names with those of `docs` (theirs win: a corpus says what its own names are). */
+function gazetteerWith(names: StartingModel['names'], docs: readonly ConllDocument[], lexicon: Lexicon | null): Gazetteer {
+  const entries = new Map<string, string[]>(names.map(([n, t]) => [n, [...t]]));
+  for (const [n, t] of Gazetteer.fromCounts(countNames(docs)).toJSON()) entries.set(n, t);
+  const g = new Gazetteer(entries);
+  g.lexicon = lexicon;
+  return g;
+}
+
+/**
+ * A trained model adapted to a corpus (warm start): both stages start from the model's
+ * weights and continue training on the corpus's documents alone, so what the corpus shows
+ * corrects the model where it is wrong and leaves it where it is right; text of other kinds
+ * keeps the model itself. Each document's gazetteer features come from the other parts of
+ * the corpus (plus the model's names), and the second stage trains on first-stage output of a
+ * first stage adapted without the document's part, as unseen text is tagged.
+ */
+export function adaptStacked(docs: readonly TrainingDocument[], start: StartingModel, options: TrainOptions): { first: TrainedTagger; second: TrainedTagger } {
+  const log = options.log ?? (() => {});
+  const lexicon = options.lexicon ?? null;
+  const parts = Math.min(docs.length, Math.max(2, Math.floor(options.stackFolds ?? 5)));
+  const partOf = (i: number) => i % parts;
+  const without = (skip: ReadonlySet<number>) => docs.filter((_, i) => !skip.has(partOf(i)));
+  const words = docs.map((d) => d.sentences.map((s) => s.tokens.map((t) => t.word)));
+  const quiet = { ...options, log: () => {} };
+  const extra: number[][][][] = docs.map(() => []);
+  if (parts < 2) {
+    const tagger = new Tagger(new MapScorer(start.first.rows, start.first.weights, NUM_TAGS), gazetteerWith(start.names, [], lexicon));
+    docs.forEach((_, i) => (extra[i] = stackedFeatures(words[i], tagger.tagDocument(words[i]))));
+  } else {
+    for (let k = 0; k < parts; k++) {
+      log(`stage 1, part ${k + 1}/${parts}`);
+      const inPart = docs.map((_, i) => i).filter((i) => partOf(i) === k);
+      const others = docs.map((_, i) => i).filter((i) => partOf(i) !== k);
+      const gazetteer = gazetteerWith(start.names, without(new Set([k])), lexicon);
+      const trained = trainTagger(
+        others.map((i) => docs[i]),
+        quiet,
+        undefined,
+        { start: start.first, gazetteer, gazetteerOf: (j) => gazetteerWith(start.names, without(new Set([k, partOf(others[j])])), lexicon) },
+      );
+      for (const i of inPart) extra[i] = stackedFeatures(words[i], trained.tagger.tagDocument(words[i]));
+    }
+  }
+  const gazetteer = gazetteerWith(start.names, docs, lexicon);
+  const jackknifed = Array.from({ length: parts }, (_, k) => gazetteerWith(start.names, parts < 2 ? [] : without(new Set([k])), lexicon));
+  const adapt = (weights: StartingWeights) => ({ start: weights, gazetteer, gazetteerOf: (i: number) => jackknifed[partOf(i)] });
+  log('stage 1 on all documents');
+  const first = trainTagger(docs, options, undefined, adapt(start.first));
+  log('stage 2');
+  const second = trainTagger(docs, options, extra, adapt(start.second));
   return { first, second };
 }
 
