@@ -100,6 +100,16 @@ describe('brat numbers a repeated role (Content2, Source2, Cue2): every argument
     expect(r.problems).toEqual(['unknown label "Discuss" (1 span): not imported; a label map can name its type (PER, ORG, LOC, MISC, DATE, TIME, QUOTE)']);
   });
 
+  it('an argument naming a text-bound id the file lacks is reported, and the rest of the attribution still comes in (PolNeAR, T18 removed)', () => {
+    const { text, ann } = polnear('politico_2016-09-22_house-panel-votes-to-hold-clinto');
+    const damaged = ann.split('\n').filter((line) => !line.startsWith('T18\t')).join('\n');
+    const r = importBrat(damaged, text);
+    expect(r.problems).toContain('E5: its argument Content:T18 names no text-bound annotation in the file; not imported');
+    expect(saidBy(r, '"Subpoenas are not optional,"')).toEqual([]);
+    expect(saidBy(r, '"Mr. Pagliano is a crucial fact witness')).toEqual(['panel Chairman Rep. Jason Chaffetz (R-Utah)']);
+    expect(importBrat(ann, text).problems.filter((p) => p.includes('names no text-bound annotation'))).toEqual([]);
+  });
+
   it('across PolNeAR dev, every Content an attribution links is imported as a quote', () => {
     let contents = 0;
     let missing = 0;

@@ -211,6 +211,8 @@ export function importBrat(annRaw: string, text: string, options: ImportOptions 
   const sourceName = (s: BratSpan) => notes.get(s.id) ?? references.get(s.id)?.[0]?.name ?? s.text.replace(/\s+/g, ' ');
   const inAttribution = new Set<string>();
   for (const a of readAttributions(ann)) {
+    // A dangling argument is the annotator's data we cannot place: said, not dropped in silence.
+    for (const arg of a.unresolved) out.problems.push(`${a.id}: its argument ${arg} names no text-bound annotation in the file; not imported`);
     // Brat numbers a repeated role (Content, Content2; Source2, Cue2): each argument is the attribution's.
     for (const s of [a.trigger, ...a.contents, ...a.sources, ...a.cues]) if (s) inAttribution.add(s.id);
     const speaker = notes.get(a.id) ?? spokenBy([...new Set(a.sources.map(sourceName).filter((n) => n))]);

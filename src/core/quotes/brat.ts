@@ -30,6 +30,8 @@ export interface Attribution {
   readonly cue: BratSpan | null;
   /** Every Cue argument in the event's order (Cue, Cue2, …). */
   readonly cues: readonly BratSpan[];
+  /** Arguments ("Content:T9") whose id names no text-bound annotation in the file. */
+  readonly unresolved: readonly string[];
 }
 
 /** A text-bound line: id, type, fragments, text (which may itself hold a tab). */
@@ -56,6 +58,7 @@ export function readAttributions(ann: string): Attribution[] {
     // Brat numbers a repeated role (Content, Content2, Source2…): every argument is kept under its role.
     const byRole = new Map<string, BratSpan[]>();
     const lastId = new Map<string, string>();
+    const unresolved: string[] = [];
     const [trigger, ...args] = event[2].trim().split(/\s+/);
     for (const part of args) {
       const [role, id] = part.split(':');
@@ -64,6 +67,7 @@ export function readAttributions(ann: string): Attribution[] {
       lastId.set(base, id);
       const span = spans.get(id);
       if (span) byRole.set(base, [...(byRole.get(base) ?? []), span]);
+      else unresolved.push(part);
     }
     const all = (role: string) => byRole.get(role) ?? [];
     const last = (role: string) => spans.get(lastId.get(role) ?? '') ?? null;
@@ -76,6 +80,7 @@ export function readAttributions(ann: string): Attribution[] {
       sources: all('Source'),
       cue: last('Cue'),
       cues: all('Cue'),
+      unresolved,
     });
   }
   return out;
