@@ -1,9 +1,12 @@
 /** The entity recogniser: two stacked taggers plus document-level consistency. */
 import { applyDocumentConsistency } from './consistency';
 import { domainTest, type SerializedDomainTest } from './domain';
-import { stackedFeatures } from './features';
+import { documentContext } from './features';
+import { Gazetteer } from './gazetteer';
+import { PairedWeights } from './hashing';
 import { Lexicon, type SerializedLexicon } from './lexicon';
-import { Tagger, type SerializedTagger } from './tagger';
+import { StagePair } from './stagePair';
+import { NUM_TAGS, Tagger, type SerializedTagger } from './tagger';
 
 export interface SerializedRecognizer {
   format: 'corpus-lens/ner-stacked@2';
@@ -36,8 +39,11 @@ export class Recognizer {
   private domain: { readonly recognizer: Recognizer; readonly accepts: (sentences: readonly (readonly string[])[]) => boolean } | undefined;
 
   constructor(
-    private readonly first: Tagger,
-    private readonly second: Tagger,
+    private readonly stages: StagePair,
+    /** The first stage's gazetteer (names seen in training), which both stages' context features use. */
+    private readonly gazetteer: Gazetteer | null,
+    /** The real weight of one unit of the second stage's scores (its weights are quantised). */
+    private readonly unit: number,
     lowercase: readonly string[] = [],
     /** The word classes and name lists the model was trained with, to train another with the same. */
     readonly lexicon: Lexicon | null = null,
@@ -52,13 +58,10 @@ export class Recognizer {
 
   tagWithConfidence(sentences: readonly (readonly string[])[]): TaggedDocument {
     if (this.domain?.accepts(sentences)) return this.domain.recognizer.tagWithConfidence(sentences);
-    // Both stages were trained with one gazetteer, so their static features are the same.
-    const staticFeatures = this.first.staticFeatures(sentences);
-    const firstPass = this.first.tagDocument(sentences, undefined, staticFeatures);
-    const margins: number[][] = [];
-    const secondPass = this.second.tagDocument(sentences, stackedFeatures(sentences, firstPass), staticFeatures, margins);
+    // Both stages were trained with one gazetteer, so their context features are the same.
+    const { tags: secondPass, margins } = this.stages.tagDocument(sentences, documentContext(sentences));
     const tags = applyDocumentConsistency(sentences, secondPass, this.weightedVote ? margins : undefined, this);
-    const unit = this.second.unit;
+    const unit = this.unit;
     // A name split in two ("Nice and Paris St Germain") keeps the tagger's confidence in its words.
     const kept = (t: string, was: string) => t === was || (t !== 'O' && was !== 'O' && t.slice(2) === was.slice(2));
     const confidence = tags.map((row, s) => row.map((t, i) => (kept(t, secondPass[s][i]) ? margins[s][i] * unit : 0)));
@@ -67,7 +70,7 @@ export class Recognizer {
 
   /** Whether the training data tagged this lower-cased name as an entity (NameKnowledge). */
   isName(lowerName: string): boolean {
-    return this.first.gazetteer?.typesOf(lowerName) !== undefined;
+    return this.gazetteer?.typesOf(lowerName) !== undefined;
   }
 
   /** Whether a lower-cased word is a company legal form ("corp", "plc"; NameKnowledge). */
@@ -84,14 +87,14 @@ export class Recognizer {
   isNameWord(word: string): boolean {
     if (!this.nameWordSet) {
       this.nameWordSet = new Set();
-      for (const [name] of this.first.gazetteer?.toJSON() ?? []) for (const w of name.split(' ')) this.nameWordSet.add(w);
+      for (const [name] of this.gazetteer?.toJSON() ?? []) for (const w of name.split(' ')) this.nameWordSet.add(w);
     }
     return this.nameWordSet.has(word.toLowerCase());
   }
 
   /** The one type a name had in training, if it had exactly one (a prior for voting). */
   knownType(name: string): 'PER' | 'ORG' | 'LOC' | 'MISC' | undefined {
-    const types = this.first.gazetteer?.typesOf(name.toLowerCase());
+    const types = this.gazetteer?.typesOf(name.toLowerCase());
     return types && types.length === 1 ? (types[0] as 'PER' | 'ORG' | 'LOC' | 'MISC') : undefined;
   }
 
@@ -99,11 +102,11 @@ export class Recognizer {
   static deserialize(data: SerializedRecognizer): Recognizer {
     if (data.format !== 'corpus-lens/ner-stacked@2') throw new Error(`unknown entity model format ${String(data.format)}`);
     const lexicon = data.lexicon ? Lexicon.fromJSON(data.lexicon) : null;
-    const first = Tagger.deserialize(data.first);
-    const shared = sameEntries(data.first.gazetteer, data.second.gazetteer) ? first.gazetteer : undefined;
-    const second = Tagger.deserialize(data.second, shared);
-    for (const g of [first.gazetteer, second.gazetteer]) if (g) g.lexicon = lexicon;
-    const recognizer = new Recognizer(first, second, data.lowercase, lexicon);
+    const weights = new PairedWeights(Tagger.tableOf(data.first), Tagger.tableOf(data.second), NUM_TAGS);
+    const first = Gazetteer.fromJSON(data.first.gazetteer);
+    const second = sameEntries(data.first.gazetteer, data.second.gazetteer) ? first : Gazetteer.fromJSON(data.second.gazetteer);
+    for (const g of [first, second]) g.lexicon = lexicon;
+    const recognizer = new Recognizer(new StagePair(weights, [first, second]), first, data.second.scale, data.lowercase, lexicon);
     if (data.domain) {
       const adapted = Recognizer.deserialize({ format: data.format, trainedOn: data.trainedOn, first: data.domain.first, second: data.domain.second, lowercase: data.lowercase, lexicon: data.lexicon });
       recognizer.domain = { recognizer: adapted, accepts: domainTest(data.domain.test) };

@@ -13,7 +13,7 @@ export function allowed(prev: string, tag: string): boolean {
 }
 
 /** allowed() as a table: ALLOWED[prevIndex + 1][tagIndex], prevIndex -1 for the sentence start. */
-const ALLOWED = [-1, ...TAGS.map((_, i) => i)].map((p) => TAGS.map((t) => allowed(p < 0 ? '<s>' : TAGS[p], t)));
+export const ALLOWED = [-1, ...TAGS.map((_, i) => i)].map((p) => TAGS.map((t) => allowed(p < 0 ? '<s>' : TAGS[p], t)));
 
 export interface SerializedTagger {
   format: 'corpus-lens/ner-hashed@1';
@@ -31,7 +31,7 @@ export interface SerializedTagger {
  * old one and the oldest is dropped, so the words a long run keeps meeting stay cached
  * (a cache cleared wholesale scores them all again). At most twice this many are kept.
  */
-const WORD_SCORE_CACHE_LIMIT = 50_000;
+export const WORD_SCORE_CACHE_LIMIT = 50_000;
 
 /** A map of two generations: lookups promote an old entry, a full young one ages. */
 class GenerationalCache<K, V> {
@@ -55,10 +55,11 @@ class GenerationalCache<K, V> {
     this.young.set(key, value);
   }
 }
-const ROLES = ROLE_OFFSETS.length;
+export const ROLES = ROLE_OFFSETS.length;
 /** Where a cached word's history weights start: one row per previous tag, sentence start first. */
-const HISTORY_BASE = ROLES * NUM_TAGS;
-const WORD_SCORES = HISTORY_BASE + (NUM_TAGS + 1) * NUM_TAGS;
+export const HISTORY_BASE = ROLES * NUM_TAGS;
+/** A word's scores for one stage: its role rows, then its history rows. */
+export const WORD_SCORES = HISTORY_BASE + (NUM_TAGS + 1) * NUM_TAGS;
 /** Rows per pooled chunk of word scores. */
 const CHUNK_ROWS = 1024;
 
@@ -67,11 +68,12 @@ class RowGeneration {
   readonly at = new Map<string, number>();
   readonly chunks: Float32Array[] = [];
   size = 0;
+  constructor(private readonly width: number) {}
 
   /** A new row, NaN throughout (nothing computed yet). */
   add(word: string): number {
     const row = this.size++;
-    if ((row & (CHUNK_ROWS - 1)) === 0) this.chunks.push(new Float32Array(CHUNK_ROWS * WORD_SCORES).fill(NaN));
+    if ((row & (CHUNK_ROWS - 1)) === 0) this.chunks.push(new Float32Array(CHUNK_ROWS * this.width).fill(NaN));
     this.at.set(word, row);
     return row;
   }
@@ -83,13 +85,20 @@ class RowGeneration {
  * a word made the first pass slow and gave the collector work). A word found in the old
  * generation is copied into the young one, the rows it has filled with it.
  */
-class WordRows {
-  private young = new RowGeneration();
-  private old = new RowGeneration();
+export class WordRows {
+  private young: RowGeneration;
+  private old: RowGeneration;
   /** Where the last row found or added is: its chunk and the offset of its first score. */
   chunk: Float32Array = new Float32Array(0);
   offset = 0;
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    /** Scores per word. */
+    private readonly width = WORD_SCORES,
+  ) {
+    this.young = new RowGeneration(width);
+    this.old = new RowGeneration(width);
+  }
 
   /** Points chunk/offset at the word's row; false when the word is new (its row is then NaN). */
   find(word: string): boolean {
@@ -102,22 +111,22 @@ class WordRows {
     this.add(word);
     if (oldRow === undefined) return false;
     const from = this.old.chunks[oldRow >> 10];
-    const start = (oldRow & (CHUNK_ROWS - 1)) * WORD_SCORES;
-    this.chunk.set(from.subarray(start, start + WORD_SCORES), this.offset);
+    const start = (oldRow & (CHUNK_ROWS - 1)) * this.width;
+    this.chunk.set(from.subarray(start, start + this.width), this.offset);
     return true;
   }
 
   private add(word: string): void {
     if (this.young.size >= this.limit) {
       this.old = this.young;
-      this.young = new RowGeneration();
+      this.young = new RowGeneration(this.width);
     }
     this.point(this.young, this.young.add(word));
   }
 
   private point(generation: RowGeneration, row: number): void {
     this.chunk = generation.chunks[row >> 10];
-    this.offset = (row & (CHUNK_ROWS - 1)) * WORD_SCORES;
+    this.offset = (row & (CHUNK_ROWS - 1)) * this.width;
   }
 }
 
@@ -333,15 +342,21 @@ export class Tagger {
     return { rows, weights };
   }
 
-  /** `gazetteer`: an already built one equal to the model's, to share between taggers. */
-  static deserialize(data: SerializedTagger, gazetteer?: Gazetteer | null): Tagger {
+  /** A serialised tagger's feature hashes (ascending) and quantised weights, `hashes × tags`. */
+  static tableOf(data: SerializedTagger): { hashes: Int32Array; weights: Int16Array } {
     if (data.format !== 'corpus-lens/ner-hashed@1') throw new Error(`unknown NER model format ${String(data.format)}`);
     if (data.tags.join() !== TAGS.join()) throw new Error('NER model tags do not match this version');
     const hb = base64ToBytes(data.hashes);
     const hashes = new Int32Array(hb.buffer, hb.byteOffset, hb.byteLength / 4);
     const wb = base64ToBytes(data.weights);
-    const q = new Int16Array(wb.buffer, wb.byteOffset, wb.byteLength / 2);
-    return new Tagger(new HashedWeights(hashes, q, NUM_TAGS), gazetteer ?? Gazetteer.fromJSON(data.gazetteer), data.scale);
+    const weights = new Int16Array(wb.buffer, wb.byteOffset, wb.byteLength / 2);
+    return { hashes, weights };
+  }
+
+  /** `gazetteer`: an already built one equal to the model's, to share between taggers. */
+  static deserialize(data: SerializedTagger, gazetteer?: Gazetteer | null): Tagger {
+    const { hashes, weights } = Tagger.tableOf(data);
+    return new Tagger(new HashedWeights(hashes, weights, NUM_TAGS), gazetteer ?? Gazetteer.fromJSON(data.gazetteer), data.scale);
   }
 }
 
