@@ -21,7 +21,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { ResultStore } from '../core/corpusIndex';
 import type { LayerStore } from './analysisEngine';
-import { modelPath, selectedModelFile } from '../node/models';
+import { modelId } from '../node/models';
 
 export const CACHE_FORMAT = 'corpus-lens/cache@1';
 
@@ -75,17 +75,8 @@ export interface DiskCacheOptions {
   readonly onProblem?: (message: string) => void;
 }
 
-/**
- * The id `modelId()` gives the entity model in use (a hash of its file's bytes), from the file
- * alone: `modelId()` loads the model to answer, which cost a warm start 1.5 s and 85 MB of the
- * analysis worker for a model it then never used (every result came from the cache).
- */
-export function modelFileId(file: string = selectedModelFile() ?? modelPath()): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 16);
-}
-
 /** The cache in `dir` for the code running and the entity model in use (`--model`, the corpus's, or the built-in one). */
-export function openCache(dir: string, onProblem?: (message: string) => void, model = modelFileId()): DiskCache {
+export function openCache(dir: string, onProblem?: (message: string) => void, model = modelId()): DiskCache {
   return new DiskCache({ dir, version: analyserVersion(model), onProblem });
 }
 
