@@ -114,6 +114,18 @@ describe('entities on the seeds', () => {
     expect(people.find((e) => e.aliases.includes('Kim'))?.aliases).not.toContain('Kim Jong-un');
   });
 
+  it('takes several generic tails off an organisation: "Goldman Sachs Group Inc." is Goldman Sachs', () => {
+    // Giveme5W1H, a Bloomberg story on the 2017 tax law.
+    const text = [
+      'Goldman Sachs Group Inc. said the U.S. tax reform will cut profit this year by about $5 billion, mainly because of a tax targeting earnings held abroad.',
+      'Goldman Sachs, which gets more than 40 percent of its revenue outside the U.S., had $31.2 billion in earnings reinvested abroad as of the end of 2016, according to a regulatory filing.',
+    ].join('\n\n');
+    const article = parseArticle(text);
+    const { resolution } = resolveCorpus([{ id: 'a0', text, mentions: findMentions(text, article, recognizer), body: bodySpans(article) }]);
+    const goldman = resolution.entities.filter((e) => e.aliases.some((a) => a.startsWith('Goldman')));
+    expect(goldman.map((e) => e.aliases)).toEqual([expect.arrayContaining(['Goldman Sachs', 'Goldman Sachs Group Inc.'])]);
+  });
+
   it('gives every mention exact offsets', () => {
     for (const [i, a] of corpus.articles.entries()) for (const m of corpus.mentions[i]) expect(a.text.slice(m.start, m.end)).toBe(m.text);
   });

@@ -79,6 +79,23 @@ const KNOWN_ALIASES: Record<string, string> = {
 /** Words that may trail an organisation's name without making it another one. */
 const ORG_TAILS = new Set(['news agency', 'agency', 'news', 'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'group', 'company', 'corporation', 'plc', 'llc', 'party']);
 
+/** Every shorter name an organisation's key leaves when generic tails are taken off its end. */
+function orgHeads(key: string): string[] {
+  const heads: string[] = [];
+  const pending = [key];
+  while (pending.length) {
+    const name = pending.pop()!;
+    for (const tail of ORG_TAILS) {
+      if (!name.endsWith(' ' + tail)) continue;
+      const head = name.slice(0, -tail.length - 1).replace(/,$/, '');
+      if (!head || heads.includes(head)) continue;
+      heads.push(head);
+      pending.push(head);
+    }
+  }
+  return heads;
+}
+
 const TITLE_WORDS = /^(?:(?:mr|mrs|ms|dr|prof|sir|president|premier|minister|chancellor|senator|sen|gov|governor|general|gen|king|queen|prince|pope|chairman|secretary)\.?\s+)+/i;
 
 /** Case, hyphen, title and possessive variants of a name fold to one key. */
@@ -189,14 +206,14 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
     }
   }
 
-  // 3. Organisations with a generic tail: "Xinhua" ~ "Xinhua News Agency".
+  // 3. Organisations with generic tails, one or several: "Xinhua" ~ "Xinhua News Agency",
+  //    "Goldman Sachs" ~ "Goldman Sachs Group Inc." (a legal form after a group word).
   const orgKeys = new Map<string, number>();
   for (const [n, i] of named) if (n.mention.type === 'ORG') orgKeys.set(keyOf(n), i);
   for (const [key, i] of orgKeys) {
-    for (const tail of ORG_TAILS) {
-      if (!key.endsWith(' ' + tail)) continue;
-      const head = orgKeys.get(key.slice(0, -tail.length - 1));
-      if (head !== undefined) uf.union(head, i);
+    for (const head of orgHeads(key)) {
+      const h = orgKeys.get(head);
+      if (h !== undefined) uf.union(h, i);
     }
   }
 
