@@ -51,7 +51,37 @@ function isSegmentTrail(line: string): boolean {
   return parts.length >= 3 && parts.every((p) => p.trim().length > 0 && p.trim().split(/\s+/).length <= 3);
 }
 
+/**
+ * A carousel or gallery flattened into one line: its controls or its heading repeated once per
+ * item ("Skip in Skip x Embed x Share CLOSE …" 41 times, "Photos: Bastille Day terror: …" 26).
+ * Prose repeats a phrase for effect a handful of times (an inaugural's "we will bring back our"
+ * four); eight repeats of the same five words is furniture. A carousel's items differ between
+ * its repeated labels (three words in ten distinct on such pages); a line that is one sentence
+ * over and over is not a carousel, and is kept rather than lost.
+ */
+const WIDGET_PHRASE_WORDS = 5;
+const WIDGET_PHRASE_REPEATS = 8;
+const WIDGET_DISTINCT_SHARE = 0.15;
+function isRepeatedWidget(line: string): boolean {
+  const words = line.toLowerCase().split(/\s+/);
+  if (words.length < WIDGET_PHRASE_WORDS * WIDGET_PHRASE_REPEATS) return false;
+  // Only a word seen often enough can start a phrase seen often enough.
+  const wordCounts = new Map<string, number>();
+  for (const w of words) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
+  if (wordCounts.size < words.length * WIDGET_DISTINCT_SHARE) return false;
+  const phraseCounts = new Map<string, number>();
+  for (let i = 0; i + WIDGET_PHRASE_WORDS <= words.length; i++) {
+    if (wordCounts.get(words[i])! < WIDGET_PHRASE_REPEATS) continue;
+    const phrase = words.slice(i, i + WIDGET_PHRASE_WORDS).join(' ');
+    const n = (phraseCounts.get(phrase) ?? 0) + 1;
+    if (n >= WIDGET_PHRASE_REPEATS) return true;
+    phraseCounts.set(phrase, n);
+  }
+  return false;
+}
+
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
+  { kind: 'widget', patterns: [isRepeatedWidget] },
   // --- English ---
   { kind: 'advertisement', patterns: [/^(advertisements?|sponsored( content)?|ad|story continues below( this)? ad(vertisement)?)$/i] },
   { kind: 'read-time', patterns: [/^\d+\s*-?\s*(min|mins|minutes?)\s+read$/i] },

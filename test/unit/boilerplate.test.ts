@@ -494,3 +494,21 @@ describe('wire copy with results tables (CoNLL-2003 testa, one sentence a line)'
     expect(lines.filter((_, i) => kinds[i] !== null).map((l) => l.text)).toEqual([]);
   });
 });
+
+describe('a carousel flattened into one line', () => {
+  const evalDir = path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'events');
+  const giveme = readFileSync(path.join(evalDir, 'giveme5w1h-news-cluster.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string });
+  const basil = readFileSync(path.join(evalDir, 'basil-articles.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { paragraphs: string[] });
+
+  it('is a widget when the same five words repeat once per item (Giveme5W1H video carousel)', () => {
+    const carousel = giveme.flatMap((a) => a.text.split('\n')).find((l) => l.startsWith('Skip in Skip x Embed x Share CLOSE'));
+    expect(carousel).toBeDefined();
+    expect(classifyLine(carousel!)).toBe('widget');
+  });
+
+  it('is not a speech repeating a phrase for effect (BASIL, the 2017 inaugural address)', () => {
+    const speech = basil.flatMap((a) => a.paragraphs).filter((p) => /we will bring back our/i.test(p));
+    expect(speech.length).toBeGreaterThan(0);
+    for (const p of speech) expect(classifyLine(p)).toBeNull();
+  });
+});
