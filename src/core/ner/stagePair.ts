@@ -10,7 +10,7 @@
 import { boundaryRoleFeatures, contextFeatures, type DocumentContext, ROLE_OFFSETS, roleFeatureSets, stackedFeatures, tagHistoryFeatures, wordHistoryFeatures } from './features';
 import type { Gazetteer } from './gazetteer';
 import { PairedWeights } from './hashing';
-import { ALLOWED, HISTORY_BASE, NUM_TAGS, ROLES, TAGS, WORD_SCORE_CACHE_LIMIT, WORD_SCORES, WordRows } from './tagger';
+import { ALLOWED, chooseTag, HISTORY_BASE, NUM_TAGS, ROLES, TAGS, type TagChoice, WORD_SCORE_CACHE_LIMIT, WORD_SCORES, WordRows } from './tagger';
 
 /** One word type's row: the first stage's scores (roles, then history), then the second's. */
 const PAIR_SCORES = 2 * WORD_SCORES;
@@ -31,6 +31,7 @@ export class StagePair {
   private readonly historyScores = [new Float64Array(HISTORY_ROWS), new Float64Array(HISTORY_ROWS)];
   private readonly both = new Float64Array(2 * NUM_TAGS);
   private readonly scores = new Float64Array(NUM_TAGS);
+  private readonly choice: TagChoice = { tag: 0, margin: 0 };
   private readonly historyHashes: number[] = [];
 
   constructor(
@@ -191,6 +192,7 @@ export class StagePair {
     const n = words.length;
     const tags: string[] = new Array(n);
     const scores = this.scores;
+    const choice = this.choice;
     const start = this.startScores;
     const end = this.endScores;
     const history = this.historyScores[stage];
@@ -221,20 +223,10 @@ export class StagePair {
       const own = chunks[from + i];
       const hw = this.historyOf(words[i], own, offsets[from + i], stage, prev1);
       for (let c = 0; c < NUM_TAGS; c++) scores[c] += history[h + c] + own[hw + c];
-      const allowedHere = ALLOWED[prev1 + 1];
-      let bestTag = 0;
-      let bestScore = -Infinity;
-      let secondScore = -Infinity;
-      for (let c = 0; c < NUM_TAGS; c++) {
-        if (!allowedHere[c]) continue;
-        if (scores[c] > bestScore) {
-          secondScore = bestScore;
-          bestScore = scores[c];
-          bestTag = c;
-        } else if (scores[c] > secondScore) secondScore = scores[c];
-      }
+      chooseTag(scores, ALLOWED[prev1 + 1], choice);
+      const bestTag = choice.tag;
       tags[i] = TAGS[bestTag];
-      margins?.push(bestScore - secondScore);
+      margins?.push(choice.margin);
       prev2 = prev1;
       prev1 = bestTag;
     }

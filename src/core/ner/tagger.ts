@@ -15,6 +15,29 @@ export function allowed(prev: string, tag: string): boolean {
 /** allowed() as a table: ALLOWED[prevIndex + 1][tagIndex], prevIndex -1 for the sentence start. */
 export const ALLOWED = [-1, ...TAGS.map((_, i) => i)].map((p) => TAGS.map((t) => allowed(p < 0 ? '<s>' : TAGS[p], t)));
 
+/** A tag chosen for one word: its index, and how far it beat the runner-up in the scorer's units (a confidence). */
+export interface TagChoice {
+  tag: number;
+  margin: number;
+}
+
+/** The best-scoring tag the previous tag allows (the first on a tie), written into `choice` (no allocation per word). */
+export function chooseTag(scores: Float64Array, allowedHere: readonly boolean[], choice: TagChoice): void {
+  let bestTag = 0;
+  let bestScore = -Infinity;
+  let secondScore = -Infinity;
+  for (let c = 0; c < NUM_TAGS; c++) {
+    if (!allowedHere[c]) continue;
+    if (scores[c] > bestScore) {
+      secondScore = bestScore;
+      bestScore = scores[c];
+      bestTag = c;
+    } else if (scores[c] > secondScore) secondScore = scores[c];
+  }
+  choice.tag = bestTag;
+  choice.margin = bestScore - secondScore;
+}
+
 export interface SerializedTagger {
   format: 'corpus-lens/ner-hashed@1';
   tags: string[];
@@ -200,6 +223,7 @@ export class Tagger {
   private rowChunks: Float32Array[] = [];
   private rowOffsets: number[] = [];
   private readonly sentenceScores = new Float64Array(NUM_TAGS);
+  private readonly choice: TagChoice = { tag: 0, margin: 0 };
 
   /** Points wordScores at the word's row, scoring the word the first time it is seen. */
   private findWord(word: string): void {
@@ -248,6 +272,7 @@ export class Tagger {
     const n = words.length;
     const tags: string[] = [];
     const scores = this.sentenceScores;
+    const choice = this.choice;
     const chunks = this.rowChunks;
     const offsets = this.rowOffsets;
     const rows = this.wordScores;
@@ -279,21 +304,10 @@ export class Tagger {
       const own = chunks[i];
       const hw = this.historyOf(words[i], own, offsets[i], prev1);
       for (let c = 0; c < NUM_TAGS; c++) scores[c] += this.historyScores[h + c] + own[hw + c];
-      const allowedHere = ALLOWED[prev1 + 1];
-      let bestTag = 0;
-      let bestScore = -Infinity;
-      let secondScore = -Infinity;
-      for (let c = 0; c < NUM_TAGS; c++) {
-        if (!allowedHere[c]) continue;
-        if (scores[c] > bestScore) {
-          secondScore = bestScore;
-          bestScore = scores[c];
-          bestTag = c;
-        } else if (scores[c] > secondScore) secondScore = scores[c];
-      }
+      chooseTag(scores, ALLOWED[prev1 + 1], choice);
+      const bestTag = choice.tag;
       tags.push(TAGS[bestTag]);
-      // How far the chosen tag beat the runner-up, in the scorer's units (a confidence).
-      margins?.push(bestScore - secondScore);
+      margins?.push(choice.margin);
       prev2 = prev1;
       prev1 = bestTag;
     }
