@@ -159,12 +159,15 @@ async function runUiTest(workspace, out) {
       // The review just before changes the view's counts, and the tree re-renders its rows: a
       // click on a row being replaced reaches the command without its event (it then asks which
       // articles, as from the palette). Such a picker is closed and the new row clicked again.
-      for (let attempt = 1; ; attempt++) {
+      for (let attempt = 1; attempt <= 3; attempt++) {
         await eventRow.hover();
         await eventRow.locator('.action-label[aria-label^="Compare Articles"]').first().click();
-        const opened = await tab.first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+        const last = attempt === 3;
+        const opened = await tab.first().waitFor({ timeout: last ? 40_000 : 10_000 }).then(() => true, (error) => {
+          if (last) throw error;
+          return false;
+        });
         if (opened) break;
-        if (attempt === 3) await tab.first().waitFor({ timeout: 30_000 });
         await page.keyboard.press('Escape');
         await page.waitForTimeout(1000);
       }
