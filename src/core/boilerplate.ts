@@ -268,12 +268,14 @@ function markOutsideMainBlock(lines: readonly TextLine[], kinds: (BoilerplateKin
   bestEnd = extendOverRecipe(lines, kinds, bestEnd);
   bestEnd = endBeforeAuthorBox(lines, kinds, bestStart, bestEnd);
   // The headline: the line that repeats the page's title line, when the page starts with one
-  // (the title line itself is the page's furniture); and a short line without a closing full
-  // stop, not a time stamp or byline, among the few lines above the body.
+  // (the title line itself is the page's furniture); else the headline-shaped line above the
+  // body whose words the body repeats most; else one over a byline or date, or a short line
+  // without a closing full stop, not a time stamp or byline, among the few lines above the body.
   const title = pageTitle(lines, kinds);
   if (title) kinds[title.line] = 'navigation';
   const repeat = title && title.repeat < bestStart ? title.repeat : -1;
-  let headline = repeat < 0 ? headlineAboveByline(lines, kinds, bestStart) : -1;
+  let headline = repeat < 0 ? headlineEchoedByBody(lines, kinds, bestStart, bestEnd) : -1;
+  if (repeat < 0 && headline < 0) headline = headlineAboveByline(lines, kinds, bestStart);
   for (let i = bestStart - 1, seen = 0; repeat < 0 && headline < 0 && i >= 0 && seen < 6; i--) {
     if (isBlank(lines[i].text)) continue;
     seen++;
@@ -315,6 +317,46 @@ function headlineAboveByline(lines: readonly TextLine[], kinds: readonly (Boiler
     if (below.some((t) => isTimeStampOrByline(t) || isDateLine(t))) return i;
   }
   return -1;
+}
+
+// The body's opening, whose words a headline repeats, and the words that count: four letters or
+// more (not "the", "and", "to", which every line shares).
+const BODY_OPENING_WORDS = 400;
+const KEY_WORD = /^\p{L}{4,}$/u;
+
+const lowerWords = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** A sentence's end inside the line followed by another: a caption ("… a big win. He didn't get it."), not a headline. */
+const INNER_SENTENCE_END = /\p{Ll}[.!?]["”’']?\s*\p{Lu}/u;
+
+/**
+ * The headline is the line the article goes on to talk about: of the headline-shaped lines
+ * above the body (within HEADLINE_WINDOW lines), the one whose longer words the body's first
+ * BODY_OPENING_WORDS words repeat most, the nearest to the body on a tie; -1 when none shares
+ * a word with it. A menu item, a byline or another story's headline shares few of its words.
+ * Only the article block is read: a paywalled story's footer names the site over and over.
+ */
+function headlineEchoedByBody(lines: readonly TextLine[], kinds: readonly (BoilerplateKind | null)[], bestStart: number, bestEnd: number): number {
+  const opening = new Set<string>();
+  let count = 0;
+  for (let i = bestStart; i <= bestEnd && count < BODY_OPENING_WORDS; i++) {
+    const ws = lowerWords(lines[i].text).slice(0, BODY_OPENING_WORDS - count);
+    for (const w of ws) if (KEY_WORD.test(w)) opening.add(w);
+    count += ws.length;
+  }
+  let best = -1;
+  let bestShared = 0;
+  for (let i = bestStart - 1, seen = 0; i >= 0 && seen < HEADLINE_WINDOW; i--) {
+    if (!/\p{L}/u.test(lines[i].text)) continue;
+    seen++;
+    if (kinds[i] !== null || !isHeadlineShaped(lines[i].text) || INNER_SENTENCE_END.test(lines[i].text)) continue;
+    const shared = new Set(lowerWords(lines[i].text).filter((w) => KEY_WORD.test(w) && opening.has(w))).size;
+    if (shared > bestShared) {
+      best = i;
+      bestShared = shared;
+    }
+  }
+  return best;
 }
 
 function isHeadlineShaped(raw: string): boolean {

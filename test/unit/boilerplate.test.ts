@@ -312,6 +312,37 @@ describe('the headline of a whole web page (article-extraction benchmark)', () =
     expect(kept(vb, 'Image Credit: WeWork')).toBe(false);
   });
 
+  it('takes for the headline the headline-shaped line whose words the article repeats, not the byline or credit under it', () => {
+    // Futurism (half A): the writer's name and site in capitals stand between headline and body.
+    const futurism = benchmarkPage('14cc2a0c');
+    expect(kept(futurism, "NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa")).toBe(true);
+    expect(kept(futurism, 'VICTOR TANGERMANN, FUTURISM')).toBe(false);
+    // Daily Star (half A): a reporter's handle under the headline.
+    const star = benchmarkPage('92101975');
+    expect(kept(star, 'Jose Mourinho agrees deal to replace Mauricio Pochettino as Tottenham manager')).toBe(true);
+    expect(kept(star, 'News reporter @TomGillespie1')).toBe(false);
+    // Los Angeles Times (half B): a photo's credit under the headline.
+    const lat = benchmarkPage('098bb3e9');
+    expect(kept(lat, '‘We had some issues,’ exec says on Disney+ glitches')).toBe(true);
+    expect(kept(lat, '(Reed Saxon / Associated Press)')).toBe(false);
+  });
+
+  it('takes, of two copies of the headline above the article, the one nearer the body (the other is a menu\'s link)', () => {
+    const page = benchmarkPage('1ee91d1f');
+    const copies = page.lines.flatMap((l, i) => (l.text.trim() === 'Russia and Syria: U.S.-backed Syrian Forces Blocking Refugee Return' ? [i] : []));
+    expect(copies.length).toBeGreaterThanOrEqual(2);
+    expect(page.kinds[copies[0]]).toBe('navigation');
+    expect(page.kinds[copies[1]]).toBeNull();
+  });
+
+  it('does not take a caption above the article for its headline, though it shares more of its words', () => {
+    // The caption "Trump asked voters in Louisiana for a big win. He didn't get it.Credit…" holds
+    // two sentences; the headline one.
+    const nyt = benchmarkPage('04a6711c');
+    expect(kept(nyt, 'Trump asked voters in Louisiana for a big win.')).toBe(false);
+    expect(kept(nyt, 'Republicans Are Following Trump to Nowhere')).toBe(true);
+  });
+
   it('does not take a time stamp or byline above the article for its headline', () => {
     const page = benchmarkPage('156770d6');
     expect(kept(page, 'By Tess Bonn - 11/19/19 06:56 AM EST')).toBe(false);
