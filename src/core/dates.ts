@@ -20,6 +20,37 @@ export function isoDay(year: number, month: number, day: number): string | null 
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2017-12-26" → "Tuesday 26 December 2017": how a day is named wherever "now" or "Tuesday" could mean any day. */
+export function dayName(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return `${DAY_NAMES[weekday]} ${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/** Words before a weekday that put it ahead of the reporting day: "will begin Monday", "is expected … on Sunday". */
+const FUTURE_CUE = /\b(?:will|['’]ll|shall|expected|scheduled|due|set to|plans? to|planned|going to|upcoming)\b/i;
+const WEEKDAY_MODIFIER = /\b(?:last|next|this|coming|past|previous)\b/i;
+
+/**
+ * The day a bare weekday names in news: the latest such day up to the reporting day ("said on
+ * Tuesday", "happened late Tuesday"), or the next one from it when the sentence speaks of what is
+ * to come. chrono takes the nearest, which puts half of the week's past events in the week ahead.
+ * `before` is the sentence's text up to the weekday. Null when the weekday carries its own
+ * modifier ("last Tuesday") and chrono's reading stands.
+ */
+export function reportedWeekday(reference: string, weekday: number, dateText: string, before: string): string | null {
+  if (WEEKDAY_MODIFIER.test(dateText)) return null;
+  const [year, month, day] = reference.split('-').map(Number);
+  const ref = new Date(Date.UTC(year, month - 1, day));
+  const ahead = FUTURE_CUE.test(before);
+  const shift = ahead ? (weekday - ref.getUTCDay() + 7) % 7 : -((ref.getUTCDay() - weekday + 7) % 7);
+  const d = new Date(ref.getTime() + shift * 86_400_000);
+  return isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
 const WEEKDAYS = 'sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tues|tue|wed|thurs|thur|thu|fri|sat';
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty|thirtieth|thirty';
@@ -54,6 +85,16 @@ const DATE_CUE = new RegExp(
   ].join('|'),
   'i',
 );
+
+const CALENDAR_WORD_IN_LOWER_CASE = new RegExp(`(?<![\\p{L}])(?:${MONTHS}|${WEEKDAYS})(?![\\p{L}])`, 'u');
+
+/**
+ * A month or weekday name written in lower case is the common word ("the sun", "he sat down",
+ * "a march", "it may"): English capitalises calendar names, so chrono's reading of it is not a date.
+ */
+export function namesCalendarInLowerCase(dateText: string): boolean {
+  return CALENDAR_WORD_IN_LOWER_CASE.test(dateText);
+}
 
 export function mayHoldDate(text: string): boolean {
   return DATE_CUE.test(text);

@@ -2,7 +2,7 @@
 import * as chrono from 'chrono-node';
 import type { Article } from '../article';
 import { chunks } from '../ner/conll';
-import { isoDay, mayHoldDate } from '../dates';
+import { isoDay, mayHoldDate, namesCalendarInLowerCase, reportedWeekday } from '../dates';
 import type { Recognizer } from '../ner/recognizer';
 import { tokenize } from '../ner/tokenize';
 import { isKnownPlace } from './places';
@@ -331,11 +331,21 @@ function findDateMentions(text: string, article: Article, names: readonly Entity
       const end = p.start + r.index + r.text.length - trail;
       if (end <= start) continue;
       if (taken.any(start, end)) continue;
+      if (namesCalendarInLowerCase(text.slice(start, end))) continue;
       const c = r.start;
       const isDate = c.isCertain('day') || c.isCertain('month') || c.isCertain('year') || c.isCertain('weekday');
       const isTime = c.isCertain('hour');
       if (!isDate && !isTime) continue;
-      const value = isDate && reference ? (isoDay(c.get('year')!, c.get('month')!, c.get('day')!) ?? undefined) : undefined;
+      // "January" or "this year" is not a day: chrono fills in the 1st or today, which would join
+      // them with every mention of that day.
+      const statesDay = c.isCertain('day') || c.isCertain('weekday');
+      const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
+      const sentenceStart = Math.max(p.text.lastIndexOf('. ', r.index), p.text.lastIndexOf('? ', r.index), p.text.lastIndexOf('! ', r.index)) + 1;
+      const value = !statesDay || !reference
+        ? undefined
+        : ((weekdayOnly ? reportedWeekday(article.date!.value, c.get('weekday')!, r.text, p.text.slice(sentenceStart, r.index)) : null) ??
+          isoDay(c.get('year')!, c.get('month')!, c.get('day')!) ??
+          undefined);
       out.push({ start, end, text: text.slice(start, end), type: isDate ? 'DATE' : 'TIME', ...(value ? { value } : {}) });
     }
   }

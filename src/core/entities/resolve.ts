@@ -5,6 +5,7 @@
  */
 import type { EntityMention, EntityType } from './mentions';
 import { isTemporal, type EntitySubtype } from '../vocabulary';
+import { dayName } from '../dates';
 
 export interface ArticleMentions {
   /** The article's id (URI or path), used to order results independently of input order. */
@@ -252,7 +253,9 @@ export function resolveEntities(input: readonly ArticleMentions[]): Resolution {
     const ms = members.map((i) => nodes[i]);
     const type = voteType(ms.map((n) => n.mention));
     // A name the user gave wins; otherwise the fullest common form.
-    const canonical = ms.find((n) => n.mention.name)?.mention.name ?? canonicalName(ms.map((n) => n.mention.text), type);
+    // A day is named by its date: its mentions ("now", "Tuesday", "Dec. 26") say it only relative to their article.
+    const day = isTemporal(type) ? ms[0].mention.value : undefined;
+    const canonical = ms.find((n) => n.mention.name)?.mention.name ?? (day ? dayName(day) : canonicalName(ms.map((n) => n.mention.text), type));
     const subtype = ms.some((n) => n.mention.subtype === 'NORP') && type === 'MISC' ? 'NORP' : undefined;
     let id = `${type}:${slug(canonical)}`;
     for (let k = 2; usedIds.has(id); k++) id = `${type}:${slug(canonical)}-${k}`;

@@ -1,0 +1,105 @@
+// Dates as entities: one entity per day, named by its date, and only where a day is stated.
+// Sentences are from the Giveme5W1H evaluation set (../shared/eval/events/).
+import * as path from 'path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article';
+import { dayName, namesCalendarInLowerCase } from '../../src/core/dates';
+import { findMentions } from '../../src/core/entities/mentions';
+import { bodySpans, resolveCorpus } from '../../src/core/entities/stage';
+import { loadRecognizer } from '../../src/node/models';
+
+const recognizer = loadRecognizer(path.join(__dirname, '..', '..', 'models', 'ner.json.gz'));
+
+function corpus(texts: readonly string[]) {
+  const articles = texts.map((text, i) => {
+    const article = parseArticle(text);
+    return { id: `a${i}`, text, mentions: findMentions(text, article, recognizer), body: bodySpans(article) };
+  });
+  return { articles, ...resolveCorpus(articles) };
+}
+
+function dateEntityOf(c: ReturnType<typeof corpus>, article: number, surface: string) {
+  const dates = c.mentions[article].map((m, i) => ({ m, i })).filter(({ m }) => m.type === 'DATE');
+  const index = (dates.find(({ m }) => m.text === surface) ?? dates.find(({ m }) => m.text.includes(surface)))?.i ?? -1;
+  expect(index, `"${surface}" is a date in article ${article}`).toBeGreaterThanOrEqual(0);
+  return c.resolution.entityFor(c.articles[article].id, index)!;
+}
+
+const rhine = [
+  'Germany: Rhine cruise ship hits bridge pylon causing injuries',
+  '',
+  'Published: 2017-12-30',
+  '',
+  'The accident happened late Tuesday on the Rhine River near the north-west German city of Duisburg.',
+].join('\n');
+const sameDay = [
+  'Jamaican businessman shot dead in Barbados',
+  '',
+  'Published: 2017-12-27',
+  '',
+  'Alleyne was shot several times by an unidentified attacker while walking through his neighborhood, Eden Lodge, around 7 p.m. Tuesday.',
+].join('\n');
+
+describe('date entities', () => {
+  it('names a day by its date, so "Tuesday" in two articles of the same week is one entity called by its date', () => {
+    const c = corpus([rhine, sameDay]);
+    const first = dateEntityOf(c, 0, 'Tuesday');
+    expect(first.canonical).toBe('Tuesday 26 December 2017');
+    expect(dateEntityOf(c, 1, 'Tuesday').id).toBe(first.id);
+  });
+
+  it('puts a bare weekday in the past of the reporting day unless the sentence speaks of what is to come', () => {
+    const flight = (sentence: string) => ['Flight turns back', '', 'Published: 2017-12-30', '', sentence].join('\n');
+    const departed = corpus([flight('The flight departed LAX at 11:36 am local time on Tuesday, and turned around after four hours.')]);
+    expect(dateEntityOf(departed, 0, 'Tuesday').canonical).toBe('Tuesday 26 December 2017');
+    const scheduled = corpus([flight('The flight is scheduled to take off again on Wednesday morning.')]);
+    expect(dateEntityOf(scheduled, 0, 'Wednesday').canonical).toBe('Wednesday 3 January 2018');
+    const last = corpus([flight('The airline apologised last Tuesday.')]);
+    expect(dateEntityOf(last, 0, 'Tuesday').canonical).toBe('Tuesday 26 December 2017');
+  });
+
+  it('does not make "January" or "this year" a day that joins the mentions of 1 January', () => {
+    const moon = [
+      'Supermoon 2018: first full moon of the year',
+      '',
+      'Published: 2018-01-02',
+      '',
+      'The supermoon rose over the iconic skyline of Chicago, Illinois on January 1.',
+      '',
+      'The Love & Hip Hop: New York star shot to fame earlier this year with her hit song Bodak Yellow.',
+      '',
+      'It is the first of two supermoons in January.',
+    ].join('\n');
+    const c = corpus([moon]);
+    const day = dateEntityOf(c, 0, 'January 1');
+    expect(day.canonical).toBe('Monday 1 January 2018');
+    expect(dateEntityOf(c, 0, 'this year').id).not.toBe(day.id);
+    expect(dateEntityOf(c, 0, 'January').id).not.toBe(day.id);
+  });
+
+  it('reads a calendar name in lower case as the common word: the sun, sat down', () => {
+    const text = [
+      'Asteroid to pass Earth',
+      '',
+      'Published: 2017-12-15',
+      '',
+      'They are simply bits of rock in orbit around the sun. These occur every year.',
+      '',
+      "'I didn’t say anything,' she said. 'I sat down. I did not say one word to anybody.'",
+      '',
+      'The asteroid will pass on Sunday.',
+    ].join('\n');
+    const dates = findMentions(text, parseArticle(text), recognizer).filter((m) => m.type === 'DATE').map((m) => m.text);
+    expect(dates).toContain('Sunday');
+    expect(dates).not.toContain('sun');
+    expect(dates).not.toContain('sat');
+  });
+
+  it('formats days and tells calendar words in lower case', () => {
+    expect(dayName('2016-02-29')).toBe('Monday 29 February 2016');
+    expect(namesCalendarInLowerCase('sun')).toBe(true);
+    expect(namesCalendarInLowerCase('Sunday')).toBe(false);
+    expect(namesCalendarInLowerCase('last month')).toBe(false);
+    expect(namesCalendarInLowerCase('mayor')).toBe(false);
+  });
+});
