@@ -80,6 +80,19 @@ function isRepeatedWidget(line: string): boolean {
   return false;
 }
 
+/**
+ * A sign-up form flattened into one line, known by what it says to the reader filling it in: a
+ * robot check, the e-mail field's prompt and its error messages ("Please verify you're not a robot
+ * by clicking the box. Invalid email address. Please re-enter."). Two different messages make a
+ * form, however long the line the form's pitch makes it; a sentence may quote one.
+ */
+const FORM_MESSAGE = /verify (that )?you['’]?re not a robot|(invalid|valid) e-?mail( address)?|e-?mail( address)? (is|was) invalid|enter (a valid |your |an )?e-?mail( address)?|please re-?enter|you must select a newsletter|\* required field|thank you for subscribing|you are already subscribed/gi;
+const FORM_MIN_MESSAGES = 2;
+function isSignUpForm(line: string): boolean {
+  const found = new Set((line.match(FORM_MESSAGE) ?? []).map((m) => m.toLowerCase()));
+  return found.size >= FORM_MIN_MESSAGES;
+}
+
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { kind: 'widget', patterns: [isRepeatedWidget] },
   // --- English ---
@@ -96,6 +109,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       /\b(getty images|afp photo|ap photo|reuters\/[A-Z][a-z]+|shutterstock)\b\.?\)?$/i,
     ],
   },
+  { kind: 'newsletter', patterns: [isSignUpForm] },
   { kind: 'share', below: 80, patterns: [/^(share|tweet|pin|email|print|whatsapp)( (on|this|via|to|the|article|story|page|with)\b.*)?$/i] },
   { kind: 'share', below: 80, maxWords: 6, patterns: [/^((facebook|twitter|linkedin|whatsapp|reddit|email|pinterest|telegram|x)\s*[|,·•]?\s*)+$/i] },
   // WordPress's share buttons as a list: "* Click to share on Twitter (Opens in new window)".

@@ -537,6 +537,25 @@ describe('a carousel flattened into one line', () => {
     expect(classifyLine(carousel!)).toBe('widget');
   });
 
+  const givemeLines = giveme.flatMap((a) => a.text.split('\n'));
+  const givemeLine = (start: string) => {
+    const line = givemeLines.find((l) => l.startsWith(start));
+    expect(line, start).toBeDefined();
+    return line!;
+  };
+
+  it('takes a sign-up form flattened into one line for a newsletter box by its messages to the reader, however long its pitch (Giveme5W1H)', () => {
+    // NYT's box: a robot check, then the e-mail field's errors; 40 "Please" PER mentions came from these lines.
+    const nyt = givemeLine('Newsletter Sign Up Continue reading the main story Marc Stein He has covered Jordan.');
+    expect(nyt.length).toBeGreaterThan(400);
+    expect(classifyLine(nyt)).toBe('newsletter');
+    expect(classifyLine(givemeLine('Sign up for The Interpreter Subscribe for original insights'))).toBe('newsletter');
+    expect(classifyLine(givemeLine('ES News Email Enter your email address Please enter an email address'))).toBe('newsletter');
+    // One such phrase in a sentence is the article's.
+    expect(classifyLine(givemeLine('“I think you might have the wrong email address,” wrote one man'))).toBeNull();
+    expect(classifyLine(givemeLine('“Please note that this is not a swap,” he said.'))).toBeNull();
+  });
+
   it('is not a speech repeating a phrase for effect (BASIL, the 2017 inaugural address)', () => {
     const speech = basil.flatMap((a) => a.paragraphs).filter((p) => /we will bring back our/i.test(p));
     expect(speech.length).toBeGreaterThan(0);
