@@ -1,4 +1,4 @@
-// `npm run eval:corpus-model -- [--train FILE] [--test FILE] [--first N] [--weight W]`: the
+// `npm run eval:corpus-model -- [--train FILE] [--test FILE] [--first N] [--weight W] [--seed N]`: the
 // "learning from a new domain" figure. The in-domain training documents (default: the SEC
 // filings' fin5) become a corpus of .txt files whose brat annotations are imported as reviewed
 // (`corpus-lens import --format brat --reviewed`), `corpus-lens train --from` teaches the
@@ -23,6 +23,7 @@ const newsFile = opt('news', path.join(eval_, 'conll2003-eng.testa'))!;
 const first = opt('first');
 const skip = Number(opt('skip', '0'));
 const weight = opt('weight');
+const seed = opt('seed');
 
 /** Runs the CLI as a user does (dist/cli.js, built by `node esbuild.js`); stdout returned, stderr shown. */
 function cli(...argv: string[]): string {
@@ -70,7 +71,7 @@ async function f1(file: string, model?: string): Promise<number> {
     const model = path.join(work, 'model');
     const t0 = Date.now();
     console.error('train --from:');
-    cli('train', '--from', corpus, '--out', model, '--quiet', ...(weight ? ['--weight', weight] : []));
+    cli('train', '--from', corpus, '--out', model, '--quiet', ...(weight ? ['--weight', weight] : []), ...(seed ? ['--seed', seed] : []));
     const trainSeconds = (Date.now() - t0) / 1000;
     const rows = [
       ['built-in', await f1(testFile), await f1(newsFile)],

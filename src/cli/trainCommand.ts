@@ -9,7 +9,7 @@ import { defineCommand } from './command';
 
 export const trainCommand = defineCommand({
   name: 'train',
-  synopsis: 'train --from CORPUS --out DIR [--base FILE] [--epochs N] [--weight W]',
+  synopsis: 'train --from CORPUS --out DIR [--base FILE] [--epochs N] [--weight W] [--seed N]',
   summary: "train the entity recogniser on the built-in data plus\nthe corpus's reviewed articles; writes DIR/ner.json.gz",
   sharedOptions: false,
   options: {
@@ -18,6 +18,7 @@ export const trainCommand = defineCommand({
     base: { type: 'string', valueName: 'FILE', description: 'the built-in training data, CoNLL-2003 eng.train (default: $CORPUS_LENS_NER_TRAIN or ../shared/eval/ner/)' },
     epochs: { type: 'string', valueName: 'N', number: { min: 1, max: 50 }, description: 'passes over the data (default 10)' },
     weight: { type: 'string', valueName: 'W', number: { min: 0.01, max: 1000 }, description: 'how far each mistake on a corpus token moves the built-in model\'s weights (default 3)' },
+    seed: { type: 'string', valueName: 'N', number: { min: 0, max: 4294967295, integer: true }, description: 'the order the sentences are shuffled in (default 2003)' },
     quiet: { type: 'boolean', description: 'no progress on stderr, only the summary' },
   },
   positionals: { min: 0, max: 0, name: 'other arguments' },
@@ -29,6 +30,7 @@ export const trainCommand = defineCommand({
         ...(values.base ? { base: values.base } : {}),
         ...(values.epochs !== undefined ? { epochs: Math.round(values.epochs as unknown as number) } : {}),
         ...(values.weight !== undefined ? { weight: values.weight as unknown as number } : {}),
+        ...(values.seed !== undefined ? { seed: Math.round(values.seed as unknown as number) } : {}),
         log: values.quiet ? undefined : (m) => cli.warn(m),
       });
       result.problems.forEach((p) => cli.warn(p));

@@ -32,6 +32,8 @@ export interface CorpusTrainingOptions {
   readonly epochs?: number;
   /** How much each mistake on a corpus token moves the weights (default `CORPUS_WEIGHT`). */
   readonly weight?: number;
+  /** The order the corpus's sentences are shuffled in (default 2003). */
+  readonly seed?: number;
   readonly log?: (message: string) => void;
   /** Checked between steps; training stops with an error when it returns true. */
   readonly cancelled?: () => boolean;
@@ -136,7 +138,7 @@ export async function trainFromCorpus(options: CorpusTrainingOptions): Promise<C
       {
         epochs,
         minCount: 1,
-        seed: 2003,
+        seed: options.seed ?? 2003,
         lexicon,
         log: (m) => {
           check();

@@ -232,6 +232,51 @@ describe('name spans', () => {
     expect(tags[0]).toEqual(['O', 'B-ORG', 'I-ORG', 'O', 'B-ORG', 'I-ORG', 'O']);
   });
 
+  // Lines of the SEC filings' fin3 with the tags the fin5 corpus model gave them (train --from, seed 2003).
+  // Each [sentence, name, type] marks the name's first occurrence from where the previous one of that sentence ended.
+  const spans = (doc: string[][], marked: Array<[number, string, string]>) => {
+    const tags = doc.map((s) => s.map(() => 'O'));
+    const from = doc.map(() => 0);
+    for (const [s, name, type] of marked) {
+      const w = words(name);
+      let start = from[s];
+      while (doc[s].slice(start, start + w.length).join(' ') !== name) if (++start > doc[s].length) throw new Error(`no ${name}`);
+      w.forEach((_, i) => (tags[s][start + i] = `${i === 0 ? 'B' : 'I'}-${type}`));
+      from[s] = start + w.length;
+    }
+    return tags;
+  };
+  const namesOf = (doc: string[][], tags: string[][]) => tags.flatMap((row, s) => row.flatMap((t, i) => (t.startsWith('B-') ? [`${doc[s][i]}/${t.slice(2)}`] : [])));
+
+  it('have a letter: a number or punctuation the tagger called a name is dropped (fin3)', () => {
+    const doc = [
+      words('IBAN number : FR76 3043 8000 0836 8300 3000 905 BIC Number : INGBFRPP Code Guichet : 00008 No du Compte : 36830 03 0009 Cle RIB : 05'),
+      words('( B ) Lender and Borrower have entered into an agreement for the sale and purchase of solar grade silicon on the same date hereof ( the " Silicon S & P Agreement ").'),
+      words('whose registered office is situated at Usine de Saint Auban , 04 600 Saint Auban , France'),
+    ];
+    const tags = spans(doc, [[0, '3043', 'MISC'], [0, '8300', 'MISC'], [0, '36830', 'PER'], [0, 'Cle', 'MISC'], [1, 'Lender', 'PER'], [1, 'Borrower', 'PER'], [1, 'Silicon', 'LOC'], [1, '&', 'PER'], [2, 'Usine de Saint Auban', 'LOC'], [2, '04', 'LOC'], [2, 'France', 'LOC']]);
+    expect(namesOf(doc, applyDocumentConsistency(doc, tags, undefined, recognizer))).toEqual(['Cle/MISC', 'Lender/PER', 'Borrower/PER', 'Silicon/LOC', 'Usine/LOC', 'France/LOC']);
+    // A name with a number in it keeps it ("Euro 96", testa).
+    const euro = [words('Euro 96 and Mladost')];
+    expect(applyDocumentConsistency(euro, spans(euro, [[0, 'Euro 96', 'MISC'], [0, 'Mladost', 'ORG']]), undefined, recognizer)[0]).toEqual(['B-MISC', 'I-MISC', 'O', 'B-ORG']);
+  });
+
+  it('are not one lower-case word the training text mostly writes in lower case (fin3, testa)', () => {
+    const doc = [
+      words('WITNESSETH : WHEREAS , Ashford and Prudential Investment Management , Inc ., a Delaware corporation (" PIM "), are parties to that certain Investment Program Agreement'),
+      words('101 et seq .)'),
+      words('( ii ) any other lender under other loans similar to the Loan , entered into ( or to be entered into ) between the Borrower and any other silicon processor or photovoltaic items manufacturer (" Manufacturer Loans ")'),
+    ];
+    const tags = spans(doc, [[0, 'Ashford', 'ORG'], [0, 'Prudential Investment Management', 'ORG'], [0, 'a', 'PER'], [0, 'Delaware', 'ORG'], [1, 'et', 'PER'], [2, 'lender', 'PER'], [2, 'Borrower', 'PER'], [2, 'manufacturer', 'PER']]);
+    // "lender" stays a party, as fin3's annotators have it: CoNLL's news writes it too rarely to tell.
+    expect(namesOf(doc, applyDocumentConsistency(doc, tags, undefined, recognizer))).toEqual(['Ashford/ORG', 'Prudential/ORG', 'Delaware/ORG', 'lender/PER', 'Borrower/PER']);
+    // The built-in model on testa: "interior ministry" had become "interior" once its lower-case end was trimmed.
+    const story = testa.find((d) => d.sentences.some((s) => s.tokens.map((t) => t.word).join(' ').includes('but interior ministry officials')))!.sentences.map((s) => s.tokens.map((t) => t.word));
+    const k = story.findIndex((s) => s.join(' ').includes('but interior ministry officials'));
+    const at = story[k].indexOf('interior');
+    expect(recognizer.tagDocument(story)[k].slice(at, at + 2)).toEqual(['O', 'O']);
+  });
+
   it('keep a name with "and" inside that training knew whole or whose side is no name', () => {
     const doc = [words('Bosnia and Herzegovina'), words('the Test and County Cricket Board said')];
     const tags = [['B-LOC', 'I-LOC', 'I-LOC'], ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']];
