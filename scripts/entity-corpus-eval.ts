@@ -31,7 +31,9 @@ export interface OutputEntity {
 export async function runEntitiesCommand(dir: string, options: readonly string[] = []): Promise<Map<string, OutputEntity[]>> {
   const lines: string[] = [];
   const cli: Cli = { out: (t) => lines.push(t), warn: () => undefined, usage: () => 2 };
-  await entitiesCommand.invoke(cli, [...options, dir]);
+  // Never the on-disk cache: the figures are this build's analysis (the cache's version hashes the
+  // calling bundle, while the pool's workers run dist/stageWorker.js as last built).
+  await entitiesCommand.invoke(cli, ['--no-cache', ...options, dir]);
   const out = new Map<string, OutputEntity[]>();
   for (const l of lines) {
     const row = JSON.parse(l) as { file: string; entities: OutputEntity[] };
