@@ -153,8 +153,15 @@ function joinedText(lines: readonly TextLine[]): string {
 }
 
 /**
+ * A line opening with a bullet ("- ", "-- ", "* ", "• "): an item of its own, as in a press
+ * digest's headlines under each newspaper's masthead ("EXPANSION" / "- Government will
+ * finish pension reform …") or a sign-off under a table ("-- London Newsroom +44 …").
+ */
+const BULLET = /^(?:-{1,2}|[*•·])\s/;
+
+/**
  * Hard-wrapped lines are joined into one paragraph: those of a run wrapped at a fixed
- * width, and any line that visibly continues the sentence of the line above.
+ * width, and any line that visibly continues the sentence of the line above (not a bulleted one).
  */
 function buildParagraphs(text: string, lines: readonly TextLine[], wrapped: readonly boolean[]): Paragraph[] {
   const spans: Array<{ start: number; end: number; lastLine: number }> = [];
@@ -165,7 +172,7 @@ function buildParagraphs(text: string, lines: readonly TextLine[], wrapped: read
       prev &&
       prev.lastLine === line.number - 1 &&
       (wrapped[line.number - 1] ||
-        (!/[.!?:"”’'»)]$/.test(text.slice(prev.start, prev.end)) && /^[a-z(,;–—-]/.test(text.slice(span.start, span.end))));
+        (!/[.!?:"”’'»)]$/.test(text.slice(prev.start, prev.end)) && /^[a-z(,;–—-]/.test(text.slice(span.start, span.end)) && !BULLET.test(text.slice(span.start, span.end))));
     if (continues) {
       prev.end = span.end;
       prev.lastLine = line.number;

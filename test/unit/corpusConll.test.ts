@@ -5,7 +5,7 @@ import { existsSync } from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
-import type { EntityMention } from '../../src/core/entities/mentions';
+import { findMentions, type EntityMention } from '../../src/core/entities/mentions';
 import { propagateAcrossCorpus } from '../../src/core/entities/propagate';
 import { resolvedType } from '../../src/core/entities/resolve';
 import { chunks } from '../../src/core/ner/conll';
@@ -57,6 +57,24 @@ describe('sentences of results lists and datelines', () => {
   });
 });
 
+describe('a press digest: each bulleted headline its own item under its masthead', () => {
+  // CoNLL-2003 train, fold 2 (../shared/eval/ner/): a masthead line, then its headlines as "- " items.
+  const digest = ['PRESS DIGEST - Spain - Aug 28 .', 'Headlines from major national newspapers .', 'DIARIO 16', '- Catalan nationalists say the 1997 budget will make Spaniards sweat', 'CINCO DIAS', '- Banco Santander starts conquest of the east .', 'EXPANSION', '- Government will finish pension reform before the year 2000', 'GACETA DE LOS NEGOCIOS', '- Caja de Madrid stagnates during struggle for presidency'].join('\n');
+
+  it('reads every line as a paragraph of its own, not a masthead run into its first headline', () => {
+    const article = parseArticle(digest);
+    expect(article.paragraphs.map((p) => p.text)).toEqual(digest.split('\n'));
+  });
+
+  it('tags no name across a line break and its bullet', () => {
+    const recognizer = loadRecognizer(path.join(__dirname, '..', '..', 'models', 'ner.json.gz'));
+    const names = findMentions(digest, parseArticle(digest), recognizer).filter((m) => m.type !== 'DATE');
+    // Before: "EXPANSION\n- Government" was one organisation.
+    expect(names.filter((m) => m.text.includes('\n'))).toEqual([]);
+    expect(names.map((m) => m.text)).toContain('EXPANSION');
+  });
+});
+
 describe('plain text is never a whole web page', () => {
   it('keeps a testa itinerary, written as short wrapped lines, all as body', () => {
     const doc = readConll('conll2003-eng.testa').find((d) => d.sentences[0].tokens.some((t) => t.word === 'INTINERARY'))!;
@@ -96,6 +114,20 @@ describe('corpus propagation of free-standing names', () => {
     expect(out[1]).toEqual([]); // inside "Johnson Controls"
     expect(out[2]).toEqual([]); // inside "Paul Johnson"
     expect(out[3].map((m) => [m.text, m.type, m.margin])).toEqual([['Johnson', 'PER', 0]]);
+  });
+
+  it('writes no name into a hyphenated word', () => {
+    // "London-based", "Croatia-Yugoslavia", "PUK-run" are one word each, tagged whole in CoNLL (testa; train fold 2).
+    const source = 'Lentini , 27 , joined Milan from Torino in a $ 12 million deal .';
+    const london = 'A London-based spokesman of the Iraqi National Congress said Iraqi artillery was shelling the city and Iraqi tanks had advanced to within 10 km ( six miles ) of Arbil , the administrative centre of the Kurdish rebel-controlled region of northern Iraq .';
+    const croatia = 'Granic arrives to sign Croatia-Yugoslavia treaty .';
+    const puk = 'The PUK-run radio on Friday said Iraqi heavy artillery was pounding its positions in Kurdish-controlled northern Iraq but it gave no details of casualties .';
+    const names = 'Croatia and Yugoslavia signed the treaty in London . PUK leader Jalal Talabani said .';
+    const out = propagateAcrossCorpus([article('a', names, [mention(names, 'Croatia', 'LOC', 90), mention(names, 'Yugoslavia', 'LOC', 90), mention(names, 'London', 'LOC', 90), mention(names, 'PUK', 'ORG', 90)]), article('b', london), article('c', croatia), article('d', puk), article('e', source)]);
+    expect(out.slice(1, 4)).toEqual([[], [], []]);
+    // The same names standing alone are still written ("Iraq" of "northern Iraq" is not among them).
+    const alone = 'Talks between Croatia and Yugoslavia resumed in London .';
+    expect(propagateAcrossCorpus([article('a', names, [mention(names, 'Croatia', 'LOC', 90), mention(names, 'London', 'LOC', 90)]), article('b', alone)])[1].map((m) => m.text)).toEqual(['Croatia', 'London']);
   });
 
   it('still writes a name after a capitalised word that opens the sentence', () => {

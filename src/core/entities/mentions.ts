@@ -212,7 +212,13 @@ export function cleanName<T extends WordToken>(tokens: readonly T[], line: LineC
     }
     // "al-Aqsa", "ex-England", "eBay" carry their capital inside.
     const lowerInitial = /^\p{Ll}/u.test(t.text) && !/\p{Lu}/u.test(t.text);
-    if (lowerInitial && !NAME_CONNECTORS.has(t.text.toLowerCase())) {
+    // "Reserve bank of India", "Kengo wa Dondo": a lower-case word between a name's words stays
+    // when the tagger read it as part of the name with confidence, training names contain the
+    // word ("Bank of England") and the training text writes it capitalised at least as often. A
+    // common lower-case word does not ("Verge reported Monday", "London opening LME"), nor a word
+    // no training name has ("Image caption The Taliban"), a function word or a fixture's "v".
+    const innerKept = current.length > 0 && !recognizer.isCommonWord(t.text) && recognizer.isNameWord(t.text) && !FUNCTION_WORDS.has(t.text) && !VERSUS.test(t.text) && (margins?.[k] ?? 0) >= LOWER_INNER_KEEP_MARGIN && tokens.slice(k + 1).some((u) => /^\p{Lu}/u.test(u.text));
+    if (lowerInitial && !NAME_CONNECTORS.has(t.text.toLowerCase()) && !innerKept) {
       flush();
       continue;
     }
@@ -235,6 +241,14 @@ export function cleanName<T extends WordToken>(tokens: readonly T[], line: LineC
  * headlines get confident wrong tags ("Elon Musk Promised South Australia"), so they still split.
  */
 const HEADLINE_KEEP_MARGIN = 10;
+
+/**
+ * The tagger's margin on a lower-case word inside a name (not a joining word like "of")
+ * above which the name is not split there.
+ */
+const LOWER_INNER_KEEP_MARGIN = 10;
+
+const VERSUS = /^(?:v|vs)\.?$/;
 
 /** Words that, right before a name or in apposition after it, say it is an organisation. */
 const ORG_BEFORE = /\b(?:shares (?:in|of)|stake in|chain|firm|company|companies|conglomerate|manufacturers?|makers?|carmakers?|retailers?|brands?|operator|group|giant|insurer|lender|bank|airline|broadcaster|newspaper|agency|rival)\s+(?:the\s+)?$/i;
@@ -290,6 +304,18 @@ function trimToAcronymExpansion(text: string, names: readonly EntityMention[]): 
 }
 
 /**
+ * Whether `text[start, end)` is joined by a hyphen to a word before or after it: part of a
+ * hyphenated word ("London-based", "pro-Iraq", "Anglo-French"), which Reuters text tags as a
+ * whole or not at all. A name tagged elsewhere is no evidence for a part of one.
+ */
+export function inHyphenatedWord(text: string, start: number, end: number): boolean {
+  return (HYPHEN.test(text[end] ?? '') && WORD_CHAR.test(text[end + 1] ?? '')) || (HYPHEN.test(text[start - 1] ?? '') && WORD_CHAR.test(text[start - 2] ?? ''));
+}
+
+const HYPHEN = /^[-‐]$/;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/**
  * Headlines are title-cased, which misleads a tagger trained on sentence case, so a
  * headline gets the names the body already established, where they occur in it.
  */
@@ -308,6 +334,7 @@ function titleMentions(text: string, span: { start: number; end: number }, body:
       const before = title[at - 1];
       const after = title[at + surface.length];
       if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) continue;
+      if (inHyphenatedWord(title, at, at + surface.length)) continue;
       if (taken.slice(at, at + surface.length).some(Boolean)) continue;
       for (let k = at; k < at + surface.length; k++) taken[k] = true;
       found.push({ ...m, start: span.start + at, end: span.start + at + surface.length, text: surface });

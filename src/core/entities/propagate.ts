@@ -1,9 +1,10 @@
 /**
  * Corpus-level consistency: a name recognised in one article is a name wherever it is
  * written the same way in another ("THAAD" tagged in one outlet's copy but missed in
- * another's). Only exact, capitalised, whole-word repeats inside body text are added.
+ * another's). Only exact, capitalised, whole-word repeats inside body text are added, never
+ * a part of a hyphenated word ("London" of "London-based", "Iraq" of "pro-Iraq").
  */
-import type { EntityMention } from './mentions';
+import { inHyphenatedWord, type EntityMention } from './mentions';
 import { isTemporal } from '../vocabulary';
 
 export interface PropagationInput {
@@ -69,6 +70,7 @@ export function propagateAcrossCorpus(articles: readonly PropagationInput[]): En
           const end = i + name.length;
           if (end > span.end || !text.startsWith(name, i)) continue;
           if (end < span.end && isWordCode(text, end)) continue;
+          if (inHyphenatedWord(text, i, end)) continue;
           if (!freeStanding(text, i, end, span)) continue;
           found.push([rank, i]);
         }
