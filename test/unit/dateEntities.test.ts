@@ -1,24 +1,15 @@
 // Dates as entities: one entity per day, named by its date, and only where a day is stated.
 // Sentences are from the Giveme5W1H evaluation set (../shared/eval/events/).
-import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
 import { dayName, namesCalendarInLowerCase } from '../../src/core/dates';
 import { findMentions } from '../../src/core/entities/mentions';
-import { bodySpans, resolveCorpus } from '../../src/core/entities/stage';
-import { loadRecognizer } from '../../src/node/models';
+import { analysedCorpus, builtInRecognizer } from './entityCorpus';
 
-const recognizer = loadRecognizer(path.join(__dirname, '..', '..', 'models', 'ner.json.gz'));
+const recognizer = builtInRecognizer;
 
-function corpus(texts: readonly string[]) {
-  const articles = texts.map((text, i) => {
-    const article = parseArticle(text);
-    return { id: `a${i}`, text, mentions: findMentions(text, article, recognizer), body: bodySpans(article) };
-  });
-  return { articles, ...resolveCorpus(articles) };
-}
 
-function dateEntityOf(c: ReturnType<typeof corpus>, article: number, surface: string) {
+function dateEntityOf(c: ReturnType<typeof analysedCorpus>, article: number, surface: string) {
   const dates = c.mentions[article].map((m, i) => ({ m, i })).filter(({ m }) => m.type === 'DATE');
   const index = (dates.find(({ m }) => m.text === surface) ?? dates.find(({ m }) => m.text.includes(surface)))?.i ?? -1;
   expect(index, `"${surface}" is a date in article ${article}`).toBeGreaterThanOrEqual(0);
@@ -42,7 +33,7 @@ const sameDay = [
 
 describe('date entities', () => {
   it('names a day by its date, so "Tuesday" in two articles of the same week is one entity called by its date', () => {
-    const c = corpus([rhine, sameDay]);
+    const c = analysedCorpus([rhine, sameDay]);
     const first = dateEntityOf(c, 0, 'Tuesday');
     expect(first.canonical).toBe('Tuesday 26 December 2017');
     expect(dateEntityOf(c, 1, 'Tuesday').id).toBe(first.id);
@@ -50,11 +41,11 @@ describe('date entities', () => {
 
   it('puts a bare weekday in the past of the reporting day unless the sentence speaks of what is to come', () => {
     const flight = (sentence: string) => ['Flight turns back', '', 'Published: 2017-12-30', '', sentence].join('\n');
-    const departed = corpus([flight('The flight departed LAX at 11:36 am local time on Tuesday, and turned around after four hours.')]);
+    const departed = analysedCorpus([flight('The flight departed LAX at 11:36 am local time on Tuesday, and turned around after four hours.')]);
     expect(dateEntityOf(departed, 0, 'Tuesday').canonical).toBe('Tuesday 26 December 2017');
-    const scheduled = corpus([flight('The flight is scheduled to take off again on Wednesday morning.')]);
+    const scheduled = analysedCorpus([flight('The flight is scheduled to take off again on Wednesday morning.')]);
     expect(dateEntityOf(scheduled, 0, 'Wednesday').canonical).toBe('Wednesday 3 January 2018');
-    const last = corpus([flight('The airline apologised last Tuesday.')]);
+    const last = analysedCorpus([flight('The airline apologised last Tuesday.')]);
     expect(dateEntityOf(last, 0, 'Tuesday').canonical).toBe('Tuesday 26 December 2017');
   });
 
@@ -70,7 +61,7 @@ describe('date entities', () => {
       '',
       'It is the first of two supermoons in January.',
     ].join('\n');
-    const c = corpus([moon]);
+    const c = analysedCorpus([moon]);
     const day = dateEntityOf(c, 0, 'January 1');
     expect(day.canonical).toBe('Monday 1 January 2018');
     expect(dateEntityOf(c, 0, 'this year').id).not.toBe(day.id);

@@ -1,23 +1,14 @@
 // Entities a user can trust on a real corpus: names cleaned, spread and merged only on evidence.
 // Sentences are from the Giveme5W1H evaluation set (../shared/eval/events/).
-import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article';
 import { cleanName, findMentions, lineCase } from '../../src/core/entities/mentions';
 import { tokenize } from '../../src/core/ner/tokenize';
-import { bodySpans, resolveCorpus } from '../../src/core/entities/stage';
-import { loadRecognizer } from '../../src/node/models';
+import { analysedCorpus, builtInRecognizer } from './entityCorpus';
 import { evaluateConllCorpus, evaluateGiveme } from '../../scripts/entity-corpus-eval';
 
-const recognizer = loadRecognizer(path.join(__dirname, '..', '..', 'models', 'ner.json.gz'));
+const recognizer = builtInRecognizer;
 
-function corpus(texts: readonly string[]) {
-  const articles = texts.map((text, i) => {
-    const article = parseArticle(text);
-    return { id: `a${i}`, text, mentions: findMentions(text, article, recognizer), body: bodySpans(article) };
-  });
-  return { articles, ...resolveCorpus(articles) };
-}
 
 
 /** What cleanName makes of the tokens `span` covers in `sentence` (as the tagger once cut them). */
@@ -115,7 +106,7 @@ describe('a lower-case word inside a name', () => {
 
 describe('corpus propagation and resolution on evidence', () => {
   it('does not tie the Moon of a supermoon story to Moon Jae-in', () => {
-    const { articles, mentions, resolution } = corpus([
+    const { articles, mentions, resolution } = analysedCorpus([
       'South Korean President Moon Jae-in met Chinese President Xi Jinping in Beijing on Thursday. Moon said the talks went well.',
       'Skywatchers saw the Moon rise over Chicago on Monday. The Moon looked bigger than usual, NASA said.',
     ]);
@@ -130,7 +121,7 @@ describe('corpus propagation and resolution on evidence', () => {
 
   it('does not spread a common word the tagger once took for a name', () => {
     const texts = ['Police say 27 people are injured.', 'Police said the gunman fired from the Mandalay Bay hotel, several hundred feet southwest of the concert grounds.', 'The Swiss Crystal, which had 129 people on board, hit a pillar of the bridge near Duisburg on Tuesday evening.'];
-    const { mentions } = corpus(texts);
+    const { mentions } = analysedCorpus(texts);
     for (const m of mentions.flat()) {
       expect(m.text).not.toBe('Police');
       expect(m.text).not.toBe('The');
