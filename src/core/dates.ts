@@ -96,6 +96,22 @@ export function namesCalendarInLowerCase(dateText: string): boolean {
   return CALENDAR_WORD_IN_LOWER_CASE.test(dateText);
 }
 
+/** What makes a number a time of day: a.m./p.m., minutes after a colon or stop, a named hour, a zone. */
+const TIME_MARKER = /[ap]\.?m\b|\d[:.]\d\d|noon|midnight|midday|o['’]clock|morning|afternoon|evening|night|\b(?:GMT|UTC|BST|CET|[ECMP][SD]?T|hrs?)\b/i;
+
+/**
+ * Whether chrono's time reads as a time in news: "at 1,000 frames", "at 9-7" or "12 to 14 per
+ * cent" give it an hour, but a time of day is written with its marker ("7 p.m", "07:06", "noon").
+ */
+export function writtenAsTimeOfDay(timeText: string): boolean {
+  return TIME_MARKER.test(timeText);
+}
+
+/** Whether a date found at `at` is the tail of a longer number ("8,000 years ago" read from "000"). */
+export function startsInsideNumber(text: string, at: number): boolean {
+  return /\d/.test(text[at - 1] ?? '') || (/[,.]/.test(text[at - 1] ?? '') && /\d/.test(text[at - 2] ?? ''));
+}
+
 export function mayHoldDate(text: string): boolean {
   return DATE_CUE.test(text);
 }

@@ -94,3 +94,24 @@ describe('date entities', () => {
     expect(namesCalendarInLowerCase('mayor')).toBe(false);
   });
 });
+
+describe('times and numbers', () => {
+  const article = (sentence: string) => ['Report', '', 'Published: 2018-01-02', '', sentence].join('\n');
+  const found = (sentence: string) => {
+    const text = article(sentence);
+    return findMentions(text, parseArticle(text), recognizer).filter((m) => m.type === 'DATE' || m.type === 'TIME').map((m) => `${m.type} ${m.text}`);
+  };
+
+  it('takes a number for a time only when it is written as a time of day', () => {
+    expect(found('The camera is capable of shooting at 1,000 frames/second.')).toEqual([]);
+    expect(found('They missed the play-offs after finishing second in the NFC North at 9-7.')).toEqual([]);
+    expect(found('Authorities said the boy, who fell 10 to 12 feet, is expected to recover.')).toEqual([]);
+    expect(found('The flight departed LAX at 11:36 a.m. local time.').some((m) => m.startsWith('TIME 11:36'))).toBe(true);
+    expect(found('Fireworks began at midnight.')).toContain('TIME midnight');
+  });
+
+  it('never reads a date from the tail of a longer number', () => {
+    expect(found('Some of these men spent $30,000 to $50,000 a year, according to authorities.')).toEqual([]);
+    expect(found('The lake formed about 8,000 years ago.')).toEqual([]);
+  });
+});

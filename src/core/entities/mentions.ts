@@ -2,7 +2,7 @@
 import * as chrono from 'chrono-node';
 import type { Article } from '../article';
 import { chunks } from '../ner/conll';
-import { isoDay, mayHoldDate, namesCalendarInLowerCase, reportedWeekday } from '../dates';
+import { isoDay, mayHoldDate, namesCalendarInLowerCase, reportedWeekday, startsInsideNumber, writtenAsTimeOfDay } from '../dates';
 import type { Recognizer } from '../ner/recognizer';
 import { tokenize } from '../ner/tokenize';
 import { isKnownPlace } from './places';
@@ -363,6 +363,8 @@ function findDateMentions(text: string, article: Article, names: readonly Entity
       const isDate = c.isCertain('day') || c.isCertain('month') || c.isCertain('year') || c.isCertain('weekday');
       const isTime = c.isCertain('hour');
       if (!isDate && !isTime) continue;
+      if (startsInsideNumber(text, start)) continue;
+      if (!isDate && !writtenAsTimeOfDay(text.slice(start, end))) continue;
       // "January" or "this year" is not a day: chrono fills in the 1st or today, which would join
       // them with every mention of that day.
       const statesDay = c.isCertain('day') || c.isCertain('weekday');
