@@ -112,6 +112,33 @@ export function startsInsideNumber(text: string, at: number): boolean {
   return /\d/.test(text[at - 1] ?? '') || (/[,.]/.test(text[at - 1] ?? '') && /\d/.test(text[at - 2] ?? ''));
 }
 
+const SLASH_PAIR = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/g;
+
+/**
+ * The "k/N" counters of a text: N with three or more different k ("1/30 Earth from the ISS …
+ * 3/30 Orion …", a gallery; "1/8 … 8/8", a thread). A date's day and month do not share one
+ * number across a text this way.
+ */
+export function slashCounters(text: string): ReadonlySet<string> {
+  const seen = new Map<string, Set<string>>();
+  for (const m of text.matchAll(SLASH_PAIR)) {
+    let ks = seen.get(m[2]);
+    if (!ks) seen.set(m[2], (ks = new Set()));
+    ks.add(m[1]);
+  }
+  return new Set([...seen].filter(([, ks]) => ks.size >= 3).map(([n]) => n));
+}
+
+/**
+ * Whether a date chrono read from "k/N" is a counter or a fraction instead: N is one of the
+ * text's counters, or a whole number stands before it ("2 2/3 innings", "a 9 1/2-game lead").
+ */
+export function slashPairIsNoDate(dateText: string, before: string, counters: ReadonlySet<string>): boolean {
+  const pair = /^(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(dateText);
+  if (!pair) return false;
+  return counters.has(pair[2]) || /\d\s$/.test(before);
+}
+
 export function mayHoldDate(text: string): boolean {
   return DATE_CUE.test(text);
 }

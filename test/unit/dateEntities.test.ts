@@ -114,4 +114,15 @@ describe('times and numbers', () => {
     expect(found('Some of these men spent $30,000 to $50,000 a year, according to authorities.')).toEqual([]);
     expect(found('The lake formed about 8,000 years ago.')).toEqual([]);
   });
+
+  it('reads the "k/N" counter of a gallery or a thread, and a fraction, as numbers, not dates', () => {
+    const gallery = [
+      "Croydon tram derailment 8 show all Croydon Tram derailment 1/8 The scene after a tram overturned in Croydon Steve Parsons/PA",
+      '2/8 Police officers walk the site where the tram overturned Carl Court/Getty Images',
+      '3/8 Emergency services were called to the scene just after 6am Twitter/@procrastinateur',
+    ].join('\n\n');
+    expect(found(gallery).filter((m) => m.startsWith('DATE'))).toEqual([]);
+    expect(found('The moment was too much for Chapman who had thrown 2 2/3 innings on Sunday.')).toEqual(['DATE Sunday']);
+    expect(found('Saw this meteor fall while driving north thru MA 12/26 #Christmaslights')).toEqual(['DATE 12/26']);
+  });
 });

@@ -2,7 +2,7 @@
 import * as chrono from 'chrono-node';
 import type { Article } from '../article';
 import { chunks } from '../ner/conll';
-import { isoDay, mayHoldDate, namesCalendarInLowerCase, reportedWeekday, startsInsideNumber, writtenAsTimeOfDay } from '../dates';
+import { isoDay, mayHoldDate, namesCalendarInLowerCase, reportedWeekday, slashCounters, slashPairIsNoDate, startsInsideNumber, writtenAsTimeOfDay } from '../dates';
 import type { Recognizer } from '../ner/recognizer';
 import { tokenize } from '../ner/tokenize';
 import { isKnownPlace } from './places';
@@ -347,6 +347,7 @@ function findDateMentions(text: string, article: Article, names: readonly Entity
   const reference = article.date ? new Date(`${article.date.value}T12:00:00Z`) : undefined;
   const out: EntityMention[] = [];
   const taken = new Overlaps(names);
+  const counters = slashCounters(text);
   for (const p of article.paragraphs) {
     // chrono is most of the date finding's time, and most paragraphs have nothing it could read.
     if (!mayHoldDate(p.text)) continue;
@@ -364,6 +365,7 @@ function findDateMentions(text: string, article: Article, names: readonly Entity
       const isTime = c.isCertain('hour');
       if (!isDate && !isTime) continue;
       if (startsInsideNumber(text, start)) continue;
+      if (slashPairIsNoDate(text.slice(start, end), text.slice(Math.max(0, start - 2), start), counters)) continue;
       if (!isDate && !writtenAsTimeOfDay(text.slice(start, end))) continue;
       // "January" or "this year" is not a day: chrono fills in the 1st or today, which would join
       // them with every mention of that day.
