@@ -41,13 +41,11 @@ const WEEKDAY_MODIFIER = /\b(?:last|next|this|coming|past|previous)\b/i;
  * `before` is the sentence's text up to the weekday. Null when the weekday carries its own
  * modifier ("last Tuesday") and chrono's reading stands.
  */
-export function reportedWeekday(reference: string, weekday: number, dateText: string, before: string): string | null {
+export function reportedWeekday(reference: Date, weekday: number, dateText: string, before: string): string | null {
   if (WEEKDAY_MODIFIER.test(dateText)) return null;
-  const [year, month, day] = reference.split('-').map(Number);
-  const ref = new Date(Date.UTC(year, month - 1, day));
   const ahead = FUTURE_CUE.test(before);
-  const shift = ahead ? (weekday - ref.getUTCDay() + 7) % 7 : -((ref.getUTCDay() - weekday + 7) % 7);
-  const d = new Date(ref.getTime() + shift * 86_400_000);
+  const shift = ahead ? (weekday - reference.getUTCDay() + 7) % 7 : -((reference.getUTCDay() - weekday + 7) % 7);
+  const d = new Date(reference.getTime() + shift * 86_400_000);
   return isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 

@@ -343,6 +343,21 @@ function titleMentions(text: string, span: { start: number; end: number }, body:
   return found;
 }
 
+/**
+ * The ISO day a date states, or undefined: "January" or "this year" is not a day (chrono fills in
+ * the 1st or today, which would join them with every mention of that day); a bare weekday is
+ * read as news uses it (reportedWeekday), from the words of its sentence (the article's own
+ * sentence split) before it.
+ */
+function dayValue(c: chrono.ParsedComponents, reference: Date, surface: string, text: string, p: Article['paragraphs'][number], start: number): string | undefined {
+  if (c.isCertain('weekday') && !c.isCertain('day')) {
+    const sentence = p.sentences.find((s) => s.start <= start && start < s.end)?.start ?? p.start;
+    const weekday = reportedWeekday(reference, c.get('weekday')!, surface, text.slice(sentence, start));
+    if (weekday) return weekday;
+  } else if (!c.isCertain('day')) return undefined;
+  return isoDay(c.get('year')!, c.get('month')!, c.get('day')!) ?? undefined;
+}
+
 function findDateMentions(text: string, article: Article, names: readonly EntityMention[]): EntityMention[] {
   const reference = article.date ? new Date(`${article.date.value}T12:00:00Z`) : undefined;
   const out: EntityMention[] = [];
@@ -359,25 +374,17 @@ function findDateMentions(text: string, article: Article, names: readonly Entity
       const end = p.start + r.index + r.text.length - trail;
       if (end <= start) continue;
       if (taken.any(start, end)) continue;
-      if (namesCalendarInLowerCase(text.slice(start, end))) continue;
+      const surface = text.slice(start, end);
+      if (namesCalendarInLowerCase(surface)) continue;
       const c = r.start;
       const isDate = c.isCertain('day') || c.isCertain('month') || c.isCertain('year') || c.isCertain('weekday');
       const isTime = c.isCertain('hour');
       if (!isDate && !isTime) continue;
       if (startsInsideNumber(text, start)) continue;
-      if (slashPairIsNoDate(text.slice(start, end), text.slice(Math.max(0, start - 2), start), counters)) continue;
-      if (!isDate && !writtenAsTimeOfDay(text.slice(start, end))) continue;
-      // "January" or "this year" is not a day: chrono fills in the 1st or today, which would join
-      // them with every mention of that day.
-      const statesDay = c.isCertain('day') || c.isCertain('weekday');
-      const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
-      const sentenceStart = Math.max(p.text.lastIndexOf('. ', r.index), p.text.lastIndexOf('? ', r.index), p.text.lastIndexOf('! ', r.index)) + 1;
-      const value = !statesDay || !reference
-        ? undefined
-        : ((weekdayOnly ? reportedWeekday(article.date!.value, c.get('weekday')!, r.text, p.text.slice(sentenceStart, r.index)) : null) ??
-          isoDay(c.get('year')!, c.get('month')!, c.get('day')!) ??
-          undefined);
-      out.push({ start, end, text: text.slice(start, end), type: isDate ? 'DATE' : 'TIME', ...(value ? { value } : {}) });
+      if (slashPairIsNoDate(surface, text.slice(Math.max(0, start - 2), start), counters)) continue;
+      if (!isDate && !writtenAsTimeOfDay(surface)) continue;
+      const value = reference ? dayValue(c, reference, surface, text, p, start) : undefined;
+      out.push({ start, end, text: surface, type: isDate ? 'DATE' : 'TIME', ...(value ? { value } : {}) });
     }
   }
   return out;
