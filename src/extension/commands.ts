@@ -1,6 +1,7 @@
 /** Command-palette and view actions. */
 import * as vscode from 'vscode';
 import type { ArticleMetadata } from '../core/article';
+import { dayName } from '../core/dates';
 import { readPublicationDay } from '../core/metadataInput';
 import { withMetadata } from '../core/sidecar';
 import type { ArticleState, CorpusService } from './corpusService';
@@ -78,7 +79,7 @@ async function setArticleMetadata(corpus: CorpusService, sidecars: SidecarFiles,
         const read = readPublicationDay(v);
         if (!read.ok) return read.message;
         // Shown while typing, so the user sees which day will be stored.
-        return { message: `Understood as ${read.day} (${longDay(read.day)}).`, severity: vscode.InputBoxValidationSeverity.Info };
+        return { message: `Understood as ${read.day} (${dayName(read.day)}).`, severity: vscode.InputBoxValidationSeverity.Info };
       },
     });
     if (value === undefined) continue;
@@ -93,6 +94,3 @@ async function setArticleMetadata(corpus: CorpusService, sidecars: SidecarFiles,
   }
 }
 
-function longDay(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
