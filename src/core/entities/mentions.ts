@@ -217,8 +217,15 @@ export function cleanName<T extends WordToken>(tokens: readonly T[], line: LineC
     // word ("Bank of England") and the training text writes it capitalised at least as often. A
     // common lower-case word does not ("Verge reported Monday", "London opening LME"), nor a word
     // no training name has ("Image caption The Taliban"), a function word or a fixture's "v".
-    const innerKept = current.length > 0 && !recognizer.isCommonWord(t.text) && recognizer.isNameWord(t.text) && !FUNCTION_WORDS.has(t.text) && !VERSUS.test(t.text) && (margins?.[k] ?? 0) >= LOWER_INNER_KEEP_MARGIN && tokens.slice(k + 1).some((u) => /^\p{Lu}/u.test(u.text));
-    if (lowerInitial && !NAME_CONNECTORS.has(t.text.toLowerCase()) && !innerKept) {
+    const innerKept = () =>
+      current.length > 0 &&
+      (margins?.[k] ?? 0) >= LOWER_INNER_KEEP_MARGIN &&
+      !FUNCTION_WORDS.has(t.text) &&
+      !VERSUS.test(t.text) &&
+      !recognizer.isCommonWord(t.text) &&
+      recognizer.isNameWord(t.text) &&
+      tokens.some((u, j) => j > k && /^\p{Lu}/u.test(u.text));
+    if (lowerInitial && !NAME_CONNECTORS.has(t.text.toLowerCase()) && !innerKept()) {
       flush();
       continue;
     }
